@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using ProducerGen.Schema.Model;
+
+namespace ProducerGen.Schema.Loading;
+
+/// <summary>Which member keys each type accepts.</summary>
+internal static class ConstraintRules
+{
+    private static readonly string[] Common = { "type", "required", "default", "description", "deprecated" };
+
+    private static readonly Dictionary<MemberType, string[]> Specific = new()
+    {
+        [MemberType.String] = new[] { "minLength", "maxLength", "pattern", "enum" },
+        [MemberType.Integer] = new[] { "min", "max", "step", "enum" },
+        [MemberType.Number] = new[] { "min", "max", "step" },
+        [MemberType.Boolean] = new string[0],
+        [MemberType.Url] = new string[0],
+        [MemberType.Array] = new[] { "items", "minItems", "maxItems" },
+        [MemberType.Object] = new[] { "properties" },
+    };
+
+    public static bool Applies(string key, MemberType kind) =>
+        System.Array.IndexOf(Common, key) >= 0 || System.Array.IndexOf(Specific[kind], key) >= 0;
+
+    public static string Describe(MemberType kind) =>
+        Specific[kind].Length == 0 ? "no constraints" : string.Join(", ", Specific[kind]);
+}

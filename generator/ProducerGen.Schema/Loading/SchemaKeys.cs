@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+
+namespace ProducerGen.Schema.Loading;
+
+/// <summary>
+/// Every key of format version 1, by section. The loader rejects anything else; a test checks
+/// that schemas/producergen.schema.json declares exactly these keys.
+/// </summary>
+public static class SchemaKeys
+{
+    /// <summary>The current (and only) format version.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Top-level keys.</summary>
+    public static IReadOnlyList<string> Root { get; } = new[] { "producergen", "api", "endpoints", "models" };
+
+    /// <summary>Keys of <c>api:</c>.</summary>
+    public static IReadOnlyList<string> Api { get; } = new[] { "name", "namespace", "baseUrl", "auth", "idempotency", "jobs", "webhooks" };
+
+    /// <summary>Keys of <c>api.auth:</c>.</summary>
+    public static IReadOnlyList<string> Auth { get; } = new[] { "header", "env" };
+
+    /// <summary>Keys of <c>api.idempotency:</c>.</summary>
+    public static IReadOnlyList<string> Idempotency { get; } = new[] { "header", "maxLength" };
+
+    /// <summary>Keys of <c>api.jobs:</c>.</summary>
+    public static IReadOnlyList<string> Jobs { get; } = new[] { "get", "idField", "pending", "succeeded", "failed" };
+
+    /// <summary>Keys of <c>api.webhooks:</c>.</summary>
+    public static IReadOnlyList<string> Webhooks { get; } = new[] { "signatureHeader", "eventHeader" };
+
+    /// <summary>Keys of an endpoint.</summary>
+    public static IReadOnlyList<string> Endpoint { get; } = new[] { "request", "fields", "result", "description" };
+
+    /// <summary>Keys of a model.</summary>
+    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "summary", "description", "averageCompletion", "deprecated", "params" };
+
+    /// <summary>Keys of a member (field, param, property, array items).</summary>
+    public static IReadOnlyList<string> Member { get; } = new[]
+    {
+        "type", "required", "default", "description", "deprecated",
+        "minLength", "maxLength", "pattern", "enum",
+        "min", "max", "step",
+        "items", "minItems", "maxItems",
+        "properties",
+    };
+
+    /// <summary>The <c>type:</c> values.</summary>
+    public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object" };
+}

@@ -1,0 +1,789 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProducerGen.Schema.Diagnostics;
+using ProducerGen.Schema.Model;
+using ProducerGen.Schema.Naming;
+using ProducerGen.Schema.Yaml;
+
+namespace ProducerGen.Schema.Loading;
+
+/// <summary>
+/// Walks the YAML tree into a <see cref="SchemaDocument"/>, checking every rule of the format and
+/// reporting each violation once, at the node that causes it. Keeps going after an error so one
+/// build shows every problem of the file.
+/// </summary>
+internal sealed class SchemaReader
+{
+    private static readonly string[] DefaultPending = { "QUEUED", "PROCESSING" };
+    private static readonly string[] DefaultSucceeded = { "COMPLETED" };
+    private static readonly string[] DefaultFailed = { "FAILED", "CANCELLED" };
+
+    // C# names of request/params members that generated types already use for themselves.
+    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+        "Finalize", "EqualityContract", "Deconstruct", "Params", "Model", "Job", "Raw",
+    };
+
+    // C# names that client members use; a model mapping to one of them gets a "Model" suffix.
+    private static readonly HashSet<string> ReservedModelNames = new(StringComparer.Ordinal)
+    {
+        "Jobs", "Dispose", "Description", "Equals", "GetHashCode", "ToString", "GetType", "Options", "Api",
+    };
+
+    private readonly List<SchemaDiagnostic> _diagnostics;
+
+    public SchemaReader(List<SchemaDiagnostic> diagnostics) => _diagnostics = diagnostics;
+
+    public SchemaDocument? Read(YamlNode? root)
+    {
+        if (root is not YamlMapping mapping)
+        {
+            if (root is null || root is YamlScalar { IsNull: true })
+            {
+                Error(SchemaDiagnosticIds.UnsupportedVersion, "The file is empty. A schema file starts with 'producergen: 1' followed by 'api:', 'endpoints:' and 'models:'.", root?.Range ?? SourceRange.Start);
+            }
+            else
+            {
+                Error(SchemaDiagnosticIds.WrongValueKind, $"A schema file must be a mapping with the keys 'producergen', 'api', 'endpoints' and 'models', but this is {root.KindName}.", root.Range);
+            }
+
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Root, "the top level");
+        var version = ReadVersion(mapping, entries);
+        var api = Required(entries, mapping, "api", "the top level") is { } apiNode ? ReadApi(apiNode) : null;
+        var endpointNames = new List<string>();
+        var endpoints = Required(entries, mapping, "endpoints", "the top level") is { } endpointsNode ? ReadEndpoints(endpointsNode, endpointNames) : new List<EndpointSpec>();
+        var models = Required(entries, mapping, "models", "the top level") is { } modelsNode ? ReadModels(modelsNode, endpointNames) : new List<ModelSpec>();
+
+        if (_diagnostics.Any(d => d.Severity == SchemaSeverity.Error) || api is null || version is null)
+        {
+            return null;
+        }
+
+        return new SchemaDocument(version.Value, api, EquatableArray.From(endpoints), EquatableArray.From(models));
+    }
+
+    private int? ReadVersion(YamlMapping root, Dictionary<string, Entry> entries)
+    {
+        if (!entries.TryGetValue("producergen", out var entry))
+        {
+            Error(SchemaDiagnosticIds.UnsupportedVersion, "The file does not say which format version it uses. Add 'producergen: 1' as its first line.", root.Range);
+            return null;
+        }
+
+        if (entry.Value is YamlScalar { IsPlain: true } scalar
+            && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            && version == SchemaKeys.FormatVersion)
+        {
+            return version;
+        }
+
+        Error(SchemaDiagnosticIds.UnsupportedVersion, $"Format version '{Text(entry.Value)}' is not supported; this ProducerGen reads 'producergen: {SchemaKeys.FormatVersion}'.", entry.Value.Range);
+        return null;
+    }
+
+    private ApiSpec? ReadApi(YamlNode node)
+    {
+        if (Mapping(node, "'api'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Api, "'api'");
+        var name = RequiredString(entries, mapping, "name", "'api'");
+        var ns = OptionalString(entries, "namespace");
+        if (ns is not null && !IsValidNamespace(ns))
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{ns}' is not a valid C# namespace; use dotted identifiers such as 'Contoso.Apiframe'.", entries["namespace"].Value.Range);
+        }
+
+        var baseUrl = RequiredString(entries, mapping, "baseUrl", "'api'");
+        if (baseUrl is not null && !IsAbsoluteHttpUrl(baseUrl))
+        {
+            Error(SchemaDiagnosticIds.BaseUrlNotAbsolute, $"baseUrl '{baseUrl}' is not an absolute http(s) URL; write it in full, e.g. 'https://api.example.com'.", entries["baseUrl"].Value.Range);
+        }
+
+        var auth = Required(entries, mapping, "auth", "'api'") is { } authNode ? ReadAuth(authNode) : null;
+        var idempotency = entries.TryGetValue("idempotency", out var idempotencyEntry)
+            ? ReadIdempotency(idempotencyEntry.Value)
+            : new IdempotencySpec("Idempotency-Key", null);
+        var jobs = Required(entries, mapping, "jobs", "'api'") is { } jobsNode ? ReadJobs(jobsNode) : null;
+        var webhooks = entries.TryGetValue("webhooks", out var webhooksEntry) ? ReadWebhooks(webhooksEntry.Value) : null;
+
+        string? csharpName = null;
+        if (name is not null)
+        {
+            csharpName = NameMapper.ToPascalCase(name);
+            if (name.Trim().Length == 0)
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, "The API name is empty; it names the generated client ('Apiframe' -> ApiframeClient).", entries["name"].Value.Range);
+            }
+        }
+
+        return name is null || csharpName is null || baseUrl is null || auth is null || idempotency is null || jobs is null
+            ? null
+            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks);
+    }
+
+    private AuthSpec? ReadAuth(YamlNode node)
+    {
+        if (Mapping(node, "'api.auth'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Auth, "'api.auth'");
+        var header = RequiredString(entries, mapping, "header", "'api.auth'");
+        var env = OptionalString(entries, "env");
+        return header is null ? null : new AuthSpec(header, env);
+    }
+
+    private IdempotencySpec? ReadIdempotency(YamlNode node)
+    {
+        if (Mapping(node, "'api.idempotency'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Idempotency, "'api.idempotency'");
+        var header = RequiredString(entries, mapping, "header", "'api.idempotency'");
+        var maxLength = entries.TryGetValue("maxLength", out var maxEntry) ? Count(maxEntry) : null;
+        if (maxLength == 0)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, "An idempotency maxLength of 0 leaves no room for a key; use the service's limit, e.g. 255.", maxEntry.Value.Range);
+        }
+
+        return header is null ? null : new IdempotencySpec(header, maxLength);
+    }
+
+    private JobsSpec? ReadJobs(YamlNode node)
+    {
+        if (Mapping(node, "'api.jobs'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Jobs, "'api.jobs'");
+        var get = RequiredRoute(entries, mapping, "get", "'api.jobs'");
+        if (get is not null && !get.Path.Contains("{id}"))
+        {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"The job route '{get}' has no '{{id}}' placeholder; write it like 'GET /v2/jobs/{{id}}'.", entries["get"].Value.Range);
+        }
+
+        var idField = OptionalString(entries, "idField") ?? "id";
+        var pending = StatusList(entries, "pending", DefaultPending);
+        var succeeded = StatusList(entries, "succeeded", DefaultSucceeded);
+        var failed = StatusList(entries, "failed", DefaultFailed);
+        return get is null ? null : new JobsSpec(get, idField, pending, succeeded, failed);
+    }
+
+    private WebhooksSpec? ReadWebhooks(YamlNode node)
+    {
+        if (Mapping(node, "'api.webhooks'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Webhooks, "'api.webhooks'");
+        return new WebhooksSpec(OptionalString(entries, "signatureHeader"), OptionalString(entries, "eventHeader"));
+    }
+
+    private EquatableArray<string> StatusList(Dictionary<string, Entry> entries, string key, string[] fallback)
+    {
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return EquatableArray.From(fallback);
+        }
+
+        if (entry.Value is not YamlSequence sequence)
+        {
+            Error(SchemaDiagnosticIds.WrongValueKind, $"'jobs.{key}' must be a list of status strings, e.g. [QUEUED, PROCESSING], but this is {entry.Value.KindName}.", entry.Value.Range);
+            return EquatableArray<string>.Empty;
+        }
+
+        var statuses = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            if (ScalarText(item, $"an item of 'jobs.{key}'") is { } status)
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return EquatableArray.From(statuses);
+    }
+
+    /// <summary>Reads the endpoints; <paramref name="names"/> receives every endpoint name, even of broken ones, so models that use them do not cascade into errors.</summary>
+    private List<EndpointSpec> ReadEndpoints(YamlNode node, List<string> names)
+    {
+        var endpoints = new List<EndpointSpec>();
+        if (Mapping(node, "'endpoints'") is not { } mapping)
+        {
+            return endpoints;
+        }
+
+        var registry = new NameRegistry(this, "endpoint");
+        foreach (var pair in mapping.Entries)
+        {
+            var name = pair.Key.Value;
+            names.Add(name);
+            var csharpName = registry.Claim(name, pair.Key.Range);
+            if (Mapping(pair.Value, $"endpoint '{name}'") is not { } endpointMapping)
+            {
+                continue;
+            }
+
+            var entries = Entries(endpointMapping, SchemaKeys.Endpoint, $"endpoint '{name}'");
+            var route = RequiredRoute(entries, endpointMapping, "request", $"endpoint '{name}'");
+            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields", ReservedMemberNames) : new List<MemberSpec>();
+            var result = entries.TryGetValue("result", out var resultEntry) ? ReadMembers(resultEntry.Value, name + ".result", ReservedMemberNames) : new List<MemberSpec>();
+            var description = OptionalString(entries, "description");
+            if (route is not null && csharpName is not null)
+            {
+                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description));
+            }
+        }
+
+        return endpoints;
+    }
+
+    private List<ModelSpec> ReadModels(YamlNode node, List<string> endpointNames)
+    {
+        var models = new List<ModelSpec>();
+        if (Mapping(node, "'models'") is not { } mapping)
+        {
+            return models;
+        }
+
+        var names = new NameRegistry(this, "model");
+        foreach (var pair in mapping.Entries)
+        {
+            var id = pair.Key.Value;
+            var csharpName = names.Claim(id, pair.Key.Range, ReservedModelNames, "Model");
+            if (Mapping(pair.Value, $"model '{id}'") is not { } modelMapping)
+            {
+                continue;
+            }
+
+            var section = $"model '{id}'";
+            var entries = Entries(modelMapping, SchemaKeys.Model, section);
+            var endpoint = RequiredString(entries, modelMapping, "endpoint", section);
+            if (endpoint is not null && !endpointNames.Contains(endpoint))
+            {
+                var known = endpointNames;
+                var list = known.Count == 0 ? "none are defined" : "defined: " + string.Join(", ", known);
+                Error(SchemaDiagnosticIds.UnknownEndpoint, $"Model '{id}' refers to endpoint '{endpoint}', which 'endpoints:' does not define ({list}).{DidYouMean.Hint(endpoint, known)}", entries["endpoint"].Value.Range);
+            }
+
+            var paramsKey = RequiredString(entries, modelMapping, "paramsKey", section);
+            if (paramsKey is not null && paramsKey.Trim().Length == 0)
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"The paramsKey of model '{id}' is empty; it is the body member that holds the params, e.g. '{id}Params'.", entries["paramsKey"].Value.Range);
+            }
+
+            long? averageCompletion = null;
+            if (OptionalString(entries, "averageCompletion") is { } durationText)
+            {
+                averageCompletion = DurationParser.TryParseMilliseconds(durationText);
+                if (averageCompletion is null)
+                {
+                    Error(SchemaDiagnosticIds.InvalidValue, $"averageCompletion '{durationText}' is not a duration; write it like '45s', '2m', '1m30s' or '500ms'.", entries["averageCompletion"].Value.Range);
+                }
+            }
+
+            var parameters = entries.TryGetValue("params", out var paramsEntry)
+                ? ReadMembers(paramsEntry.Value, paramsKey ?? id, ReservedMemberNames)
+                : new List<MemberSpec>();
+
+            if (csharpName is not null && endpoint is not null && paramsKey is not null)
+            {
+                models.Add(new ModelSpec(
+                    id,
+                    csharpName,
+                    endpoint,
+                    paramsKey,
+                    OptionalString(entries, "summary"),
+                    OptionalString(entries, "description"),
+                    averageCompletion,
+                    OptionalBool(entries, "deprecated") ?? false,
+                    EquatableArray.From(parameters)));
+            }
+        }
+
+        return models;
+    }
+
+    private List<MemberSpec> ReadMembers(YamlNode node, string path, HashSet<string> reserved)
+    {
+        var members = new List<MemberSpec>();
+        if (node is YamlScalar { IsNull: true })
+        {
+            return members;
+        }
+
+        if (Mapping(node, $"'{path}'") is not { } mapping)
+        {
+            return members;
+        }
+
+        var names = new NameRegistry(this, "member");
+        foreach (var pair in mapping.Entries)
+        {
+            var name = pair.Key.Value;
+            var csharpName = names.Claim(name, pair.Key.Range, reserved, "Value");
+            if (ReadMember(pair.Value, path + "." + name) is { } member && csharpName is not null)
+            {
+                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated));
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>Reads a member body (everything but its name); <paramref name="path"/> names it in messages.</summary>
+    private MemberSpec? ReadMember(YamlNode node, string path)
+    {
+        if (Mapping(node, $"'{path}'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.Member, $"'{path}'");
+        var typeName = RequiredString(entries, mapping, "type", $"'{path}'");
+        if (typeName is null)
+        {
+            return null;
+        }
+
+        var kindIndex = IndexOf(SchemaKeys.Types, typeName);
+        if (kindIndex < 0)
+        {
+            Error(SchemaDiagnosticIds.UnknownType, $"'{path}' has type '{typeName}', which the format does not define; use one of {string.Join(", ", SchemaKeys.Types)}.{DidYouMean.Hint(typeName, SchemaKeys.Types)}", entries["type"].Value.Range);
+            return null;
+        }
+
+        var kind = (MemberType)kindIndex;
+        CheckApplicable(entries, kind, path);
+
+        var minLength = CountOf(entries, "minLength");
+        var maxLength = CountOf(entries, "maxLength");
+        CheckOrder(entries, "minLength", minLength, "maxLength", maxLength, path);
+        var minItems = CountOf(entries, "minItems");
+        var maxItems = CountOf(entries, "maxItems");
+        CheckOrder(entries, "minItems", minItems, "maxItems", maxItems, path);
+
+        var isInteger = kind == MemberType.Integer;
+        var minimum = NumberOf(entries, "min", isInteger);
+        var maximum = NumberOf(entries, "max", isInteger);
+        if (minimum is not null && maximum is not null && minimum > maximum)
+        {
+            Error(SchemaDiagnosticIds.MinGreaterThanMax, $"'{path}' has min {Format(minimum.Value)} above max {Format(maximum.Value)}; swap them or fix one.", entries["min"].Value.Range);
+        }
+
+        var step = NumberOf(entries, "step", isInteger);
+        if (step is not null && step <= 0)
+        {
+            Error(SchemaDiagnosticIds.StepNotPositive, $"The step of '{path}' must be greater than zero (was {Format(step.Value)}); remove it to allow any value.", entries["step"].Value.Range);
+            step = null;
+        }
+
+        string? pattern = null;
+        if (OptionalString(entries, "pattern") is { } patternText)
+        {
+            if (IsValidRegex(patternText))
+            {
+                pattern = patternText;
+            }
+            else
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"The pattern of '{path}' is not a valid regular expression: '{patternText}'.", entries["pattern"].Value.Range);
+            }
+        }
+
+        var enumValues = entries.TryGetValue("enum", out var enumEntry) ? ReadEnum(enumEntry.Value, kind, path) : EquatableArray<string>.Empty;
+
+        TypeSpec? items = null;
+        if (kind == MemberType.Array)
+        {
+            if (Required(entries, mapping, "items", $"'{path}'") is { } itemsNode)
+            {
+                items = ReadMember(itemsNode, path + "[]")?.Type;
+            }
+        }
+
+        var properties = kind == MemberType.Object && entries.TryGetValue("properties", out var propertiesEntry)
+            ? ReadMembers(propertiesEntry.Value, path, ReservedMemberNames)
+            : new List<MemberSpec>();
+
+        var type = new TypeSpec(
+            kind,
+            minLength,
+            maxLength,
+            pattern,
+            enumValues,
+            minimum,
+            maximum,
+            step,
+            items,
+            minItems,
+            maxItems,
+            EquatableArray.From(properties));
+
+        string? defaultText = null;
+        if (entries.TryGetValue("default", out var defaultEntry))
+        {
+            defaultText = DefaultValueChecker.Check(defaultEntry.Value, type, path, this);
+        }
+
+        return new MemberSpec(
+            path,
+            string.Empty,
+            type,
+            OptionalBool(entries, "required") ?? false,
+            defaultText,
+            OptionalString(entries, "description"),
+            OptionalBool(entries, "deprecated") ?? false);
+    }
+
+    private EquatableArray<string> ReadEnum(YamlNode node, MemberType kind, string path)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            Error(SchemaDiagnosticIds.WrongValueKind, $"The enum of '{path}' must be a list, e.g. [a, b, c], but this is {node.KindName}.", node.Range);
+            return EquatableArray<string>.Empty;
+        }
+
+        if (sequence.Items.Count == 0)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"The enum of '{path}' is empty; list the allowed values or remove 'enum'.", sequence.Range);
+            return EquatableArray<string>.Empty;
+        }
+
+        var values = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in sequence.Items)
+        {
+            if (ScalarText(item, $"an enum value of '{path}'") is not { } value)
+            {
+                continue;
+            }
+
+            if (kind == MemberType.Integer)
+            {
+                if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    Error(SchemaDiagnosticIds.WrongValueKind, $"'{value}' in the enum of integer '{path}' is not a whole number.", item.Range);
+                    continue;
+                }
+
+                value = number.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (!seen.Add(value))
+            {
+                Error(SchemaDiagnosticIds.DuplicateEnumValue, $"The enum of '{path}' lists '{value}' twice; remove the duplicate.", item.Range);
+                continue;
+            }
+
+            if (kind == MemberType.String)
+            {
+                var identifier = NameMapper.ToPascalCase(value);
+                if (identifiers.TryGetValue(identifier, out var other))
+                {
+                    Error(SchemaDiagnosticIds.NameCollision, $"Enum values '{other}' and '{value}' of '{path}' both map to the C# name '{identifier}'; rename one of them.", item.Range);
+                    continue;
+                }
+
+                identifiers.Add(identifier, value);
+            }
+
+            values.Add(value);
+        }
+
+        return EquatableArray.From(values);
+    }
+
+    private void CheckApplicable(Dictionary<string, Entry> entries, MemberType kind, string path)
+    {
+        foreach (var key in entries.Keys)
+        {
+            if (!ConstraintRules.Applies(key, kind))
+            {
+                var typeName = SchemaKeys.Types[(int)kind];
+                Error(SchemaDiagnosticIds.ConstraintNotApplicable, $"'{key}' does not apply to '{path}' of type {typeName}; a {typeName} accepts {ConstraintRules.Describe(kind)}.", entries[key].Key.Range);
+            }
+        }
+    }
+
+    private void CheckOrder(Dictionary<string, Entry> entries, string lowKey, int? low, string highKey, int? high, string path)
+    {
+        if (low is not null && high is not null && low > high)
+        {
+            Error(SchemaDiagnosticIds.MinGreaterThanMax, $"'{path}' has {lowKey} {low} above {highKey} {high}; swap them or fix one.", entries[lowKey].Value.Range);
+        }
+    }
+
+    private int? CountOf(Dictionary<string, Entry> entries, string key) =>
+        entries.TryGetValue(key, out var entry) ? Count(entry) : null;
+
+    private int? Count(Entry entry)
+    {
+        if (entry.Value is YamlScalar { IsPlain: true } scalar
+            && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        Error(SchemaDiagnosticIds.WrongValueKind, $"'{entry.Key.Value}' must be a whole number of zero or more, but is '{Text(entry.Value)}'.", entry.Value.Range);
+        return null;
+    }
+
+    private double? NumberOf(Dictionary<string, Entry> entries, string key, bool wholeNumber)
+    {
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Value is not YamlScalar { IsPlain: true } scalar
+            || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            Error(SchemaDiagnosticIds.WrongValueKind, $"'{key}' must be a number, but is '{Text(entry.Value)}'.", entry.Value.Range);
+            return null;
+        }
+
+        if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 1e15)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{key}' of '{entry.Key.Value}' must be a finite number no larger than 1e15 in magnitude (was '{scalar.Value}').", entry.Value.Range);
+            return null;
+        }
+
+        if (wholeNumber && Math.Floor(value) != value)
+        {
+            Error(SchemaDiagnosticIds.WrongValueKind, $"'{key}' of an integer must be a whole number (was '{scalar.Value}').", entry.Value.Range);
+            return null;
+        }
+
+        return value;
+    }
+
+    private Route? RequiredRoute(Dictionary<string, Entry> entries, YamlMapping mapping, string key, string section)
+    {
+        var text = RequiredString(entries, mapping, key, section);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var route = RouteParser.TryParse(text);
+        if (route is null)
+        {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"'{text}' is not a route; write the HTTP method, one space and the path, e.g. 'POST /v2/music/generate'.", entries[key].Value.Range);
+        }
+
+        return route;
+    }
+
+    private YamlNode? Required(Dictionary<string, Entry> entries, YamlMapping mapping, string key, string section)
+    {
+        if (entries.TryGetValue(key, out var entry))
+        {
+            return entry.Value;
+        }
+
+        Error(SchemaDiagnosticIds.MissingKey, $"{Capitalise(section)} is missing the required key '{key}'.", mapping.Range);
+        return null;
+    }
+
+    private string? RequiredString(Dictionary<string, Entry> entries, YamlMapping mapping, string key, string section) =>
+        Required(entries, mapping, key, section) is { } node ? ScalarText(node, $"'{key}'") : null;
+
+    private string? OptionalString(Dictionary<string, Entry> entries, string key) =>
+        entries.TryGetValue(key, out var entry) && entry.Value is not YamlScalar { IsNull: true } ? ScalarText(entry.Value, $"'{key}'") : null;
+
+    private bool? OptionalBool(Dictionary<string, Entry> entries, string key)
+    {
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Value is YamlScalar { IsPlain: true } scalar && TryParseBool(scalar.Value, out var value))
+        {
+            return value;
+        }
+
+        Error(SchemaDiagnosticIds.WrongValueKind, $"'{key}' must be true or false, but is '{Text(entry.Value)}'.", entry.Value.Range);
+        return null;
+    }
+
+    internal static bool TryParseBool(string text, out bool value)
+    {
+        switch (text)
+        {
+            case "true":
+            case "True":
+            case "TRUE":
+                value = true;
+                return true;
+            case "false":
+            case "False":
+            case "FALSE":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    private string? ScalarText(YamlNode node, string what)
+    {
+        if (node is YamlScalar scalar)
+        {
+            return scalar.Value;
+        }
+
+        Error(SchemaDiagnosticIds.WrongValueKind, $"{Capitalise(what)} must be a single value, but this is {node.KindName}.", node.Range);
+        return null;
+    }
+
+    private YamlMapping? Mapping(YamlNode node, string what)
+    {
+        if (node is YamlMapping mapping)
+        {
+            return mapping;
+        }
+
+        Error(SchemaDiagnosticIds.WrongValueKind, $"{Capitalise(what)} must be a mapping of keys to values, but this is {node.KindName}.", node.Range);
+        return null;
+    }
+
+    private Dictionary<string, Entry> Entries(YamlMapping mapping, IReadOnlyList<string> known, string section)
+    {
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var pair in mapping.Entries)
+        {
+            if (IndexOf(known, pair.Key.Value) < 0)
+            {
+                Error(SchemaDiagnosticIds.UnknownKey, $"'{pair.Key.Value}' is not a key of {section}; allowed: {string.Join(", ", known)}.{DidYouMean.Hint(pair.Key.Value, known)}", pair.Key.Range);
+                continue;
+            }
+
+            entries[pair.Key.Value] = new Entry(pair.Key, pair.Value);
+        }
+
+        return entries;
+    }
+
+    internal void Error(string id, string message, SourceRange range) =>
+        _diagnostics.Add(new SchemaDiagnostic(id, SchemaSeverity.Error, message, range));
+
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Text(YamlNode node) => node is YamlScalar scalar ? Truncate(scalar.Value) : node.KindName;
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+
+    private static string Capitalise(string text) =>
+        text.Length == 0 || text[0] == '\'' ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsAbsoluteHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static bool IsValidNamespace(string text)
+    {
+        foreach (var part in text.Split('.'))
+        {
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_') || NameMapper.IsKeyword(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsValidRegex(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private readonly struct Entry
+    {
+        public Entry(YamlScalar key, YamlNode value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public YamlScalar Key { get; }
+
+        public YamlNode Value { get; }
+    }
+
+    /// <summary>Maps names of one scope to C# identifiers and reports two names that land on the same one.</summary>
+    private sealed class NameRegistry
+    {
+        private readonly SchemaReader _reader;
+        private readonly string _what;
+        private readonly Dictionary<string, string> _claimed = new(StringComparer.Ordinal);
+
+        public NameRegistry(SchemaReader reader, string what)
+        {
+            _reader = reader;
+            _what = what;
+        }
+
+        public string? Claim(string name, SourceRange range, HashSet<string>? reserved = null, string suffix = "")
+        {
+            if (name.Trim().Length == 0)
+            {
+                _reader.Error(SchemaDiagnosticIds.InvalidValue, $"A {_what} name is empty; give it a name.", range);
+                return null;
+            }
+
+            var identifier = NameMapper.ToPascalCase(name);
+            if (reserved is not null && reserved.Contains(identifier))
+            {
+                identifier += suffix;
+            }
+
+            if (_claimed.TryGetValue(identifier, out var other))
+            {
+                _reader.Error(SchemaDiagnosticIds.NameCollision, $"The {_what} names '{other}' and '{name}' both map to the C# name '{identifier}'; rename one of them.", range);
+                return null;
+            }
+
+            _claimed.Add(identifier, name);
+            return identifier;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace ProducerGen.Schema.Model;
+
+/// <summary>A generate endpoint shared by several models.</summary>
+/// <param name="Name">The endpoint's key in the schema (<c>music</c>).</param>
+/// <param name="CSharpName">Its C# identifier (<c>Music</c>).</param>
+/// <param name="Request">The submit route.</param>
+/// <param name="Fields">Top-level body members every model of the endpoint shares.</param>
+/// <param name="Result">The typed view of a completed job's <c>result</c>; empty when not declared.</param>
+/// <param name="Description">Human-readable description.</param>
+public sealed record EndpointSpec(
+    string Name,
+    string CSharpName,
+    Route Request,
+    EquatableArray<MemberSpec> Fields,
+    EquatableArray<MemberSpec> Result,
+    string? Description);

@@ -1,0 +1,18 @@
+namespace ProducerGen.Schema.Model;
+
+/// <summary>A named member: an endpoint field, a model param, a result or object property.</summary>
+/// <param name="Name">The wire name, exactly as written in the schema and sent on the wire.</param>
+/// <param name="CSharpName">The PascalCase C# identifier for <paramref name="Name"/>.</param>
+/// <param name="Type">The member's type and constraints.</param>
+/// <param name="Required">Whether a request must set it.</param>
+/// <param name="Default">The server-side default, as YAML scalar text; documented, never sent implicitly.</param>
+/// <param name="Description">Human-readable description.</param>
+/// <param name="Deprecated">Whether the member is deprecated.</param>
+public sealed record MemberSpec(
+    string Name,
+    string CSharpName,
+    TypeSpec Type,
+    bool Required = false,
+    string? Default = null,
+    string? Description = null,
+    bool Deprecated = false);

@@ -1,0 +1,22 @@
+namespace ProducerGen.Schema.Model;
+
+/// <summary>One model of the API: the value sent as <c>model</c> and its params block.</summary>
+/// <param name="Id">The wire id (<c>producer</c>, <c>flux-1.1-pro</c>).</param>
+/// <param name="CSharpName">Its C# identifier (<c>Producer</c>, <c>Flux1_1Pro</c>).</param>
+/// <param name="Endpoint">The key of the endpoint it is submitted to.</param>
+/// <param name="ParamsKey">The body member holding the params (<c>producerParams</c>).</param>
+/// <param name="Summary">One-line summary.</param>
+/// <param name="Description">Longer description.</param>
+/// <param name="AverageCompletionMilliseconds">Typical completion time, a hint for polling.</param>
+/// <param name="Deprecated">Whether the model is deprecated.</param>
+/// <param name="Params">The model's params.</param>
+public sealed record ModelSpec(
+    string Id,
+    string CSharpName,
+    string Endpoint,
+    string ParamsKey,
+    string? Summary,
+    string? Description,
+    long? AverageCompletionMilliseconds,
+    bool Deprecated,
+    EquatableArray<MemberSpec> Params);

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using ProducerGen.Schema.Loading;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace ProducerGen.Schema.Tests.Loading;
+
+/// <summary>The editor-facing JSON Schema and the loader must describe the same format.</summary>
+public class JsonSchemaAgreementTests
+{
+    private static readonly JsonNode FormatSchema = JsonNode.Parse(File.ReadAllText(SchemaText.Shipped("producergen.schema.json")))!;
+
+    [Theory]
+    [MemberData(nameof(ShippedSchemaTests.ShippedFiles), MemberType = typeof(ShippedSchemaTests))]
+    public void Shipped_schema_validates_against_the_json_schema(string fileName)
+    {
+        var schema = JsonSchema.FromText(FormatSchema.ToJsonString());
+        var instance = YamlToJson(File.ReadAllText(SchemaText.Shipped(fileName)));
+
+        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    [Fact]
+    public void Json_schema_rejects_a_document_the_loader_rejects()
+    {
+        var schema = JsonSchema.FromText(FormatSchema.ToJsonString());
+        var broken = SchemaText.With("  name: Demo", "  nmae: Demo");
+
+        Assert.True(SchemaLoader.Load(broken).HasErrors);
+        Assert.False(schema.Evaluate(YamlToJson(broken)).IsValid);
+    }
+
+    [Fact]
+    public void Json_schema_declares_exactly_the_loaders_keys()
+    {
+        var defs = FormatSchema["$defs"]!;
+        AssertKeys(SchemaKeys.Root, FormatSchema);
+        AssertKeys(SchemaKeys.Api, defs["api"]!);
+        AssertKeys(SchemaKeys.Endpoint, defs["endpoint"]!);
+        AssertKeys(SchemaKeys.Model, defs["model"]!);
+        AssertKeys(SchemaKeys.Member, defs["member"]!);
+        AssertKeys(SchemaKeys.Auth, defs["api"]!["properties"]!["auth"]!);
+        AssertKeys(SchemaKeys.Idempotency, defs["api"]!["properties"]!["idempotency"]!);
+        AssertKeys(SchemaKeys.Jobs, defs["api"]!["properties"]!["jobs"]!);
+        AssertKeys(SchemaKeys.Webhooks, defs["api"]!["properties"]!["webhooks"]!);
+        var types = defs["member"]!["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
+        Assert.Equal(SchemaKeys.Types.OrderBy(t => t), types.OrderBy(t => t));
+    }
+
+    private static void AssertKeys(IReadOnlyList<string> loaderKeys, JsonNode schemaObject)
+    {
+        var declared = schemaObject["properties"]!.AsObject().Select(p => p.Key).OrderBy(k => k, System.StringComparer.Ordinal);
+        Assert.Equal(loaderKeys.OrderBy(k => k, System.StringComparer.Ordinal), declared);
+    }
+
+    /// <summary>YAML to JSON with plain scalars typed as YAML core schema does (numbers, booleans, null).</summary>
+    internal static JsonNode? YamlToJson(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return Convert(stream.Documents[0].RootNode);
+    }
+
+    private static JsonNode? Convert(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var obj = new JsonObject();
+                foreach (var pair in mapping.Children)
+                {
+                    obj[((YamlScalarNode)pair.Key).Value!] = Convert(pair.Value);
+                }
+
+                return obj;
+            case YamlSequenceNode sequence:
+                return new JsonArray(sequence.Children.Select(Convert).ToArray());
+            case YamlScalarNode scalar when scalar.Style == YamlDotNet.Core.ScalarStyle.Plain:
+                var text = scalar.Value ?? string.Empty;
+                if (text is "" or "~" or "null")
+                {
+                    return null;
+                }
+
+                if (text is "true" or "false")
+                {
+                    return JsonValue.Create(text == "true");
+                }
+
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+                {
+                    return JsonValue.Create(whole);
+                }
+
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+                {
+                    return JsonValue.Create(real);
+                }
+
+                return JsonValue.Create(text);
+            case YamlScalarNode scalar:
+                return JsonValue.Create(scalar.Value);
+            default:
+                throw new JsonException("Unexpected YAML node.");
+        }
+    }
+}
