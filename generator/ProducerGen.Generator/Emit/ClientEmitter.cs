@@ -1,0 +1,124 @@
+using System.Linq;
+using ProducerGen.Generator.Planning;
+
+namespace ProducerGen.Generator.Emit;
+
+/// <summary>Emits the client, its options and the DI registration of one schema.</summary>
+internal static class ClientEmitter
+{
+    public static string Emit(ClientUnit unit)
+    {
+        var api = unit.Api;
+        var client = api.CSharpName + "Client";
+        var options = client + "Options";
+        var w = GeneratedCode.StartFile(unit.Context.Namespace);
+
+        w.DocXml("summary", $"Client of the {SourceWriter.Escape(api.Name)} API: one property per model, plus <see cref=\"Jobs\"/> to resume any job by id.");
+        w.Line(GeneratedCode.Attribute);
+        w.OpenBlock($"public sealed partial class {client} : global::System.IDisposable");
+        w.Doc("summary", "What the schema says about the API: base URL, headers, job route and statuses.");
+        w.Line($"public static global::ProducerGen.ApiDescription Description {{ get; }} = new global::ProducerGen.ApiDescription(");
+        w.Line($"    {Literals.String(api.Name)},");
+        w.Line($"    new global::System.Uri({Literals.String(api.BaseUrl)}),");
+        w.Line($"    {Literals.String(api.Auth.Header)},");
+        w.Line($"    {(api.Auth.EnvironmentVariable is { } env ? Literals.String(env) : "null")},");
+        w.Line($"    {Literals.String(api.Idempotency.Header)},");
+        w.Line($"    {Literals.NullableInt(api.Idempotency.MaxLength)},");
+        w.Line($"    {Literals.String(api.Jobs.Get.Path)},");
+        w.Line($"    {Literals.String(api.Jobs.IdField)},");
+        w.Line($"    {StringArray(api.Jobs.Pending)},");
+        w.Line($"    {StringArray(api.Jobs.Succeeded)},");
+        w.Line($"    {StringArray(api.Jobs.Failed)},");
+        w.Line($"    {(api.Webhooks?.SignatureHeader is { } signature ? Literals.String(signature) : "null")},");
+        w.Line($"    {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")});");
+        w.Line();
+        w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");
+        w.Line();
+
+        var keyHint = api.Auth.EnvironmentVariable is { } envName ? $" (or from the {envName} environment variable)" : string.Empty;
+        w.Doc("summary", $"Creates a client with default options: the schema's base URL and the API key{keyHint}.");
+        w.Line($"public {client}()");
+        w.Line($"    : this(new {options}())");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "Creates a client that owns its own HttpClient.");
+        w.Line("/// <param name=\"options\">Key, base address, timeouts, retries and waiting.</param>");
+        w.Line($"public {client}({options} options)");
+        w.Line("    : this(options, null)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Doc("summary", "Creates a client over an HttpClient you own (for example one from IHttpClientFactory).");
+        w.Line("/// <param name=\"options\">Key, base address, timeouts, retries and waiting.</param>");
+        w.Line("/// <param name=\"httpClient\">The HttpClient to send with; null to create one.</param>");
+        w.OpenBlock($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient)");
+        w.Line("_client = new global::ProducerGen.ProducerGenClient(Description, options, httpClient);");
+        foreach (var model in unit.Models)
+        {
+            w.Line($"{model.CSharpName} = new {model.CSharpName}Operations(_client);");
+        }
+
+        w.CloseBlock();
+        w.Line();
+        w.Doc("summary", "Reads and waits for jobs by id, whichever model created them and whichever process submitted them.");
+        w.Line("public global::ProducerGen.JobsClient Jobs => _client.Jobs;");
+        w.Line();
+        w.Doc("summary", "The runtime client: downloads and other operations shared by every model.");
+        w.Line("public global::ProducerGen.ProducerGenClient Runtime => _client;");
+        w.Line();
+        foreach (var model in unit.Models)
+        {
+            w.Doc("summary", $"The '{model.Id}' model.{(model.Summary is null ? string.Empty : " " + model.Summary)}");
+            w.Line($"public {model.CSharpName}Operations {model.CSharpName} {{ get; }}");
+            w.Line();
+        }
+
+        w.Doc("summary", "Releases the HttpClient if this client created it.");
+        w.Line("public void Dispose() => _client.Dispose();");
+        w.CloseBlock();
+        w.Line();
+
+        w.DocXml("summary", $"Options of <see cref=\"{client}\"/>, with the schema's defaults.");
+        w.Line(GeneratedCode.Attribute);
+        w.OpenBlock($"public sealed partial class {options} : global::ProducerGen.ProducerGenClientOptions");
+        w.Doc("summary", "The schema's base URL.");
+        w.Line($"public const string DefaultBaseAddress = {Literals.String(api.BaseUrl)};");
+        w.Line();
+        w.Doc("summary", "The header that carries the API key.");
+        w.Line($"public const string ApiKeyHeader = {Literals.String(api.Auth.Header)};");
+        w.Line();
+        if (api.Auth.EnvironmentVariable is { } variable)
+        {
+            w.Doc("summary", "The environment variable the API key is read from when ApiKey is not set.");
+            w.Line($"public const string ApiKeyEnvironmentVariable = {Literals.String(variable)};");
+            w.Line();
+        }
+
+        w.Doc("summary", "The header that carries each submission's idempotency key.");
+        w.Line($"public const string IdempotencyKeyHeader = {Literals.String(api.Idempotency.Header)};");
+        w.Line();
+        w.Doc("summary", "Creates options with the schema's base URL.");
+        w.OpenBlock($"public {options}()");
+        w.Line("BaseAddress = new global::System.Uri(DefaultBaseAddress);");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+
+        w.DocXml("summary", $"Registers <see cref=\"{client}\"/> with dependency injection.");
+        w.Line(GeneratedCode.Attribute);
+        w.OpenBlock($"public static partial class {api.CSharpName}ServiceCollectionExtensions");
+        w.DocXml("summary", $"Adds <see cref=\"{client}\"/> as a typed HttpClient; configure resilience on the returned builder.");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"configure\">Sets the options (API key, base address, ...).</param>");
+        w.Line("/// <returns>The HttpClient builder, for handlers and resilience.</returns>");
+        w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{client}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{options}>? configure = null)");
+        w.Line($"    => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<{client}, {options}>(services, configure, static (httpClient, options, _) => new {client}(options, httpClient));");
+        w.CloseBlock();
+
+        return GeneratedCode.EndFile(w);
+    }
+
+    private static string StringArray(System.Collections.Generic.IEnumerable<string> values) =>
+        "new string[] { " + string.Join(", ", values.Select(Literals.String)) + " }";
+}
