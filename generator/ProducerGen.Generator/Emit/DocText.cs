@@ -57,7 +57,13 @@ internal static class DocText
             parts.Add("an absolute http(s) URL");
         }
 
-        return parts.Count == 0 ? null : string.Join(", ", parts) + ".";
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        var text = string.Join(", ", parts) + ".";
+        return char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -24,7 +24,7 @@ internal sealed class SchemaReader
     private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
     {
         "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
-        "Finalize", "EqualityContract", "Deconstruct", "Params", "Model", "Job", "Raw",
+        "Finalize", "EqualityContract", "Deconstruct", "Params", "Model", "Job", "OutputUrls", "Expired",
     };
 
     // C# names that client members use; a model mapping to one of them gets a "Model" suffix.
