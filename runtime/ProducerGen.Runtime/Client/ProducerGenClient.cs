@@ -1,0 +1,264 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ProducerGen;
+
+/// <summary>
+/// The client every generated client wraps: submits validated requests idempotently with retries, waits for jobs, downloads outputs.
+/// Thread-safe; create one per API and reuse it.
+/// </summary>
+public sealed class ProducerGenClient : IDisposable
+{
+    private readonly ApiTransport _transport;
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly Downloader _downloader;
+    private int _disposed;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="api">The API's description.</param>
+    /// <param name="options">The settings; read once, here.</param>
+    /// <param name="httpClient">
+    /// The <see cref="HttpClient"/> to send with (e.g. from <c>IHttpClientFactory</c>); not disposed by this client.
+    /// When <see langword="null"/>, the client creates one that never follows redirects, and disposes it.
+    /// </param>
+    /// <exception cref="ArgumentException">The base address is not https (plain http is allowed for loopback only) or the options are out of range.</exception>
+    /// <exception cref="InvalidOperationException">No API key in the options nor in the API's environment variable.</exception>
+    public ProducerGenClient(ApiDescription api, ProducerGenClientOptions options, HttpClient? httpClient = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateOptions(options);
+
+        var apiKey = ResolveApiKey(api, options);
+        var baseAddress = BaseAddressRules.Validate(options.BaseAddress ?? httpClient?.BaseAddress ?? api.DefaultBaseAddress, api.Name);
+        var logger = options.LoggerFactory?.CreateLogger("ProducerGen") ?? NullLogger.Instance;
+
+        if (httpClient is null)
+        {
+            _httpClient = new HttpClient(CreateDefaultHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _ownsHttpClient = true;
+        }
+        else
+        {
+            _httpClient = httpClient;
+        }
+
+        Api = api;
+        _transport = new ApiTransport(api, options, _httpClient, baseAddress, apiKey, logger);
+        _downloader = new Downloader(_transport);
+        Jobs = new JobsClient(_transport);
+    }
+
+    /// <summary>Reads and waits for jobs by id.</summary>
+    public JobsClient Jobs { get; }
+
+    /// <summary>The API this client talks to.</summary>
+    public ApiDescription Api { get; }
+
+    /// <summary>The base address requests go to.</summary>
+    public Uri BaseAddress => _transport.BaseAddress;
+
+    /// <summary>
+    /// Validates and submits a request; returns once the service has accepted the job (a replayed submission that returns the
+    /// existing job counts as accepted). Every retry carries the same idempotency key, so a retried submission never creates a second job.
+    /// </summary>
+    /// <param name="model">The model to run.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="options">The idempotency key and timeout of this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The accepted job's handle.</returns>
+    /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
+    /// <exception cref="ProducerGenException">The service refused or failed; see the derived types.</exception>
+    public async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+        request.Validate().ThrowIfInvalid();
+        var idempotencyKey = IdempotencyKeys.Resolve(options?.IdempotencyKey, Api.IdempotencyKeyMaxLength);
+        var body = Serialize(request);
+
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Submit", ActivityKind.Client);
+        activity?.SetTag("producergen.api", Api.Name);
+        activity?.SetTag("producergen.model", model.ModelId);
+        Log.Submitting(_transport.Logger, Api.Name, model.ModelId, model.Method, model.Path, idempotencyKey);
+
+        var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken).ConfigureAwait(false);
+        var operation = $"{model.Method} {model.Path}";
+        if (!response.IsSuccess)
+        {
+            Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
+            activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
+            throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
+        }
+
+        var (id, status) = ReadAccepted(response, operation);
+        activity?.SetTag("producergen.job.id", id);
+        Log.Accepted(_transport.Logger, id, status);
+        return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
+    }
+
+    /// <summary>Submits a request and waits for its job to finish.</summary>
+    /// <param name="model">The model to run.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="progress">Receives status and progress changes.</param>
+    /// <param name="cancellationToken">Cancels the submission or ends the wait promptly.</param>
+    /// <returns>The succeeded job.</returns>
+    /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
+    /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
+    /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
+    public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var handle = await SubmitAsync(model, request, options: null, cancellationToken).ConfigureAwait(false);
+        var job = await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false);
+        return job.EnsureSucceeded();
+    }
+
+    /// <summary>
+    /// Streams an output file into <paramref name="destination"/>. Only absolute http(s) URLs are accepted; the API key is sent only
+    /// to the API's own host (output CDNs never see it), also across redirects.
+    /// </summary>
+    /// <param name="url">The file's URL, e.g. from <see cref="Job.GetOutputUrls"/>.</param>
+    /// <param name="destination">Where to write the bytes.</param>
+    /// <param name="progress">Receives the number of bytes written so far.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _downloader.DownloadAsync(url, destination, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Downloads an output file into <paramref name="directory"/> under a safe name: <paramref name="suggestedName"/> (e.g. a track title)
+    /// or the URL's last segment, sanitized (<see cref="FileNameSanitizer"/>) and made unique. A failed download leaves no partial file.
+    /// </summary>
+    /// <param name="url">The file's URL.</param>
+    /// <param name="directory">The directory to write into; created when missing.</param>
+    /// <param name="suggestedName">A preferred file name; the URL's extension is added when it has none.</param>
+    /// <param name="progress">Receives the number of bytes written so far.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The full path of the written file.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public Task<string> DownloadToDirectoryAsync(Uri url, string directory, string? suggestedName = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _downloader.DownloadToDirectoryAsync(url, directory, suggestedName, progress, cancellationToken);
+    }
+
+    /// <summary>Creates a verifier of this API's webhooks, keyed by this client's API key.</summary>
+    /// <returns>The verifier.</returns>
+    public WebhookVerifier CreateWebhookVerifier() => new(_transport.Secret, Api);
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{nameof(ProducerGenClient)} {{ Api = {Api.Name}, BaseAddress = {BaseAddress} }}";
+
+    internal static SocketsHttpHandler CreateDefaultHandler() => new()
+    {
+        AllowAutoRedirect = false, // a redirect must never carry the API key to another host
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    private static void ValidateOptions(ProducerGenClientOptions options)
+    {
+        if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "RequestTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.MaxResponseBodyBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxResponseBodyBytes, "MaxResponseBodyBytes must be positive.");
+        }
+
+        ArgumentNullException.ThrowIfNull(options.Retry, "options.Retry");
+        ArgumentNullException.ThrowIfNull(options.Waiting, "options.Waiting");
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        options.Retry.Validate();
+        options.Waiting.Validate();
+    }
+
+    private static string ResolveApiKey(ApiDescription api, ProducerGenClientOptions options)
+    {
+        var key = options.ApiKey;
+        if (string.IsNullOrWhiteSpace(key) && api.AuthEnvironmentVariable is { } variable)
+        {
+            key = Environment.GetEnvironmentVariable(variable);
+        }
+
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            var where = api.AuthEnvironmentVariable is { } name ? $" or the {name} environment variable" : string.Empty;
+            throw new InvalidOperationException($"No API key for the {api.Name} client: set {options.GetType().Name}.ApiKey{where}.");
+        }
+
+        key = key.Trim();
+        foreach (var c in key)
+        {
+            if (c is < ' ' or (char)127)
+            {
+                throw new ArgumentException($"The API key of the {api.Name} client contains a control character, which cannot be sent in a header.", nameof(options));
+            }
+        }
+
+        return key;
+    }
+
+    private static byte[] Serialize(IGenerationRequest request)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            request.WriteJson(writer);
+            writer.Flush();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private (string Id, string Status) ReadAccepted(ApiResponse response, string operation)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(response.Body);
+            var root = JsonElement.ParseValue(ref reader);
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                var id = JsonText.String(root, "jobId") ?? JsonText.String(root, Api.JobIdField) ?? JsonText.String(root, "id");
+                if (!string.IsNullOrWhiteSpace(id))
+                {
+                    var status = JsonText.String(root, "status") ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
+                    return (id, status);
+                }
+            }
+
+            throw ApiErrorFactory.Malformed(response, operation, $"the body has no 'jobId' or '{Api.JobIdField}'", _transport.Secret);
+        }
+        catch (JsonException exception)
+        {
+            throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ProducerGen;
+
+/// <summary>Turns an error response into the matching typed exception. Tolerates bodies that are not JSON, truncated or empty.</summary>
+internal static class ApiErrorFactory
+{
+    private const int MaxBodyChars = 4096;
+    private const int MaxShownChars = 300;
+
+    public static ProducerGenException Create(ApiResponse response, string operation, RetryOptions retry, string? secret)
+    {
+        var text = BodyText(response.Body, secret);
+        JsonElement? json = TryParse(response.Body);
+        var serverMessage = json is { } j ? Redact(JsonText.String(j, "error") ?? JsonText.String(j, "message"), secret) : null;
+        var info = new ApiResponseInfo(response.StatusCode, response.RequestId, serverMessage, text);
+        var status = response.StatusCode;
+        var said = serverMessage is not null ? $": {serverMessage}" : text is { Length: > 0 } ? $" (body: {Shorten(text)})" : string.Empty;
+        var requestId = response.RequestId is { } id ? $" Request id: {id}." : string.Empty;
+        var attempts = response.Attempts > 1 ? $" after {response.Attempts} attempts" : string.Empty;
+        var head = $"{operation} failed with HTTP {status}{Reason(response)}";
+
+        switch (status)
+        {
+            case 400:
+                return new ApiValidationException($"{head}: the service refused the request{said}.{DetailsText(json, secret)}{requestId}", info, ReadDetails(json, secret));
+            case 401:
+                return new AuthenticationException($"{head}: authentication failed; the API key is missing or invalid (HTTP 401){said}.{requestId}", info);
+            case 403:
+                return new AuthenticationException($"{head}: the API key is valid but inactive or lacks permission for this call (HTTP 403){said}.{requestId}", info);
+            case 402:
+                var required = json is { } r ? JsonText.Int64(r, "creditsRequired") : null;
+                var available = json is { } a ? JsonText.Int64(a, "creditsAvailable") : null;
+                var credits = required is not null || available is not null
+                    ? string.Create(CultureInfo.InvariantCulture, $" The job needs {required?.ToString(CultureInfo.InvariantCulture) ?? "?"} credits; {available?.ToString(CultureInfo.InvariantCulture) ?? "?"} are available.")
+                    : string.Empty;
+                return new InsufficientCreditsException($"{head}: insufficient credits{said}.{credits}{requestId}", info, required, available);
+            case 404:
+                return new NotFoundException($"{head}: not found{said}.{requestId}", info);
+            case 409:
+                return new ConflictException($"{head}: conflict{said}.{requestId}", info);
+            case 429:
+                return new RateLimitedException($"{head}: rate limited{attempts}{said}.{Wait(response, retry)}{requestId}", info, response.RetryAfter);
+            case 503:
+                return new ServiceUnavailableException($"{head}: service unavailable{attempts}{said}.{Wait(response, retry)}{requestId}", info, response.RetryAfter);
+            case >= 500 and <= 599:
+                return new ServerErrorException($"{head}: server error{attempts}{said}.{requestId}", info);
+            case >= 300 and <= 399:
+                var target = response.Location is { } location ? $" to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString)}" : string.Empty;
+                return new UnexpectedResponseException($"{head}: a redirect{target} was not followed, so the API key is never sent elsewhere. Check the base address.{requestId}", info);
+            default:
+                return new UnexpectedResponseException($"{head}: unexpected status{said}.{requestId}", info);
+        }
+    }
+
+    public static UnexpectedResponseException Malformed(ApiResponse response, string operation, string problem, string? secret, Exception? inner = null)
+    {
+        var text = BodyText(response.Body, secret);
+        var info = new ApiResponseInfo(response.StatusCode, response.RequestId, null, text);
+        var body = text is { Length: > 0 } ? $" Body: {Shorten(text)}" : " The body was empty.";
+        var requestId = response.RequestId is { } id ? $" Request id: {id}." : string.Empty;
+        return new UnexpectedResponseException($"{operation} returned HTTP {response.StatusCode} but {problem}.{body}{requestId}", info, inner);
+    }
+
+    public static string? Redact(string? text, string? secret)
+        => text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***", StringComparison.Ordinal);
+
+    private static string Reason(ApiResponse response) => string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : $" ({response.ReasonPhrase})";
+
+    private static string Wait(ApiResponse response, RetryOptions retry)
+    {
+        if (response.RetryAfter is not { } wait)
+        {
+            return string.Empty;
+        }
+
+        return wait > retry.MaxRetryAfter
+            ? string.Create(CultureInfo.InvariantCulture, $" The service asked to wait {wait.TotalSeconds:0.#} s (Retry-After), more than Retry.MaxRetryAfter ({retry.MaxRetryAfter.TotalSeconds:0.#} s), so the call was not retried; try again after that wait.")
+            : string.Create(CultureInfo.InvariantCulture, $" Retry after {wait.TotalSeconds:0.#} s.");
+    }
+
+    private static JsonElement? TryParse(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            var element = JsonElement.ParseValue(ref reader);
+            return element.ValueKind == JsonValueKind.Object ? element : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadDetails(JsonElement? json, string? secret)
+    {
+        var details = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (json is not { } j || !j.TryGetProperty("details", out var element) || element.ValueKind != JsonValueKind.Object)
+        {
+            return details;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var messages = new List<string>();
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    messages.Add(Redact(item.ValueKind == JsonValueKind.String ? item.GetString() ?? string.Empty : item.GetRawText(), secret)!);
+                }
+            }
+            else if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                messages.Add(Redact(property.Value.GetString() ?? string.Empty, secret)!);
+            }
+
+            details[property.Name] = messages;
+        }
+
+        return details;
+    }
+
+    private static string DetailsText(JsonElement? json, string? secret)
+    {
+        var details = ReadDetails(json, secret);
+        if (details.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(" Details: ");
+        var first = true;
+        foreach (var (path, messages) in details)
+        {
+            builder.Append(first ? string.Empty : "; ").Append(path).Append(": ").AppendJoin(", ", messages);
+            first = false;
+        }
+
+        return Shorten(builder.Append('.').ToString(), 1000);
+    }
+
+    private static string? BodyText(byte[] body, string? secret)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        var length = Math.Min(body.Length, MaxBodyChars);
+        var text = Encoding.UTF8.GetString(body, 0, length);
+        if (body.Length > length)
+        {
+            text += "…";
+        }
+
+        return Redact(text, secret);
+    }
+
+    private static string Shorten(string text, int max = MaxShownChars)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, max) + 1);
+        foreach (var c in text)
+        {
+            if (builder.Length >= max)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Globalization;
+
+namespace ProducerGen;
+
+/// <summary>The job did not finish within the waiting budget (<see cref="JobWaitOptions.MaxWait"/>). The job itself may still finish; resume with its id.</summary>
+public sealed class JobTimeoutException : ProducerGenException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="waited">How long the runtime waited.</param>
+    /// <param name="lastJob">The job as last read, or <see langword="null"/> if it was never read.</param>
+    public JobTimeoutException(string jobId, TimeSpan waited, Job? lastJob)
+        : base(string.Create(CultureInfo.InvariantCulture, $"Job {jobId} was still {lastJob?.Status ?? "pending"} after waiting {waited.TotalSeconds:0.#} s (the waiting budget). It may still finish: resume with Jobs.WaitAsync(\"{jobId}\")."))
+    {
+        JobId = jobId;
+        Waited = waited;
+        LastJob = lastJob;
+    }
+
+    /// <summary>The job's id.</summary>
+    public string JobId { get; }
+
+    /// <summary>How long the runtime waited.</summary>
+    public TimeSpan Waited { get; }
+
+    /// <summary>The job as last read, or <see langword="null"/>.</summary>
+    public Job? LastJob { get; }
+}

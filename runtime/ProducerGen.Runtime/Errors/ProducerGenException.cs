@@ -1,0 +1,51 @@
+using System;
+
+namespace ProducerGen;
+
+/// <summary>
+/// The base of every error the runtime throws. Carries what the service said, when it said anything:
+/// the HTTP status code, the <c>x-request-id</c> to quote to support, and the server's <c>error</c> message.
+/// Messages never contain the API key.
+/// </summary>
+public class ProducerGenException : Exception
+{
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">What went wrong.</param>
+    public ProducerGenException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and the exception that caused it.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public ProducerGenException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates an exception describing an HTTP response.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="response">The response's status, request id, server message and body.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ProducerGenException(string message, ApiResponseInfo? response, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = response?.StatusCode;
+        RequestId = response?.RequestId;
+        ServerMessage = response?.ServerMessage;
+        ResponseBody = response?.Body;
+    }
+
+    /// <summary>The HTTP status code of the response, or <see langword="null"/> when there was none.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The <c>x-request-id</c> header of the response, or <see langword="null"/>.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The <c>error</c> member of the response body, or <see langword="null"/> when the body had none.</summary>
+    public string? ServerMessage { get; }
+
+    /// <summary>The response body as text, cut to a few kilobytes; useful when it was not the JSON the API documents.</summary>
+    public string? ResponseBody { get; }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace ProducerGen;
+
+/// <summary>
+/// Sends API requests: builds a fresh <see cref="HttpRequestMessage"/> per attempt from the same body bytes and headers
+/// (so every retry of a submission carries the same idempotency key), runs them through the retry pipeline,
+/// buffers bodies with a size bound, and turns transport failures into <see cref="TransportException"/>.
+/// </summary>
+internal sealed class ApiTransport
+{
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly string _apiKey;
+
+    public ApiTransport(ApiDescription api, ProducerGenClientOptions options, HttpClient http, Uri baseAddress, string apiKey, ILogger logger)
+    {
+        Api = api;
+        Options = options;
+        _http = http;
+        BaseAddress = baseAddress;
+        _apiKey = apiKey;
+        Logger = logger;
+        _pipeline = RetryPipelineFactory.Create(options, logger);
+    }
+
+    public ApiDescription Api { get; }
+
+    public ProducerGenClientOptions Options { get; }
+
+    public Uri BaseAddress { get; }
+
+    public ILogger Logger { get; }
+
+    public HttpClient HttpClient => _http;
+
+    public TimeProvider TimeProvider => Options.TimeProvider;
+
+    /// <summary>The API key, for redacting it from any server text we surface.</summary>
+    internal string Secret => _apiKey;
+
+    public Uri BuildUri(string path)
+    {
+        var root = BaseAddress.AbsoluteUri;
+        return new Uri(root.TrimEnd('/') + "/" + path.TrimStart('/'), UriKind.Absolute);
+    }
+
+    /// <summary>Whether the API key may be sent to <paramref name="uri"/>: only to the API's own scheme, host and port.</summary>
+    public bool IsApiHost(Uri uri)
+        => uri.IsAbsoluteUri
+           && string.Equals(uri.Scheme, BaseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+           && string.Equals(uri.IdnHost, BaseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+           && uri.Port == BaseAddress.Port;
+
+    public void AddAuthentication(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation(Api.AuthHeader, _apiKey);
+
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var uri = BuildUri(path);
+        var operation = $"{method.Method} {uri.AbsolutePath}";
+        var state = new AttemptState(this, method, uri, body, idempotencyKey);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
+        if (timeout is { } t)
+        {
+            context.Properties.Set(RetryPipelineFactory.TimeoutKey, t);
+        }
+
+        try
+        {
+            using var response = await _pipeline.ExecuteAsync(static (ctx, s) => s.SendAttemptAsync(ctx.CancellationToken), context, state).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
+            return new ApiResponse(
+                (int)response.StatusCode,
+                response.ReasonPhrase,
+                bytes,
+                BoundedContent.RequestId(response),
+                RetryAfter.From(response, TimeProvider),
+                response.Headers.Location,
+                state.Attempts);
+        }
+        catch (Exception exception) when (TransientFailures.IsTransientException(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            var kind = TransientFailures.IsTimeout(exception) ? "timed out" : "could not reach the service";
+            var attempts = state.Attempts == 1 ? "1 attempt" : $"{state.Attempts} attempts";
+            throw new TransportException($"{operation} {kind} ({attempts}; last: {TransientFailures.Describe(exception)}).", exception, TransientFailures.IsTimeout(exception));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey)
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        public async ValueTask<HttpResponseMessage> SendAttemptAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            using var request = CreateRequest();
+            var response = await transport._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        private HttpRequestMessage CreateRequest()
+        {
+            var request = new HttpRequestMessage(method, uri);
+            transport.AddAuthentication(request);
+            request.Headers.UserAgent.Add(UserAgent.Value);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (idempotencyKey is not null)
+            {
+                request.Headers.TryAddWithoutValidation(transport.Api.IdempotencyHeader, idempotencyKey);
+            }
+
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
+            return request;
+        }
+    }
+}

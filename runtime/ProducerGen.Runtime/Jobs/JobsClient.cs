@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProducerGen;
+
+/// <summary>Reads and waits for jobs by id; works for any job, from any process.</summary>
+public sealed class JobsClient
+{
+    private readonly ApiTransport _transport;
+
+    internal JobsClient(ApiTransport transport) => _transport = transport;
+
+    private ApiDescription Api => _transport.Api;
+
+    /// <summary>Reads a job's current state (<c>GET</c> of the API's job path). Transient failures are retried.</summary>
+    /// <param name="id">The job's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job.</returns>
+    /// <exception cref="NotFoundException">No such job, or it belongs to someone else.</exception>
+    /// <exception cref="ProducerGenException">Another failure; see the derived types.</exception>
+    public async Task<Job> GetAsync(string id, CancellationToken cancellationToken = default)
+        => (await GetCoreAsync(id, cancellationToken).ConfigureAwait(false)).Job;
+
+    /// <summary>
+    /// Waits until the job reaches a succeeded or failed status and returns it (check <see cref="Job.IsFailed"/>, or call
+    /// <see cref="Job.EnsureSucceeded"/>). Polls adaptively (see <see cref="AdaptivePollingPolicy"/>), reads the job at once
+    /// since its age is unknown, and reports status and progress changes.
+    /// </summary>
+    /// <param name="id">The job's id; enough to resume from any process.</param>
+    /// <param name="progress">Receives status and progress changes.</param>
+    /// <param name="averageCompletion">The model's average completion time, to pace polling; <see langword="null"/> when unknown.</param>
+    /// <param name="cancellationToken">Ends the wait promptly.</param>
+    /// <returns>The job in a terminal status.</returns>
+    /// <exception cref="JobTimeoutException">The job was still pending when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
+    public Task<Job> WaitAsync(string id, IProgress<JobProgress>? progress = null, TimeSpan? averageCompletion = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return WaitCoreAsync(id, knownStatus: null, submittedAt: null, averageCompletion, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until the submitted job reaches a succeeded or failed status and returns it (check <see cref="Job.IsFailed"/>, or call
+    /// <see cref="Job.EnsureSucceeded"/>). Uses the handle's submission time and average completion time to pace polling.
+    /// </summary>
+    /// <param name="job">The job's handle.</param>
+    /// <param name="progress">Receives status and progress changes.</param>
+    /// <param name="cancellationToken">Ends the wait promptly.</param>
+    /// <returns>The job in a terminal status.</returns>
+    /// <exception cref="JobTimeoutException">The job was still pending when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
+    public Task<Job> WaitAsync(JobHandle job, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken);
+    }
+
+    internal async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        var path = Api.JobGetPath.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+        var response = await _transport.SendAsync(HttpMethod.Get, path, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
+        var operation = $"GET {path}";
+        if (!response.IsSuccess)
+        {
+            Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
+            throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
+        }
+
+        try
+        {
+            return (Job.Parse(response.Body, Api), response.RetryAfter);
+        }
+        catch (JsonException exception)
+        {
+            throw ApiErrorFactory.Malformed(response, operation, $"the body is not a job object ({exception.Message})", _transport.Secret, exception);
+        }
+    }
+
+    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = _transport.Options.Waiting;
+        options.Validate();
+        var policy = options.PollingPolicy ?? AdaptivePollingPolicy.Default;
+        var average = options.AverageCompletion ?? averageCompletion;
+        var time = _transport.TimeProvider;
+        var logger = _transport.Logger;
+        var started = time.GetTimestamp();
+        var origin = submittedAt ?? time.GetUtcNow();
+        var originKnown = submittedAt is not null;
+
+        var status = knownStatus ?? string.Empty;
+        int? lastProgress = null;
+        Job? last = null;
+        TimeSpan? retryAfter = null;
+        var polls = 0;
+        var unknownStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pollNow = knownStatus is null || submittedAt is null || Api.IsTerminalStatus(knownStatus);
+
+        while (true)
+        {
+            var waited = time.GetElapsedTime(started);
+            if (!pollNow)
+            {
+                var remaining = options.MaxWait - waited;
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw TimedOut(id, waited, last);
+                }
+
+                var context = new PollContext(id, status, lastProgress, Max(TimeSpan.Zero, time.GetUtcNow() - origin), polls, average, options.MinPollInterval, options.MaxPollInterval);
+                var delay = Clamp(policy.NextDelay(context), options.MinPollInterval, options.MaxPollInterval);
+                if (retryAfter is { } serverWait && serverWait > delay)
+                {
+                    delay = serverWait; // Retry-After only ever lengthens the pause.
+                }
+
+                delay = delay > remaining ? remaining : delay;
+                Log.NextPoll(logger, id, (long)delay.TotalMilliseconds, polls + 1, (long)context.Elapsed.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            pollNow = false;
+            Job job;
+            using (var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Poll", ActivityKind.Client))
+            {
+                activity?.SetTag("producergen.job.id", id);
+                (job, retryAfter) = await GetCoreAsync(id, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("producergen.job.status", job.Status);
+            }
+
+            polls++;
+            ProducerGenTelemetry.Polls.Add(1);
+
+            if (!originKnown && job.CreatedAt is { } created)
+            {
+                var now = time.GetUtcNow();
+                origin = created <= now ? created : now; // clocks disagree: never in the future
+                originKnown = true;
+            }
+
+            if (!job.HasKnownStatus && unknownStatuses.Add(job.Status))
+            {
+                Log.UnknownStatus(logger, id, job.Status);
+            }
+
+            if (last is null || !string.Equals(job.Status, status, StringComparison.Ordinal) || job.Progress != lastProgress)
+            {
+                if (!string.Equals(job.Status, status, StringComparison.Ordinal))
+                {
+                    Log.StatusChanged(logger, id, status.Length == 0 ? null : status, job.Status, job.Progress);
+                }
+
+                progress?.Report(new JobProgress(id, job.Status, job.Progress));
+            }
+
+            status = job.Status;
+            lastProgress = job.Progress;
+            last = job;
+
+            if (!job.IsPending)
+            {
+                var duration = Max(TimeSpan.Zero, time.GetUtcNow() - origin);
+                Log.Completed(logger, id, job.Status, duration.TotalSeconds, polls);
+                ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("producergen.job.status", job.Status), new KeyValuePair<string, object?>("producergen.model", job.Model));
+                return job;
+            }
+
+            if (time.GetElapsedTime(started) >= options.MaxWait)
+            {
+                throw TimedOut(id, time.GetElapsedTime(started), job);
+            }
+        }
+    }
+
+    private JobTimeoutException TimedOut(string id, TimeSpan waited, Job? last)
+    {
+        Log.WaitTimedOut(_transport.Logger, id, waited.TotalSeconds, last?.Status);
+        return new JobTimeoutException(id, waited, last);
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,22 @@
+using System;
+
+namespace ProducerGen;
+
+/// <summary>What a polling policy knows when it chooses the next pause: asked right after each poll (and once before the first).</summary>
+/// <param name="JobId">The job's id.</param>
+/// <param name="Status">The job's last known status.</param>
+/// <param name="Progress">The job's last known progress (0–100), or <see langword="null"/>.</param>
+/// <param name="Elapsed">How long the job has existed (since submission, or since its <c>createdAt</c>).</param>
+/// <param name="PollCount">How many polls were made so far in this wait (0 before the first).</param>
+/// <param name="AverageCompletion">The model's average completion time, or <see langword="null"/> when unknown.</param>
+/// <param name="MinPollInterval">The shortest pause allowed.</param>
+/// <param name="MaxPollInterval">The longest pause allowed.</param>
+public readonly record struct PollContext(
+    string JobId,
+    string Status,
+    int? Progress,
+    TimeSpan Elapsed,
+    int PollCount,
+    TimeSpan? AverageCompletion,
+    TimeSpan MinPollInterval,
+    TimeSpan MaxPollInterval);
