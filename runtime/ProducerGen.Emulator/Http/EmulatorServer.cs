@@ -1,0 +1,525 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using ProducerGen.Emulator.Audio;
+using ProducerGen.Emulator.Jobs;
+using ProducerGen.Schema.Model;
+
+namespace ProducerGen.Emulator.Http;
+
+/// <summary>The emulator's routes and state: jobs, idempotency keys, credits, faults and webhooks.</summary>
+internal sealed class EmulatorServer : IAsyncDisposable
+{
+    private const string ApiKeyItem = "ProducerGen.Emulator.ApiKey";
+    private const string FilesPrefix = "/files/";
+
+    private readonly EmulatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly FaultInjector _faults;
+    private readonly WebhookDispatcher _webhooks;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, EmulatedJob> _jobs = new();
+    private readonly Dictionary<(string ApiKey, string Key), IdempotencyEntry> _idempotency = new();
+    private readonly string _idField;
+
+    public EmulatorServer(SchemaDocument schema, EmulatorOptions options)
+    {
+        Schema = schema;
+        _options = options;
+        _time = options.TimeProvider;
+        Validator = new SchemaRequestValidator(schema);
+        Keys = new KeyRegistry(options.ApiKeys, options.AcceptAnyKey);
+        _faults = new FaultInjector(options.Faults ?? new FaultOptions());
+        _idField = string.IsNullOrEmpty(schema.Api.Jobs.IdField) ? "id" : schema.Api.Jobs.IdField;
+        _webhooks = new WebhookDispatcher(options, Stats, _idField, schema.Api.Webhooks?.SignatureHeader, schema.Api.Webhooks?.EventHeader);
+    }
+
+    public SchemaDocument Schema { get; }
+
+    public SchemaRequestValidator Validator { get; }
+
+    public EmulatorStats Stats { get; } = new();
+
+    public KeyRegistry Keys { get; }
+
+    public void Map(WebApplication app)
+    {
+        app.Use(PreambleAsync);
+        foreach (var endpoint in Schema.Endpoints)
+        {
+            var spec = endpoint;
+            app.MapMethods(spec.Request.Path, [spec.Request.Method], (RequestDelegate)(ctx => SubmitAsync(ctx, spec)));
+        }
+
+        var get = Schema.Api.Jobs.Get;
+        app.MapMethods(get.Path, [get.Method], (RequestDelegate)GetJobAsync);
+        app.MapGet(FilesPrefix + "{jobId}/{file}", (RequestDelegate)GetFileAsync);
+        app.MapGet("/", (RequestDelegate)InfoAsync);
+        app.MapFallback((RequestDelegate)(ctx => ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found")));
+    }
+
+    public string? JobStatus(Guid id)
+    {
+        EmulatedJob? job;
+        lock (_gate)
+        {
+            _jobs.TryGetValue(id, out job);
+        }
+
+        return job?.Snapshot(_time.GetUtcNow()).Status;
+    }
+
+    public ValueTask DisposeAsync() => _webhooks.DisposeAsync();
+
+    private async Task PreambleAsync(HttpContext ctx, RequestDelegate next)
+    {
+        ctx.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
+        Stats.Request();
+        ctx.Response.OnStarting(() =>
+        {
+            Stats.Response(ctx.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+
+        var path = ctx.Request.Path.Value ?? "/";
+        if (path == "/" || path.StartsWith(FilesPrefix, StringComparison.Ordinal))
+        {
+            await next(ctx).ConfigureAwait(false);
+            return;
+        }
+
+        var request = _faults.NextRequest();
+        var latency = _faults.Latency(request);
+        if (latency > TimeSpan.Zero)
+        {
+            Stats.Fault("latency");
+            await Task.Delay(latency, _time, ctx.RequestAborted).ConfigureAwait(false);
+        }
+
+        switch (_faults.Fault(request))
+        {
+            case RequestFault.RateLimit:
+                Stats.Fault("rate-limit");
+                var seconds = Math.Max(1, (int)Math.Ceiling(_options.Faults.RetryAfter.TotalSeconds));
+                ctx.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await ErrorAsync(ctx, StatusCodes.Status429TooManyRequests, "Rate limit exceeded").ConfigureAwait(false);
+                return;
+            case RequestFault.ServerError:
+                Stats.Fault("server-error");
+                await ErrorAsync(ctx, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
+                return;
+            case RequestFault.Unavailable:
+                Stats.Fault("unavailable");
+                await ErrorAsync(ctx, StatusCodes.Status503ServiceUnavailable, "Service temporarily unavailable").ConfigureAwait(false);
+                return;
+        }
+
+        var key = ctx.Request.Headers[Schema.Api.Auth.Header].ToString();
+        switch (Keys.Check(key))
+        {
+            case KeyCheck.Missing:
+                await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, $"Missing API key: send it in the {Schema.Api.Auth.Header} header").ConfigureAwait(false);
+                return;
+            case KeyCheck.Invalid:
+                await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, "Invalid API key").ConfigureAwait(false);
+                return;
+            case KeyCheck.Inactive:
+                await ErrorAsync(ctx, StatusCodes.Status403Forbidden, "API key is inactive").ConfigureAwait(false);
+                return;
+        }
+
+        ctx.Items[ApiKeyItem] = key;
+        await next(ctx).ConfigureAwait(false);
+    }
+
+    private async Task SubmitAsync(HttpContext ctx, EndpointSpec endpoint)
+    {
+        var apiKey = (string)ctx.Items[ApiKeyItem]!;
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(ctx.Request.Body, default, ctx.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>> { [string.Empty] = [$"must be valid JSON ({ex.Message})"] }).ConfigureAwait(false);
+            return;
+        }
+
+        using (document)
+        {
+            var body = document.RootElement;
+            var validation = Validator.Validate(endpoint, body);
+            if (!validation.IsValid)
+            {
+                await ValidationErrorAsync(ctx, validation.Errors).ConfigureAwait(false);
+                return;
+            }
+
+            string? idempotencyKey = null;
+            if (Schema.Api.Idempotency is { } idempotency && ctx.Request.Headers.TryGetValue(idempotency.Header, out var values) && values.ToString().Length > 0)
+            {
+                idempotencyKey = values.ToString();
+                if (idempotency.MaxLength is { } max && idempotencyKey.Length > max)
+                {
+                    await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>>
+                    {
+                        [idempotency.Header] = [$"must be at most {max.ToString(CultureInfo.InvariantCulture)} characters (was {idempotencyKey.Length.ToString(CultureInfo.InvariantCulture)})"],
+                    }).ConfigureAwait(false);
+                    return;
+                }
+            }
+
+            var canonical = CanonicalJson.ToBytes(body);
+            var hash = System.Security.Cryptography.SHA256.HashData(canonical);
+            var now = _time.GetUtcNow();
+            EmulatedJob? job = null;
+            var replay = false;
+            var conflict = false;
+            var dropBefore = false;
+            var dropAfter = false;
+            long? creditsAvailable = null;
+            lock (_gate)
+            {
+                PruneIdempotency(now);
+                if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
+                {
+                    if (entry.BodyHash.AsSpan().SequenceEqual(hash))
+                    {
+                        job = _jobs[entry.JobId];
+                        replay = true;
+                    }
+                    else
+                    {
+                        conflict = true;
+                    }
+                }
+                else if (!CanAfford(apiKey, out var available))
+                {
+                    creditsAvailable = available;
+                }
+                else
+                {
+                    var submission = _faults.NextSubmission();
+                    if (_faults.DropBeforeCreate(submission))
+                    {
+                        dropBefore = true;
+                    }
+                    else
+                    {
+                        Keys.TryCharge(apiKey, _options.CreditCost, out _);
+                        job = CreateJob(ctx, apiKey, idempotencyKey, validation.Model!, endpoint, body, canonical, hash, now);
+                        _jobs[job.Id] = job;
+                        if (idempotencyKey is not null)
+                        {
+                            _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
+                        }
+
+                        Stats.JobCreated(apiKey, idempotencyKey, _options.CreditCost);
+                        if (job.Webhook is not null)
+                        {
+                            _webhooks.Register(job);
+                        }
+
+                        dropAfter = _faults.DropAfterCreate(submission);
+                    }
+                }
+            }
+
+            if (creditsAvailable is { } credits)
+            {
+                await WriteJsonAsync(ctx, StatusCodes.Status402PaymentRequired, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("error", "Insufficient credits");
+                    w.WriteNumber("creditsRequired", _options.CreditCost);
+                    w.WriteNumber("creditsAvailable", Math.Max(0, credits));
+                    w.WriteEndObject();
+                }).ConfigureAwait(false);
+                return;
+            }
+
+            if (conflict)
+            {
+                await ErrorAsync(ctx, StatusCodes.Status409Conflict, $"{Schema.Api.Idempotency?.Header ?? "Idempotency-Key"} was already used with a different request body").ConfigureAwait(false);
+                return;
+            }
+
+            if (dropBefore || dropAfter)
+            {
+                Stats.Fault(dropBefore ? "drop-before-create" : "drop-after-create");
+                ctx.Abort();
+                return;
+            }
+
+            if (replay)
+            {
+                Stats.Replay();
+            }
+
+            var status = job!.Snapshot(_time.GetUtcNow()).Status;
+            await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("jobId", job.Id.ToString("D"));
+                w.WriteString("status", status);
+                w.WriteEndObject();
+            }).ConfigureAwait(false);
+        }
+    }
+
+    private bool CanAfford(string apiKey, out long available)
+    {
+        available = 0;
+        if (Keys.Credits(apiKey) is not { } credits)
+        {
+            return true;
+        }
+
+        available = credits;
+        return credits >= _options.CreditCost;
+    }
+
+    private EmulatedJob CreateJob(HttpContext ctx, string apiKey, string? idempotencyKey, ModelSpec model, EndpointSpec endpoint, JsonElement body, byte[] canonical, byte[] hash, DateTimeOffset now)
+    {
+        var id = Guid.NewGuid();
+        var parameters = body.TryGetProperty(model.ParamsKey, out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+        var hasSeed = parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("seed", out var seedValue) && seedValue.ValueKind != JsonValueKind.Null;
+        var audioSeed = hasSeed ? CanonicalJson.Seed(canonical) : CanonicalJson.Seed(canonical, id.ToByteArray());
+
+        var baseDuration = _options.JobDuration
+            ?? (model.AverageCompletionMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : _options.FallbackJobDuration);
+        var jitter = Math.Clamp(_options.DurationJitter, 0, 0.9) * ((DeterministicRandom.Unit(BitConverter.ToUInt64(hash, 0), 7, 0) * 2) - 1);
+        var duration = baseDuration * Math.Max(0, (1 + jitter) * _options.TimeScale);
+
+        var prompt = String(body, "prompt") ?? string.Empty;
+        var lyrics = String(parameters, "lyrics");
+        var instrumental = Bool(parameters, "instrumental") || Bool(parameters, "force_instrumental") || String(parameters, "lyrics_type") == "instrumental";
+        var title = String(parameters, "title") is { Length: > 0 } given ? given : TitleFromPrompt(prompt, model.Id);
+
+        Uri? webhookUrl = null;
+        var events = new HashSet<string>(StringComparer.Ordinal) { WebhookDispatcher.CompletedEvent, WebhookDispatcher.FailedEvent };
+        foreach (var field in endpoint.Fields)
+        {
+            var name = field.Name.ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal);
+            if (name == "webhookurl" && String(body, field.Name) is { } url)
+            {
+                webhookUrl = new Uri(url, UriKind.Absolute);
+            }
+            else if (name == "webhookevents" && body.TryGetProperty(field.Name, out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                events = list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        return new EmulatedJob
+        {
+            Id = id,
+            ApiKey = apiKey,
+            Model = model,
+            Endpoint = endpoint,
+            Input = body.Clone(),
+            BodyHash = hash,
+            CreatedAt = now,
+            Duration = duration,
+            WillFail = _faults.FailJob() && CountFailure(),
+            CreditCost = _options.CreditCost,
+            PublicBase = _options.PublicBaseUrl is { } publicBase
+                ? new Uri(publicBase.AbsoluteUri.TrimEnd('/') + "/")
+                : new Uri($"{ctx.Request.Scheme}://{ctx.Request.Host.Value}/"),
+            AudioSeed = audioSeed,
+            Title = title,
+            TrackCount = JobJson.TrackCount(endpoint),
+            Recipe = new TrackRecipe(audioSeed, prompt, instrumental, lyrics, Number(parameters, "weirdness") ?? Number(parameters, "weirdness_constraint") ?? 0.25, Number(parameters, "sound_strength") ?? 0.7),
+            IdempotencyKey = idempotencyKey,
+            WebhookUrl = webhookUrl,
+            WebhookEvents = events,
+            Webhook = webhookUrl is null ? null : new WebhookState { NextAttemptAt = now },
+        };
+    }
+
+    private bool CountFailure()
+    {
+        Stats.Fault("failed-job");
+        return true;
+    }
+
+    private async Task GetJobAsync(HttpContext ctx)
+    {
+        var apiKey = (string)ctx.Items[ApiKeyItem]!;
+        var text = ctx.Request.RouteValues["id"] as string;
+        if (!Guid.TryParseExact(text, "D", out var id))
+        {
+            await ErrorAsync(ctx, StatusCodes.Status400BadRequest, "Invalid job id: expected a UUID").ConfigureAwait(false);
+            return;
+        }
+
+        EmulatedJob? job;
+        lock (_gate)
+        {
+            _jobs.TryGetValue(id, out job);
+        }
+
+        if (job is null || job.ApiKey != apiKey)
+        {
+            await ErrorAsync(ctx, StatusCodes.Status404NotFound, "Job not found").ConfigureAwait(false);
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var state = job.Snapshot(now);
+        var webhookStatus = _webhooks.StatusOf(job);
+        var expired = job.IsExpired(now, _options.AssetRetention);
+        await WriteJsonAsync(ctx, StatusCodes.Status200OK, w => JobJson.WriteJob(w, job, state, _idField, webhookStatus, expired)).ConfigureAwait(false);
+    }
+
+    private async Task GetFileAsync(HttpContext ctx)
+    {
+        var jobText = ctx.Request.RouteValues["jobId"] as string;
+        var file = ctx.Request.RouteValues["file"] as string ?? string.Empty;
+        var dot = file.LastIndexOf('.');
+        EmulatedJob? job = null;
+        if (Guid.TryParseExact(jobText, "D", out var id))
+        {
+            lock (_gate)
+            {
+                _jobs.TryGetValue(id, out job);
+            }
+        }
+
+        var now = _time.GetUtcNow();
+        if (job is null || dot <= 0 ||
+            !int.TryParse(file.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ||
+            number < 1 || number > job.TrackCount ||
+            job.Snapshot(now).Status != Jobs.JobStatus.Completed || job.IsExpired(now, _options.AssetRetention))
+        {
+            await ErrorAsync(ctx, StatusCodes.Status404NotFound, "File not found").ConfigureAwait(false);
+            return;
+        }
+
+        var index = number - 1;
+        byte[] bytes;
+        switch (file[(dot + 1)..])
+        {
+            case "wav":
+                bytes = MusicSynthesizer.RenderWav(job.Recipe with { Seed = job.TrackSeed(index) });
+                ctx.Response.ContentType = "audio/wav";
+                break;
+            case "svg":
+                bytes = CoverArt.Render(job.TrackSeed(index), job.Title);
+                ctx.Response.ContentType = "image/svg+xml";
+                break;
+            default:
+                await ErrorAsync(ctx, StatusCodes.Status404NotFound, "File not found").ConfigureAwait(false);
+                return;
+        }
+
+        ctx.Response.ContentLength = bytes.Length;
+        ctx.Response.Headers.CacheControl = "public, max-age=86400, immutable";
+        await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    private Task InfoAsync(HttpContext ctx) => WriteJsonAsync(ctx, StatusCodes.Status200OK, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("emulator", "ProducerGen.Emulator");
+        w.WriteString("api", Schema.Api.Name);
+        w.WritePropertyName("endpoints");
+        w.WriteStartArray();
+        foreach (var endpoint in Schema.Endpoints)
+        {
+            w.WriteStringValue(endpoint.Request.ToString());
+        }
+
+        w.WriteStringValue(Schema.Api.Jobs.Get.ToString());
+        w.WriteEndArray();
+        w.WritePropertyName("models");
+        w.WriteStartArray();
+        foreach (var model in Schema.Models)
+        {
+            w.WriteStringValue(model.Id);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("timeScale", _options.TimeScale);
+        w.WriteEndObject();
+    });
+
+    private void PruneIdempotency(DateTimeOffset now)
+    {
+        if (_idempotency.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var key in _idempotency.Where(p => now - p.Value.CreatedAt >= _options.IdempotencyRetention).Select(p => p.Key).ToList())
+        {
+            _idempotency.Remove(key);
+        }
+    }
+
+    private static Task ValidationErrorAsync(HttpContext ctx, IReadOnlyDictionary<string, IReadOnlyList<string>> details) =>
+        WriteJsonAsync(ctx, StatusCodes.Status400BadRequest, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("error", "Validation failed");
+            w.WritePropertyName("details");
+            w.WriteStartObject();
+            foreach (var (path, messages) in details)
+            {
+                w.WritePropertyName(path);
+                w.WriteStartArray();
+                foreach (var message in messages)
+                {
+                    w.WriteStringValue(message);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+
+    private static Task ErrorAsync(HttpContext ctx, int status, string error) => WriteJsonAsync(ctx, status, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("error", error);
+        w.WriteEndObject();
+    });
+
+    private static async Task WriteJsonAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        ctx.Response.ContentLength = buffer.WrittenCount;
+        await ctx.Response.Body.WriteAsync(buffer.WrittenMemory, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string? String(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool Bool(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+
+    private static double? Number(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) ? d : null;
+
+    private static string TitleFromPrompt(string prompt, string model)
+    {
+        var words = prompt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 2 && !w.Equals("the", StringComparison.OrdinalIgnoreCase) && !w.Equals("with", StringComparison.OrdinalIgnoreCase) && !w.Equals("and", StringComparison.OrdinalIgnoreCase))
+            .Take(3)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant())
+            .ToList();
+        return words.Count > 0 ? string.Join(' ', words) : $"Untitled ({model})";
+    }
+
+    private sealed record IdempotencyEntry(Guid JobId, byte[] BodyHash, DateTimeOffset CreatedAt);
+}

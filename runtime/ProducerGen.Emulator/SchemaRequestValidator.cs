@@ -1,0 +1,442 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ProducerGen.Schema.Model;
+
+namespace ProducerGen.Emulator;
+
+/// <summary>
+/// Validates a submission body against a ProducerGen schema the way the provider does: closed objects
+/// (<c>additionalProperties: false</c>) at the top level, in the params block and in nested objects; <c>model</c> one of
+/// the endpoint's models; required members; types; ranges and the step grid; string lengths, patterns and enums; integer
+/// enums; absolute http(s) URLs; array sizes and item types. Errors are keyed by JSON path
+/// (<c>producerParams.weirdness</c>, <c>webhookEvents[0]</c>), as in the provider's 400 <c>details</c>.
+/// </summary>
+public sealed class SchemaRequestValidator
+{
+    private const int MaxShownTextLength = 60;
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    private readonly SchemaDocument _schema;
+
+    /// <summary>Creates a validator for the endpoints and models of <paramref name="schema"/>.</summary>
+    /// <param name="schema">The loaded schema.</param>
+    public SchemaRequestValidator(SchemaDocument schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        _schema = schema;
+    }
+
+    /// <summary>Validates <paramref name="body"/> as a submission to <paramref name="endpoint"/>.</summary>
+    /// <param name="endpoint">The endpoint the body was posted to.</param>
+    /// <param name="body">The parsed request body.</param>
+    /// <returns>The errors by JSON path, and the model the body names when it is one of the endpoint's.</returns>
+    public RequestValidationResult Validate(EndpointSpec endpoint, JsonElement body)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var models = _schema.Models.Where(m => m.Endpoint == endpoint.Name).ToList();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            Add(errors, string.Empty, $"must be a JSON object (was {Describe(body)})");
+            return new RequestValidationResult(Freeze(errors), null);
+        }
+
+        ModelSpec? model = null;
+        if (!body.TryGetProperty("model", out var modelElement))
+        {
+            Add(errors, "model", "is required");
+        }
+        else if (modelElement.ValueKind != JsonValueKind.String)
+        {
+            Add(errors, "model", $"must be a string (was {Describe(modelElement)})");
+        }
+        else
+        {
+            var id = modelElement.GetString()!;
+            model = models.FirstOrDefault(m => m.Id == id);
+            if (model is null)
+            {
+                Add(errors, "model", $"must be one of {string.Join(", ", models.Select(m => m.Id))} (was {Quote(id)})");
+            }
+        }
+
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "model" };
+        foreach (var field in endpoint.Fields)
+        {
+            allowed.Add(field.Name);
+        }
+
+        if (model is not null)
+        {
+            allowed.Add(model.ParamsKey);
+        }
+        else
+        {
+            // The model is unknown: do not also report every params block as unknown.
+            foreach (var m in models)
+            {
+                allowed.Add(m.ParamsKey);
+            }
+        }
+
+        foreach (var property in body.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name))
+            {
+                Add(errors, property.Name, UnknownMember(property.Name));
+            }
+        }
+
+        ValidateMembers(errors, string.Empty, endpoint.Fields, body, checkUnknown: false);
+        if (model is not null && body.TryGetProperty(model.ParamsKey, out var parameters))
+        {
+            if (parameters.ValueKind != JsonValueKind.Object)
+            {
+                Add(errors, model.ParamsKey, $"must be an object (was {Describe(parameters)})");
+            }
+            else
+            {
+                ValidateMembers(errors, model.ParamsKey, model.Params, parameters, checkUnknown: true);
+            }
+        }
+
+        return new RequestValidationResult(Freeze(errors), model);
+    }
+
+    private static void ValidateMembers(Dictionary<string, List<string>> errors, string prefix, IReadOnlyList<MemberSpec> members, JsonElement obj, bool checkUnknown)
+    {
+        if (checkUnknown)
+        {
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (!members.Any(m => m.Name == property.Name))
+                {
+                    Add(errors, Join(prefix, property.Name), UnknownMember(property.Name));
+                }
+            }
+        }
+
+        foreach (var member in members)
+        {
+            var path = Join(prefix, member.Name);
+            if (!obj.TryGetProperty(member.Name, out var value))
+            {
+                if (member.Required)
+                {
+                    Add(errors, path, "is required");
+                }
+
+                continue;
+            }
+
+            ValidateValue(errors, path, member.Type, value);
+        }
+    }
+
+    private static void ValidateValue(Dictionary<string, List<string>> errors, string path, TypeSpec type, JsonElement value)
+    {
+        switch (type.Kind)
+        {
+            case MemberType.String:
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    Add(errors, path, $"must be a string (was {Describe(value)})");
+                    return;
+                }
+
+                ValidateString(errors, path, type, value.GetString()!);
+                return;
+
+            case MemberType.Integer:
+                if (value.ValueKind != JsonValueKind.Number || !TryGetWhole(value, out var whole))
+                {
+                    Add(errors, path, $"must be an integer (was {Describe(value)})");
+                    return;
+                }
+
+                ValidateInteger(errors, path, type, whole);
+                return;
+
+            case MemberType.Number:
+                if (value.ValueKind != JsonValueKind.Number)
+                {
+                    Add(errors, path, $"must be a number (was {Describe(value)})");
+                    return;
+                }
+
+                if (!value.TryGetDouble(out var number) || double.IsInfinity(number))
+                {
+                    Add(errors, path, $"must be a finite number (was {value.GetRawText()})");
+                    return;
+                }
+
+                ValidateNumber(errors, path, type, number);
+                return;
+
+            case MemberType.Boolean:
+                if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    Add(errors, path, $"must be a boolean (was {Describe(value)})");
+                }
+
+                return;
+
+            case MemberType.Url:
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    Add(errors, path, $"must be a string (was {Describe(value)})");
+                    return;
+                }
+
+                var text = value.GetString()!;
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) ||
+                    (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) ||
+                    string.IsNullOrEmpty(uri.Host))
+                {
+                    Add(errors, path, $"must be an absolute http or https URL (was {Quote(text)})");
+                }
+
+                return;
+
+            case MemberType.Array:
+                if (value.ValueKind != JsonValueKind.Array)
+                {
+                    Add(errors, path, $"must be an array (was {Describe(value)})");
+                    return;
+                }
+
+                var count = value.GetArrayLength();
+                if (type.MinItems is { } minItems && count < minItems)
+                {
+                    Add(errors, path, $"must have at least {ItemCount(minItems)} (had {count})");
+                }
+                else if (type.MaxItems is { } maxItems && count > maxItems)
+                {
+                    Add(errors, path, $"must have at most {ItemCount(maxItems)} (had {count})");
+                }
+
+                if (type.Items is { } items)
+                {
+                    var index = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        ValidateValue(errors, $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]", items, item);
+                        index++;
+                    }
+                }
+
+                return;
+
+            case MemberType.Object:
+                if (value.ValueKind != JsonValueKind.Object)
+                {
+                    Add(errors, path, $"must be an object (was {Describe(value)})");
+                    return;
+                }
+
+                ValidateMembers(errors, path, type.Properties, value, checkUnknown: true);
+                return;
+
+            default:
+                Add(errors, path, $"has an unsupported type {type.Kind}");
+                return;
+        }
+    }
+
+    private static void ValidateString(Dictionary<string, List<string>> errors, string path, TypeSpec type, string value)
+    {
+        if (type.IsEnum)
+        {
+            if (!type.EnumValues.Contains(value, StringComparer.Ordinal))
+            {
+                Add(errors, path, $"must be one of {string.Join(", ", type.EnumValues)} (was {Quote(value)})");
+            }
+
+            return;
+        }
+
+        if (type.MinLength is { } minLength && value.Length < minLength)
+        {
+            Add(errors, path, $"must be at least {Characters(minLength)} (was {value.Length.ToString(CultureInfo.InvariantCulture)})");
+        }
+        else if (type.MaxLength is { } maxLength && value.Length > maxLength)
+        {
+            Add(errors, path, $"must be at most {Characters(maxLength)} (was {value.Length.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (type.Pattern is { } pattern)
+        {
+            var regex = Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            bool matches;
+            try
+            {
+                matches = regex.IsMatch(value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                matches = false;
+            }
+
+            if (!matches)
+            {
+                Add(errors, path, $"must match the pattern {pattern} (was {Quote(value)})");
+            }
+        }
+    }
+
+    private static void ValidateInteger(Dictionary<string, List<string>> errors, string path, TypeSpec type, long value)
+    {
+        if (type.IsEnum)
+        {
+            var allowed = type.EnumValues
+                .Select(v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : (long?)null)
+                .ToList();
+            if (!allowed.Contains(value))
+            {
+                Add(errors, path, $"must be one of {string.Join(", ", type.EnumValues)} (was {Format(value)})");
+            }
+
+            return;
+        }
+
+        if (RangeMessage(value, type.Minimum, type.Maximum, Format(value)) is { } rangeMessage)
+        {
+            Add(errors, path, rangeMessage);
+            return;
+        }
+
+        CheckStep(errors, path, type, value);
+    }
+
+    private static void ValidateNumber(Dictionary<string, List<string>> errors, string path, TypeSpec type, double value)
+    {
+        if (RangeMessage(value, type.Minimum, type.Maximum, Format(value)) is { } rangeMessage)
+        {
+            Add(errors, path, rangeMessage);
+            return;
+        }
+
+        CheckStep(errors, path, type, value);
+    }
+
+    private static void CheckStep(Dictionary<string, List<string>> errors, string path, TypeSpec type, double value)
+    {
+        if (type.Step is not { } step || step <= 0 || StepGrid.IsOnGrid(value, type.Minimum, step))
+        {
+            return;
+        }
+
+        StepGrid.Neighbours(value, type.Minimum, step, out var below, out var above);
+        var example = (below, above) switch
+        {
+            _ when type.Minimum is { } min && below < min => Format(above),
+            _ when type.Maximum is { } max && above > max => Format(below),
+            _ => $"{Format(below)} or {Format(above)}",
+        };
+        var grid = type.Minimum is { } start
+            ? $"must be on the {Format(step)} grid starting at {Format(start)}"
+            : $"must be a multiple of {Format(step)}";
+        Add(errors, path, $"{grid}, e.g. {example} (was {Format(value)})");
+    }
+
+    private static string? RangeMessage(double value, double? minimum, double? maximum, string shown)
+    {
+        var below = minimum is { } min && value < min;
+        var above = maximum is { } max && value > max;
+        if (!below && !above)
+        {
+            return null;
+        }
+
+        return (minimum, maximum) switch
+        {
+            ({ } lo, { } hi) => $"must be between {Format(lo)} and {Format(hi)} (was {shown})",
+            ({ } lo, null) => $"must be at least {Format(lo)} (was {shown})",
+            (null, { } hi) => $"must be at most {Format(hi)} (was {shown})",
+            _ => null,
+        };
+    }
+
+    private static bool TryGetWhole(JsonElement value, out long whole)
+    {
+        if (value.TryGetInt64(out whole))
+        {
+            return true;
+        }
+
+        // 5.0 is a whole number in JSON (and in JavaScript) as well.
+        if (value.TryGetDouble(out var d) && Math.Floor(d) == d && d >= long.MinValue && d <= long.MaxValue)
+        {
+            whole = (long)d;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string UnknownMember(string name) => $"is not a known member: '{Shorten(name)}' is not allowed here";
+
+    private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
+
+    private static void Add(Dictionary<string, List<string>> errors, string path, string message)
+    {
+        if (!errors.TryGetValue(path, out var list))
+        {
+            errors[path] = list = new List<string>();
+        }
+
+        list.Add(message);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Freeze(Dictionary<string, List<string>> errors) =>
+        errors.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.AsReadOnly(), StringComparer.Ordinal);
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => Quote(value.GetString()!),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => value.ValueKind.ToString(),
+    };
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Characters(int count) => count == 1 ? "1 character" : $"{count.ToString(CultureInfo.InvariantCulture)} characters";
+
+    private static string ItemCount(int count) => count == 1 ? "1 item" : $"{count.ToString(CultureInfo.InvariantCulture)} items";
+
+    private static string Shorten(string value) => value.Length > MaxShownTextLength ? value[..MaxShownTextLength] + "…" : value;
+
+    private static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value.Length > MaxShownTextLength ? value[..MaxShownTextLength] : value)
+        {
+            builder.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        if (value.Length > MaxShownTextLength)
+        {
+            builder.Append('…');
+        }
+
+        return builder.Append('"').ToString();
+    }
+}
+
+/// <summary>The outcome of <see cref="SchemaRequestValidator.Validate"/>.</summary>
+/// <param name="Errors">Messages by JSON path; empty when the body is valid. The root is the empty path.</param>
+/// <param name="Model">The model the body names, when it is one of the endpoint's models.</param>
+public sealed record RequestValidationResult(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors, ModelSpec? Model)
+{
+    /// <summary>True when there are no errors.</summary>
+    public bool IsValid => Errors.Count == 0;
+}
