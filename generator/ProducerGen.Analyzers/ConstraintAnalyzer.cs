@@ -127,7 +127,7 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
 
         var outside = double.IsNaN(number)
             ? constraints.HasRange
-            : (minimum.HasValue && number <= minimum.Value) || (maximum.HasValue && number > maximum.Value);
+            : (minimum.HasValue && number < minimum.Value) || (maximum.HasValue && number > maximum.Value);
         if (outside)
         {
             var properties = double.IsNaN(number)

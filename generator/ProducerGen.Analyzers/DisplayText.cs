@@ -82,8 +82,7 @@ internal static class DisplayText
             case NumericTarget.Decimal:
                 return ((decimal)value).ToString(CultureInfo.InvariantCulture) + "M";
             default:
-                var text = Number(value);
-                return text;
+                return Number(value);
         }
     }
 }
