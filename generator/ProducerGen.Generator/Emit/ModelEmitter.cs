@@ -95,13 +95,13 @@ internal static class ModelEmitter
         w.CloseBlock();
         w.Line();
 
-        w.Doc("summary", "Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result.");
+        w.Doc("summary", "Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.");
         w.Line("/// <param name=\"jobId\">The job's id.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels waiting.</param>");
         w.OpenBlock($"public async global::System.Threading.Tasks.Task<{name}Result> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {name}Result(job);");
+        w.Line($"return new {name}Result(job.EnsureSucceeded());");
         w.CloseBlock();
         w.CloseBlock();
     }

@@ -197,14 +197,14 @@ namespace Apiframe
             return new Lyria3ProResult(job);
         }
 
-        /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result.</summary>
+        /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
         public async global::System.Threading.Tasks.Task<Lyria3ProResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new Lyria3ProResult(job);
+            return new Lyria3ProResult(job.EnsureSucceeded());
         }
     }
 }

@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace ProducerGen.Packaging.Tests;
+
+/// <summary>
+/// Packs ProducerGen and ProducerGen.Runtime once per test run, from a copy of the sources (so this never
+/// touches the bin/obj folders the rest of the test run is using), with a version unique to the run (so the
+/// NuGet cache never serves a stale package).
+/// </summary>
+public sealed class PackageFeedFixture : IDisposable
+{
+    public PackageFeedFixture()
+    {
+        var repository = typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        Root = Path.Combine(Path.GetTempPath(), "producergen-pack-" + Guid.NewGuid().ToString("N")[..8]);
+        Version = "0.1.0-ci." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + Random.Shared.Next(1000, 9999);
+        Feed = Path.Combine(Root, "feed");
+        var sources = Path.Combine(Root, "src");
+
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            Directory.CreateDirectory(sources);
+            File.Copy(Path.Combine(repository, file), Path.Combine(sources, file));
+        }
+
+        DotNet.CopyDirectory(Path.Combine(repository, "generator"), Path.Combine(sources, "generator"));
+        DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Runtime"), Path.Combine(sources, "runtime", "ProducerGen.Runtime"));
+        SchemaFile = Path.Combine(repository, "schemas", "apiframe-music.producergen.yaml");
+
+        DotNet.RunOk(sources, $"pack generator/ProducerGen.Package/ProducerGen.Package.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}");
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}");
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string SchemaFile { get; }
+
+    public string PackagePath => Path.Combine(Feed, $"ProducerGen.{Version}.nupkg");
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
