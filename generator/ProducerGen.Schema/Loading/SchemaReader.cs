@@ -560,7 +560,7 @@ internal sealed class SchemaReader
 
         if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 1e15)
         {
-            Error(SchemaDiagnosticIds.InvalidValue, $"'{key}' of '{entry.Key.Value}' must be a finite number no larger than 1e15 in magnitude (was '{scalar.Value}').", entry.Value.Range);
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{key}' must be a finite number no larger than 1e15 in magnitude (was '{scalar.Value}').", entry.Value.Range);
             return null;
         }
 
