@@ -1,0 +1,59 @@
+using System;
+using System.CommandLine;
+using System.Threading.Tasks;
+using Producer.Cli.Commands;
+
+namespace Producer.Cli;
+
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var root = BuildCommand();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run with --help to see the options and their ranges.").ConfigureAwait(false);
+            return ExitCodes.Validation;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static RootCommand BuildCommand()
+    {
+        var root = new RootCommand(
+            "Generates music with Apiframe's Producer model through the generated ApiframeClient and saves the tracks. "
+            + "Without APIFRAME_API_KEY it runs against a local emulator started in this process. "
+            + "Exit codes: 0 ok, 1 error, 2 invalid request, 3 authentication, 4 credits, 5 job failed, 6 timeout.");
+        root.Arguments.Add(CliOptions.Prompt);
+        foreach (var option in new Option[]
+        {
+            CliOptions.ModelVersion, CliOptions.Instrumental, CliOptions.Lyrics, CliOptions.Title, CliOptions.Seed,
+            CliOptions.LyricsStrength, CliOptions.SoundStrength, CliOptions.Weirdness, CliOptions.NoWait,
+        })
+        {
+            root.Options.Add(option);
+        }
+
+        // Shared by the generate and wait commands.
+        foreach (var option in new Option[] { CliOptions.Out, CliOptions.Json, CliOptions.BaseUrl, CliOptions.TimeoutSeconds })
+        {
+            option.Recursive = true;
+            root.Options.Add(option);
+        }
+
+        root.SetAction(GenerateCommand.RunAsync);
+
+        var wait = new Command("wait", "Resumes waiting for a job submitted earlier (e.g. with --no-wait), then saves its tracks.");
+        wait.Arguments.Add(CliOptions.JobId);
+        wait.SetAction(WaitCommand.RunAsync);
+        root.Subcommands.Add(wait);
+        return root;
+    }
+}
