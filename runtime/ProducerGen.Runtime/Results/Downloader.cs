@@ -89,7 +89,7 @@ internal sealed class Downloader(ApiTransport transport)
         }
     }
 
-    /// <summary>The file name for a download: the sanitized suggestion (given the URL's extension when it has none), else the URL's last segment.</summary>
+    /// <summary>The file name for a download: the sanitized suggestion (ending in the URL's extension), else the URL's last segment.</summary>
     internal static string FileNameFor(Uri url, string? suggestedName)
     {
         var segment = Uri.UnescapeDataString(url.Segments.Length > 0 ? url.Segments[^1] : string.Empty);
@@ -101,7 +101,8 @@ internal sealed class Downloader(ApiTransport transport)
 
         var name = FileNameSanitizer.Sanitize(suggestedName, fromUrl);
         var urlExtension = Path.GetExtension(fromUrl);
-        if (Path.GetExtension(name).Length == 0 && urlExtension.Length is > 1 and <= 8)
+        // A title's own dots ("Mix v1.2") are not an extension: the file gets the URL's type unless it already ends with it.
+        if (urlExtension.Length is > 1 and <= 8 && !name.EndsWith(urlExtension, StringComparison.OrdinalIgnoreCase))
         {
             name = FileNameSanitizer.Sanitize(name + urlExtension, fromUrl);
         }

@@ -35,6 +35,16 @@ public sealed class DownloadTests : IDisposable
     [InlineData("Upbeat synthwave — night drive", "Upbeat synthwave — night drive")]
     public void File_names_are_sanitized(string name, string expected) => Assert.Equal(expected, FileNameSanitizer.Sanitize(name));
 
+    [Theory]
+    [InlineData("https://cdn.test/t/1.wav", "Night drive", "Night drive.wav")]
+    [InlineData("https://cdn.test/t/1.wav", "Mix v1.2", "Mix v1.2.wav")]
+    [InlineData("https://cdn.test/t/1.wav", "already.WAV", "already.WAV")]
+    [InlineData("https://cdn.test/t/1.wav", "../../etc/passwd", "etc_passwd.wav")]
+    [InlineData("https://cdn.test/t/1.wav", null, "1.wav")]
+    [InlineData("https://cdn.test/t/noext", "Title", "Title")]
+    public void Download_names_take_the_urls_extension(string url, string? suggested, string expected) =>
+        Assert.Equal(expected, Downloader.FileNameFor(new Uri(url), suggested));
+
     [Fact]
     public void Long_names_are_cut_keeping_the_extension()
     {
