@@ -25,10 +25,11 @@ internal static class TrackSaver
                 continue;
             }
 
-            // The runtime sanitizes the name (no path separators, reserved names or control characters) and never overwrites a file.
+            // The runtime sanitizes the name (no path separators, reserved names or control characters), gives it the
+            // URL's extension and never overwrites a file.
             var title = string.IsNullOrWhiteSpace(track.Title) ? "track" : track.Title;
             var name = tracks.Count > 1 ? $"{title} - {i + 1}" : title;
-            var path = await client.Runtime.DownloadToDirectoryAsync(url, directory, name + Path.GetExtension(url.AbsolutePath), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var path = await client.Runtime.DownloadToDirectoryAsync(url, directory, name, cancellationToken: cancellationToken).ConfigureAwait(false);
             saved.Add(new SavedTrack(track, path, new FileInfo(path).Length));
         }
 
