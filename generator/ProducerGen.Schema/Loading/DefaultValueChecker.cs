@@ -1,9 +1,9 @@
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ProducerGen;
 using ProducerGen.Schema.Diagnostics;
 using ProducerGen.Schema.Model;
-using ProducerGen;
 using ProducerGen.Schema.Yaml;
 
 namespace ProducerGen.Schema.Loading;
