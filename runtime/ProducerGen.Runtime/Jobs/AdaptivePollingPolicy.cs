@@ -1,30 +1,44 @@
 using System;
+using System.Collections.Generic;
 
 namespace ProducerGen;
 
 /// <summary>
-/// Polls rarely while a job is young and closely when it is due.
+/// Polls rarely while a job is young and closely when it is due; once the job has reported its progress twice, aims the
+/// next poll just past the completion time that progress trend predicts.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The policy models the job's total duration as log-normal: centred on the model's average completion time with a spread of
-/// <see cref="PriorSpread"/>, sharpened by the job's reported progress (elapsed × 100 / progress estimates the total; the higher the
-/// progress, the more it is trusted). It then picks the pause <c>h</c> that balances the two costs of polling: the expected delay in
-/// noticing completion (about <c>h / 2</c> when the job ends inside the pause) against one more request. The optimum satisfies
-/// <c>h² · hazard(t + h) = 2K</c>, where <c>hazard</c> is the chance per second that a job still running finishes, and
-/// <c>K</c> (<see cref="PollCostFraction"/> × the expected duration; half of that while the job reports no progress) is what one request is worth in seconds of delay.
+/// <b>Before two progress readings</b> (and whenever the job reports no progress) the policy models the job's total duration as
+/// log-normal: centred on the model's average completion time with a spread of <see cref="PriorSpread"/>, sharpened by the latest
+/// reported progress (elapsed × 100 / progress). It picks the pause <c>h</c> that balances the expected delay in noticing completion
+/// (about <c>h / 2</c> when the job ends inside the pause) against one more request: <c>h² · hazard(t + h) = 2K</c>, where
+/// <c>hazard</c> is the chance per second that a job still running finishes and <c>K</c> (<see cref="PollCostFraction"/> × the
+/// expected duration; half of that while the job reports no progress) is what one request is worth in seconds of delay.
 /// </para>
 /// <para>
-/// So the first poll comes after a good fraction of the expected duration, the pauses shrink as the estimated end nears
-/// (about 2 s around a 45 s job's end) and stay short past it. Without an average completion time the policy backs off
-/// geometrically from the minimum. Results are kept within [<see cref="PollContext.MinPollInterval"/>, <see cref="PollContext.MaxPollInterval"/>].
+/// <b>With two or more readings</b> of one wait (progress between 1 and 99, rising) it fits a straight line to progress against time,
+/// extrapolates it to 100 and takes the standard error of that estimate (integer rounding of each report, the scatter of the readings
+/// around the line once there are three, and a small allowance for progress that is not quite linear). It then either aims just past
+/// the estimate (the overshoot chosen to balance delay against the chance of one more poll) or, when the estimate is still loose,
+/// takes one more reading safely before the end when that is worth a request. A queued phase before progress starts (the
+/// provider reports <c>0</c> while queued) does not bias the fit, since only the processing readings are used. The readings come
+/// from <see cref="PollContext.Readings"/>, so the policy itself holds no state and one instance serves any number of waits.
+/// </para>
+/// <para>
+/// Without an average completion time and without a progress trend the policy backs off geometrically from the minimum.
+/// Results are kept within [<see cref="PollContext.MinPollInterval"/>, <see cref="PollContext.MaxPollInterval"/>].
 /// </para>
 /// </remarks>
 public sealed class AdaptivePollingPolicy : IPollingPolicy
 {
-    private const double ProgressNoise = 5.0;        // progress points of error in one report
-    private const double ProgressModelError = 0.10;  // relative error of "progress grows linearly"
+    private const double ProgressNoise = 5.0;        // progress points of error in one report (single-reading estimate)
+    private const double ProgressModelError = 0.10;  // relative error of "progress grows linearly" (single-reading estimate)
     private const double GrowthPerStep = 1.08;
+    private const double ReadingNoise = 0.5;         // progress points of error in one report of a trend (integer rounding)
+    private const double TrendModelError = 0.01;     // extrapolation error per second extrapolated (progress not quite linear)
+    private const double RefineMargin = 3.0;         // an intermediate reading is taken this many standard errors before the estimated end
+    private const int MaxReadings = 16;
 
     /// <summary>Creates the policy.</summary>
     /// <param name="priorSpread">The spread (σ of the logarithm) of job durations around the average; 0.35 puts 95% of 45 s jobs within about 23–89 s.</param>
@@ -53,15 +67,20 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         var max = Math.Max(min, context.MaxPollInterval.TotalSeconds);
         var elapsed = Math.Max(0.0, context.Elapsed.TotalSeconds);
 
+        if (context.Progress >= 100)
+        {
+            return TimeSpan.FromSeconds(min); // finishing
+        }
+
+        if (Trend.Estimate(context.Readings) is { } estimate)
+        {
+            return Clamp(FromTrend(estimate, elapsed, min, context.AverageCompletion), min, max);
+        }
+
         if (context.AverageCompletion is not { } average || average <= TimeSpan.Zero)
         {
             // No prior: back off geometrically (a fifth of the job's age), so requests grow with the log of the duration.
             return Clamp(Math.Max(2.0, 0.2 * elapsed), min, max);
-        }
-
-        if (context.Progress >= 100)
-        {
-            return TimeSpan.FromSeconds(min); // finishing
         }
 
         var expected = average.TotalSeconds;
@@ -89,6 +108,37 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         }
 
         return Clamp(pause, min, max);
+    }
+
+    /// <summary>The pause given a completion estimate from the progress trend.</summary>
+    private double FromTrend(TrendEstimate estimate, double elapsed, double min, TimeSpan? average)
+    {
+        var end = estimate.End;
+        var error = estimate.StandardError;
+        var cost = PollCostFraction * Math.Max(average is { } a && a > TimeSpan.Zero ? a.TotalSeconds : 0.0, end);
+
+        // Aim z standard errors past the estimate: expected delay error·(zΦ(z)+φ(z)), plus, when the poll comes too early,
+        // one more request and about half a minimum pause.
+        var (bestZ, jumpCost) = (0.0, double.MaxValue);
+        for (var z = 0.0; z <= 3.0; z += 0.25)
+        {
+            var below = 1.0 - (0.5 * Erfc(z / Math.Sqrt(2)));
+            var density = Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
+            var c = (error * ((z * below) + density)) + ((1.0 - below) * (cost + (0.5 * min)));
+            if (c < jumpCost)
+            {
+                (bestZ, jumpCost) = (z, c);
+            }
+        }
+
+        // Or first take one more reading safely before the end, if the sharper estimate it gives is worth a request.
+        var refineAt = end - (RefineMargin * error);
+        if (refineAt - elapsed >= min && estimate.ErrorWithReadingAt(refineAt) is var sharper && cost + (1.1 * sharper) < jumpCost)
+        {
+            return refineAt - elapsed;
+        }
+
+        return end + (bestZ * error) - elapsed;
     }
 
     /// <summary>The hazard (finishing rate of jobs still running) of a log-normal duration at time <paramref name="t"/>.</summary>
@@ -124,4 +174,122 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     private static double Square(double x) => x * x;
 
     private static TimeSpan Clamp(double seconds, double min, double max) => TimeSpan.FromSeconds(Math.Clamp(seconds, min, max));
+
+    /// <summary>The completion estimate of a linear progress trend.</summary>
+    /// <param name="End">The estimated completion, in seconds of job age.</param>
+    /// <param name="StandardError">Its standard error, in seconds.</param>
+    /// <param name="Rate">Progress points per second.</param>
+    /// <param name="Count">Readings in the fit.</param>
+    /// <param name="MeanTime">Their mean time.</param>
+    /// <param name="SumSquares">Σ (t − mean)².</param>
+    /// <param name="Noise">The progress noise (points, one standard deviation) assumed per reading.</param>
+    internal readonly record struct TrendEstimate(double End, double StandardError, double Rate, int Count, double MeanTime, double SumSquares, double Noise)
+    {
+        /// <summary>The standard error the estimate would have after one more reading, on the line, at <paramref name="t"/>.</summary>
+        public double ErrorWithReadingAt(double t)
+        {
+            var count = Count + 1;
+            var mean = ((MeanTime * Count) + t) / count;
+            var sumSquares = SumSquares + (Count * Square(t - MeanTime) / count);
+            return StandardErrorOf(End, t, Rate, count, mean, sumSquares, Noise);
+        }
+
+        public static double StandardErrorOf(double end, double lastTime, double rate, int count, double mean, double sumSquares, double noise)
+        {
+            // Inverse prediction of a least-squares line (where it reaches 100), plus extrapolation error.
+            var fit = Square(noise / rate) * ((1.0 / count) + (Square(end - mean) / sumSquares));
+            return Math.Sqrt(fit + Square(TrendModelError * Math.Max(0.0, end - lastTime)));
+        }
+    }
+
+    /// <summary>The progress readings of one job during one wait.</summary>
+    private static class Trend
+    {
+        /// <summary>The completion estimate of the processing readings (progress 1–99, since the last time progress went backwards), or null with fewer than two.</summary>
+        public static TrendEstimate? Estimate(IReadOnlyList<ProgressReading>? all)
+        {
+            if (all is null || all.Count < 2)
+            {
+                return null;
+            }
+
+            var readings = new List<(double Time, double Progress)>(Math.Min(all.Count, MaxReadings));
+            foreach (var reading in all)
+            {
+                if (reading.Progress is <= 0 or >= 100)
+                {
+                    continue; // queued (0) or finishing (100): not on the processing line
+                }
+
+                var value = reading.Progress + 0.5; // an integer report stands for [p, p + 1)
+                if (readings.Count > 0 && value < readings[^1].Progress)
+                {
+                    readings.Clear(); // progress went backwards: start over
+                }
+
+                if (readings.Count == MaxReadings)
+                {
+                    readings.RemoveAt(1); // keep the first (the longest baseline) and the latest
+                }
+
+                readings.Add((reading.Elapsed.TotalSeconds, value));
+            }
+
+            return Fit(readings);
+        }
+
+        private static TrendEstimate? Fit(List<(double Time, double Progress)> readings)
+        {
+            var n = readings.Count;
+            if (n < 2)
+            {
+                return null;
+            }
+
+            double meanT = 0, meanP = 0;
+            foreach (var (t, p) in readings)
+            {
+                meanT += t;
+                meanP += p;
+            }
+
+            meanT /= n;
+            meanP /= n;
+            double sxx = 0, sxy = 0;
+            foreach (var (t, p) in readings)
+            {
+                sxx += Square(t - meanT);
+                sxy += (t - meanT) * (p - meanP);
+            }
+
+            if (sxx <= 1e-9 || sxy <= 0)
+            {
+                return null; // no time between readings, or no progress made
+            }
+
+            var rate = sxy / sxx;
+            var intercept = meanP - (rate * meanT);
+            var end = (100.0 - intercept) / rate;
+            var last = readings[^1].Time;
+            if (!double.IsFinite(end) || end <= last)
+            {
+                return null;
+            }
+
+            var noise = ReadingNoise;
+            if (n >= 3)
+            {
+                double sse = 0;
+                foreach (var (t, p) in readings)
+                {
+                    sse += Square(p - (intercept + (rate * t)));
+                }
+
+                noise = Math.Max(noise, Math.Sqrt(sse / (n - 2)));
+            }
+
+            var error = TrendEstimate.StandardErrorOf(end, last, rate, n, meanT, sxx, noise);
+            return new TrendEstimate(end, error, rate, n, meanT, sxx, noise);
+        }
+    }
 }

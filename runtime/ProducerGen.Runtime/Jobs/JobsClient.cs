@@ -97,6 +97,7 @@ public sealed class JobsClient
         Job? last = null;
         TimeSpan? retryAfter = null;
         var polls = 0;
+        var readings = new List<ProgressReading>();
         var unknownStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var pollNow = knownStatus is null || submittedAt is null || Api.IsTerminalStatus(knownStatus);
 
@@ -111,7 +112,7 @@ public sealed class JobsClient
                     throw TimedOut(id, waited, last);
                 }
 
-                var context = new PollContext(id, status, lastProgress, Max(TimeSpan.Zero, time.GetUtcNow() - origin), polls, average, options.MinPollInterval, options.MaxPollInterval);
+                var context = new PollContext(id, status, lastProgress, Max(TimeSpan.Zero, time.GetUtcNow() - origin), polls, average, options.MinPollInterval, options.MaxPollInterval, readings);
                 var delay = Clamp(policy.NextDelay(context), options.MinPollInterval, options.MaxPollInterval);
                 if (retryAfter is { } serverWait && serverWait > delay)
                 {
@@ -155,6 +156,11 @@ public sealed class JobsClient
                 }
 
                 progress?.Report(new JobProgress(id, job.Status, job.Progress));
+            }
+
+            if (job.Progress is { } reported)
+            {
+                readings.Add(new ProgressReading(Max(TimeSpan.Zero, time.GetUtcNow() - origin), reported));
             }
 
             status = job.Status;

@@ -11,6 +11,7 @@ namespace ProducerGen;
 /// <param name="AverageCompletion">The model's average completion time, or <see langword="null"/> when unknown.</param>
 /// <param name="MinPollInterval">The shortest pause allowed.</param>
 /// <param name="MaxPollInterval">The longest pause allowed.</param>
+/// <param name="Readings">Every progress report of this wait so far, oldest first; <see langword="null"/> when the caller keeps none.</param>
 public readonly record struct PollContext(
     string JobId,
     string Status,
@@ -19,4 +20,5 @@ public readonly record struct PollContext(
     int PollCount,
     TimeSpan? AverageCompletion,
     TimeSpan MinPollInterval,
-    TimeSpan MaxPollInterval);
+    TimeSpan MaxPollInterval,
+    System.Collections.Generic.IReadOnlyList<ProgressReading>? Readings = null);

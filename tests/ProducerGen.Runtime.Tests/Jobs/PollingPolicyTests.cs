@@ -24,8 +24,38 @@ public class PollingPolicyTests(ITestOutputHelper output)
         Assert.True(adaptive.MeanDelay <= (reportProgress ? 1.2 : 1.55), $"mean detection delay {adaptive.MeanDelay:0.00} s");
         if (reportProgress)
         {
-            Assert.True(adaptive.MeanPolls < 0.6 * backoff.MeanPolls, $"adaptive {adaptive.MeanPolls:0.0} vs backoff {backoff.MeanPolls:0.0}");
+            // The target: at most 5 polls per job on average, once the job reports its progress.
+            Assert.True(adaptive.MeanPolls <= 5, $"adaptive {adaptive.MeanPolls:0.00} polls per job");
         }
+    }
+
+    [Fact]
+    public void Two_progress_readings_send_the_next_poll_to_the_extrapolated_end_in_one_step()
+    {
+        // 20 % at 10 s and 40 % at 20 s: the line reaches 100 % at about 50 s.
+        var readings = new[] { new ProgressReading(TimeSpan.FromSeconds(10), 20), new ProgressReading(TimeSpan.FromSeconds(20), 40) };
+        var context = new PollContext("j", "PROCESSING", 40, TimeSpan.FromSeconds(20), 2, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), readings);
+
+        var withTrend = AdaptivePollingPolicy.Default.NextDelay(context).TotalSeconds;
+        var withoutTrend = AdaptivePollingPolicy.Default.NextDelay(context with { Readings = null }).TotalSeconds;
+        output.WriteLine($"with trend {withTrend:0.00} s, without {withoutTrend:0.00} s");
+
+        Assert.InRange(withTrend, 25, 33);
+        Assert.True(withoutTrend < withTrend, "without a trend the policy creeps up on the end in smaller steps");
+        Assert.Equal(withTrend, AdaptivePollingPolicy.Default.NextDelay(context).TotalSeconds); // stateless: same question, same answer
+    }
+
+    [Fact]
+    public void Progress_that_goes_backwards_restarts_the_trend()
+    {
+        var readings = new[]
+        {
+            new ProgressReading(TimeSpan.FromSeconds(10), 20), new ProgressReading(TimeSpan.FromSeconds(20), 40), new ProgressReading(TimeSpan.FromSeconds(25), 10),
+        };
+        var context = new PollContext("j", "PROCESSING", 10, TimeSpan.FromSeconds(25), 3, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), readings);
+
+        // One reading after the reset is no trend: the answer is the prior's, as if there were no readings at all.
+        Assert.Equal(AdaptivePollingPolicy.Default.NextDelay(context with { Readings = null }), AdaptivePollingPolicy.Default.NextDelay(context));
     }
 
     [Fact]

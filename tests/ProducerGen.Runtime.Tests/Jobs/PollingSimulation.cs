@@ -34,9 +34,10 @@ public static class PollingSimulation
             var t = 0.0;
             var count = 0;
             int? progress = null;
+            var readings = new List<ProgressReading>();
             while (true)
             {
-                var context = new PollContext("j", "PROCESSING", progress, TimeSpan.FromSeconds(t), count, TimeSpan.FromSeconds(average), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+                var context = new PollContext("j", "PROCESSING", progress, TimeSpan.FromSeconds(t), count, TimeSpan.FromSeconds(average), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), readings);
                 var delay = Math.Clamp(policy.NextDelay(context).TotalSeconds, 1, 30);
                 t += delay;
                 count++;
@@ -50,6 +51,10 @@ public static class PollingSimulation
                 progress = reportProgress
                     ? (int)Math.Clamp(Math.Floor((100 * t / duration) + ((random.NextDouble() * 2) - 1) * progressNoise), 0, 99)
                     : null;
+                if (progress is { } reported)
+                {
+                    readings.Add(new ProgressReading(TimeSpan.FromSeconds(t), reported));
+                }
             }
         }
 
