@@ -1,0 +1,36 @@
+using System;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+using ProducerGen.Benchmarks.Scale;
+using ProducerGen.Benchmarks.Waiting;
+
+namespace ProducerGen.Benchmarks;
+
+/// <summary>
+/// <c>waiting</c>: the job-waiting simulation (<see cref="WaitingSimulation"/>); <c>scale</c>: 1,000 concurrent jobs against the
+/// emulator (<see cref="ScaleRun"/>); anything else goes to BenchmarkDotNet (<c>--filter *Generator*</c>, <c>--job short</c>, ...).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Length > 0 && args[0] == "waiting" ? await WaitingSimulation.RunAsync(args[1..])
+            : args.Length > 0 && args[0] == "scale" ? await ScaleRun.RunAsync(args[1..])
+            : Run(args);
+    }
+
+    private static int Run(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        foreach (var summary in summaries)
+        {
+            if (summary.HasCriticalValidationErrors || summary.Reports.Length == 0)
+            {
+                return 1;
+            }
+        }
+
+        return 0;
+    }
+}

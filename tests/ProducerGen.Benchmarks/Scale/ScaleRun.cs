@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Apiframe;
+using ProducerGen.Emulator;
+
+namespace ProducerGen.Benchmarks.Scale;
+
+/// <summary>
+/// <c>-- scale</c>: N concurrent Producer jobs (default 1,000) through one generated <see cref="ApiframeClient"/> against the emulator on
+/// loopback. The emulator runs in a child process (this program with <c>scale --emulator</c>) so the client's memory and threads are
+/// measured alone. Samples the client's GC heap, working set and thread count every 100 ms; counts polls per second with the runtime's
+/// <c>producergen.polls</c> counter.
+/// </summary>
+internal static class ScaleRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var timeScale = DoubleOption(args, "--time-scale", 0.3);
+        if (args.Contains("--emulator"))
+        {
+            return await HostEmulatorAsync(timeScale);
+        }
+
+        var jobs = (int)DoubleOption(args, "--jobs", 1000);
+        using var emulator = StartEmulatorProcess(timeScale, out var baseAddress);
+        Console.WriteLine($"Scale: {jobs} concurrent Producer jobs, one ApiframeClient, emulator (child process {emulator.Id}) at {baseAddress}, time scale {timeScale} (a 45 s job takes ~{45 * timeScale:0.#} s ±15 %).");
+
+        var polls = new ConcurrentDictionary<long, int>();
+        var clock = Stopwatch.StartNew();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ProducerGenTelemetry.Name && instrument.Name == "producergen.polls")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => polls.AddOrUpdate(clock.ElapsedMilliseconds / 1000, (int)value, (_, n) => n + (int)value));
+        listener.Start();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var (heapBefore, workingSetBefore, threadsBefore) = (GC.GetTotalMemory(true), process.WorkingSet64, process.Threads.Count);
+
+        var options = new ApiframeClientOptions { ApiKey = EmulatorOptions.DefaultApiKey, BaseAddress = baseAddress };
+        options.Waiting.AverageCompletion = TimeSpan.FromSeconds(45 * timeScale); // the client knows the emulator runs jobs faster
+        options.Waiting.MinPollInterval = TimeSpan.FromSeconds(Math.Min(1.0, timeScale));
+        options.Waiting.MaxWait = TimeSpan.FromMinutes(5);
+        using var client = new ApiframeClient(options);
+
+        long peakHeap = 0, peakWorkingSet = 0;
+        int peakThreads = 0, peakPoolThreads = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                peakThreads = Math.Max(peakThreads, process.Threads.Count);
+                peakPoolThreads = Math.Max(peakPoolThreads, ThreadPool.ThreadCount);
+                try
+                {
+                    await Task.Delay(100, sampling.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+
+        var started = clock.Elapsed;
+        var results = await Task.WhenAll(Enumerable.Range(0, jobs).Select(async i =>
+        {
+            var request = new ProducerRequest($"scale test track {i}") { Params = new ProducerParams { Seed = $"scale-{i}", Weirdness = 0.05 * (i % 21) } };
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var result = await client.Producer.GenerateAsync(request);
+                return (Ok: result.Tracks.Count > 0, Seconds: watch.Elapsed.TotalSeconds, Error: (string?)null);
+            }
+            catch (ProducerGenException exception)
+            {
+                return (Ok: false, Seconds: watch.Elapsed.TotalSeconds, Error: exception.GetType().Name + ": " + exception.Message);
+            }
+        }));
+        var wall = clock.Elapsed - started;
+        await sampling.CancelAsync();
+        await sampler;
+        listener.Dispose();
+
+        var emulatorRequests = StopEmulator(emulator);
+        var completed = results.Count(r => r.Ok);
+        var totalPolls = polls.Values.Sum();
+        var peakPollsPerSecond = polls.IsEmpty ? 0 : polls.Values.Max();
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"completed {completed}/{jobs} in {wall.TotalSeconds:0.0} s (per job: mean {results.Average(r => r.Seconds):0.0} s, max {results.Max(r => r.Seconds):0.0} s)"));
+        foreach (var error in results.Where(r => r.Error is not null).GroupBy(r => r.Error).Take(5))
+        {
+            Console.WriteLine($"  {error.Count()} x {error.Key}");
+        }
+
+        Console.WriteLine(string.Create(inv, $"client GC heap: {heapBefore / 1048576.0:0.0} MB before, peak {peakHeap / 1048576.0:0.0} MB (sampled every 100 ms)"));
+        Console.WriteLine(string.Create(inv, $"client working set: {workingSetBefore / 1048576.0:0.0} MB before, peak {peakWorkingSet / 1048576.0:0.0} MB; target < 100 MB: {(peakWorkingSet < 100L * 1048576 ? "MET" : "NOT MET")} (working set), {(peakHeap < 100L * 1048576 ? "MET" : "NOT MET")} (GC heap)"));
+        Console.WriteLine(string.Create(inv, $"client threads: {threadsBefore} before, peak {peakThreads} (thread-pool threads peak {peakPoolThreads})"));
+        Console.WriteLine(string.Create(inv, $"polls: {totalPolls} ({(double)totalPolls / jobs:0.00} per job), peak {peakPollsPerSecond} polls/s (1 s buckets of the producergen.polls counter); emulator served {emulatorRequests} requests (submissions + polls)"));
+        return completed == jobs ? 0 : 1;
+    }
+
+    private static Process StartEmulatorProcess(double timeScale, out Uri baseAddress)
+    {
+        var self = Environment.ProcessPath!;
+        var arguments = $"scale --emulator --time-scale {timeScale.ToString(CultureInfo.InvariantCulture)}";
+        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            arguments = $"\"{typeof(ScaleRun).Assembly.Location}\" {arguments}";
+        }
+
+        var process = Process.Start(new ProcessStartInfo(self, arguments) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false })!;
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            if (line.StartsWith("listening ", StringComparison.Ordinal))
+            {
+                baseAddress = new Uri(line["listening ".Length..]);
+                return process;
+            }
+        }
+
+        throw new InvalidOperationException("the emulator process did not start");
+    }
+
+    private static string StopEmulator(Process emulator)
+    {
+        emulator.StandardInput.Close();
+        var requests = emulator.StandardOutput.ReadLine() ?? "?";
+        if (!emulator.WaitForExit(10_000))
+        {
+            emulator.Kill();
+        }
+
+        return requests.Replace("requests ", string.Empty, StringComparison.Ordinal);
+    }
+
+    private static async Task<int> HostEmulatorAsync(double timeScale)
+    {
+        await using var emulator = await ApiEmulator.StartAsync(new EmulatorOptions { TimeScale = timeScale });
+        Console.WriteLine($"listening {emulator.BaseAddress}");
+        await Console.In.ReadToEndAsync(); // the parent closes stdin to stop us
+        Console.WriteLine($"requests {emulator.Stats.Requests}");
+        return 0;
+    }
+
+    private static double DoubleOption(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Apiframe;
+using Microsoft.Extensions.Time.Testing;
+using ProducerGen;
+
+namespace ProducerGen.Benchmarks.Waiting;
+
+/// <summary>
+/// <c>-- waiting</c>: job waiting on simulated time. Every job is submitted and waited for through the generated
+/// <see cref="ApiframeClient"/> (the real <see cref="JobsClient.WaitAsync(JobHandle, IProgress{JobProgress}?, CancellationToken)"/>,
+/// retry pipeline, JSON parsing and clamping) against an in-memory handler that answers from a <see cref="FakeTimeProvider"/>
+/// clock with the emulator's progress model. The clock jumps straight to each pause's end, so the run takes seconds.
+/// </summary>
+internal static class WaitingSimulation
+{
+    public sealed record Row(string Policy, bool? Progress, int Jobs, double MeanPolls, double MeanDelay, double P95Delay, double MaxDelay);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var jobs = IntOption(args, "--jobs", 2000);
+        var svg = StringOption(args, "--svg", "polling.svg");
+        var durations = Durations(jobs);
+        Console.WriteLine($"Job waiting: {jobs} jobs, log-normal durations (median 45 s, sigma 0.45, clamped 20-120 s; mean {durations.Average():0.0} s), model averageCompletion 45 s,");
+        Console.WriteLine("Waiting options at their defaults (min 1 s, max 30 s); progress as the emulator reports it (QUEUED with 0 for the first 10 %, then floor of linear progress, 100 at COMPLETED).");
+        var stopwatch = Stopwatch.StartNew();
+
+        var rows = new List<Row>
+        {
+            await RunPolicyAsync("adaptive", AdaptivePollingPolicy.Default, durations, progress: true),
+            await RunPolicyAsync("adaptive", AdaptivePollingPolicy.Default, durations, progress: false),
+            await RunPolicyAsync("fixed 2 s (provider page)", new FixedIntervalPolicy(TimeSpan.FromSeconds(2)), durations, progress: true),
+            await RunPolicyAsync("2 s x1.5 cap 5 s (provider SDK)", new ExponentialBackoffPolicy(TimeSpan.FromSeconds(2), 1.5, TimeSpan.FromSeconds(5)), durations, progress: true),
+            Webhooks(durations.Length),
+        };
+
+        var fixedRow = rows.Single(r => r.Policy.StartsWith("fixed", StringComparison.Ordinal));
+        var backoffRow = rows.Single(r => r.Policy.StartsWith("2 s", StringComparison.Ordinal));
+        Console.WriteLine();
+        Console.WriteLine("| policy | progress | polls/job | vs fixed 2 s | vs x1.5 | mean delay | p95 delay | max delay |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            var progress = r.Progress switch { true => "reported", false => "none", null => "n/a" };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Policy} | {progress} | {r.MeanPolls:0.00} | {Ratio(r.MeanPolls, fixedRow.MeanPolls)} | {Ratio(r.MeanPolls, backoffRow.MeanPolls)} | {r.MeanDelay:0.00} s | {r.P95Delay:0.00} s | {r.MaxDelay:0.00} s |"));
+        }
+
+        var adaptive = rows[0];
+        var met = adaptive.MeanPolls <= 5 && adaptive.MeanDelay <= 1.5 && adaptive.MeanPolls < fixedRow.MeanPolls && adaptive.MeanPolls < backoffRow.MeanPolls;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Target 3 (adaptive with progress: <= 5 polls/job, mean delay <= 1.5 s, fewer polls than both baselines): {(met ? "MET" : "NOT MET")} ({adaptive.MeanPolls:0.00} polls, {adaptive.MeanDelay:0.00} s)."));
+        File.WriteAllText(svg, PollingChart.Render(rows));
+        Console.WriteLine($"Chart: {Path.GetFullPath(svg)}; simulated in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    private static string Ratio(double value, double baseline) => baseline <= 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{value / baseline:0.00}x");
+
+    /// <summary>Log-normal durations around <paramref name="median"/> seconds, clamped to [20, 120] (the same draw as the runtime's polling tests).</summary>
+    public static double[] Durations(int count, double median = 45, double sigma = 0.45, int seed = 42)
+    {
+        var random = new Random(seed);
+        var result = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            var normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+            result[i] = Math.Clamp(median * Math.Exp(sigma * normal), 20, 120);
+        }
+
+        return result;
+    }
+
+    public static async Task<Row> RunPolicyAsync(string name, IPollingPolicy policy, IReadOnlyList<double> durations, bool progress)
+    {
+        var clock = new SimClock();
+        var server = new SimServer(clock, progress);
+        using var http = new HttpClient(server);
+        var options = new ApiframeClientOptions { ApiKey = "afk_simulation", BaseAddress = new Uri("https://api.simulated.test"), TimeProvider = clock };
+        options.Waiting.PollingPolicy = new SignallingPolicy(policy, clock);
+        using var client = new ApiframeClient(options, http);
+        var request = new ProducerRequest("an upbeat synthwave track with a driving bassline") { Params = new ProducerParams { Weirdness = 0.35 } };
+
+        var polls = new double[durations.Count];
+        var delays = new double[durations.Count];
+        for (var i = 0; i < durations.Count; i++)
+        {
+            server.NextDuration = TimeSpan.FromSeconds(durations[i]);
+            var handle = await client.Producer.SubmitAsync(request);
+            var job = server.Current!;
+            var wait = client.Jobs.WaitAsync(handle);
+            while (!wait.IsCompleted)
+            {
+                var ready = clock.Delays.WaitToReadAsync().AsTask();
+                await Task.WhenAny(wait, ready);
+                if (clock.Delays.TryRead(out var due))
+                {
+                    clock.Advance(due);
+                }
+            }
+
+            var done = await wait;
+            if (!done.IsSucceeded)
+            {
+                throw new InvalidOperationException($"job {job.Id} ended {done.Status}");
+            }
+
+            polls[i] = job.Polls;
+            delays[i] = (clock.GetUtcNow() - job.CompletesAt).TotalSeconds;
+        }
+
+        var sorted = delays.Order().ToArray();
+        var row = new Row(name, policy is FixedIntervalPolicy or ExponentialBackoffPolicy ? null : progress, durations.Count, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s"));
+        return row;
+    }
+
+    /// <summary>
+    /// The webhook path: no polls. Detection delay = delivery latency, modelled on the emulator's dispatcher: it looks for due events
+    /// every 250 ms (uniform wait 0–0.25 s), the POST takes a log-normal 150 ms median (σ 0.5) over the internet, and 2 % of first
+    /// attempts fail and are retried after the emulator's 1 s retry delay.
+    /// </summary>
+    private static Row Webhooks(int count)
+    {
+        var random = new Random(7);
+        var delays = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            double Post()
+            {
+                var u1 = 1.0 - random.NextDouble();
+                var u2 = random.NextDouble();
+                return 0.150 * Math.Exp(0.5 * Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+            }
+
+            var delay = (random.NextDouble() * 0.25) + Post();
+            if (random.NextDouble() < 0.02)
+            {
+                delay += 1.0 + Post();
+            }
+
+            delays[i] = delay;
+        }
+
+        var sorted = delays.Order().ToArray();
+        var row = new Row("webhook (modelled delivery)", null, count, 0, delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Policy,-34} progress=n/a  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s"));
+        return row;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string StringOption(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    /// <summary>A <see cref="FakeTimeProvider"/> that reports the pause the client's wait loop arms next (the timer created right after the policy was asked).</summary>
+    private sealed class SimClock : TimeProvider
+    {
+        private readonly FakeTimeProvider _inner = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        private readonly Channel<TimeSpan> _delays = Channel.CreateUnbounded<TimeSpan>();
+        private int _armed;
+
+        public ChannelReader<TimeSpan> Delays => _delays.Reader;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+        public override long TimestampFrequency => _inner.TimestampFrequency;
+
+        public void Arm() => Volatile.Write(ref _armed, 1);
+
+        public void Advance(TimeSpan by) => _inner.Advance(by);
+
+        public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
+
+        public override long GetTimestamp() => _inner.GetTimestamp();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = _inner.CreateTimer(callback, state, dueTime, period);
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _delays.Writer.TryWrite(dueTime);
+            }
+
+            return timer;
+        }
+    }
+
+    /// <summary>Passes the pause through unchanged; tells the clock that the next timer is the wait loop's pause.</summary>
+    private sealed class SignallingPolicy(IPollingPolicy inner, SimClock clock) : IPollingPolicy
+    {
+        public TimeSpan NextDelay(PollContext context)
+        {
+            var delay = inner.NextDelay(context);
+            clock.Arm();
+            return delay;
+        }
+    }
+
+    /// <summary>One simulated job.</summary>
+    private sealed class SimJob(string id, DateTimeOffset createdAt, TimeSpan duration)
+    {
+        public string Id { get; } = id;
+
+        public DateTimeOffset CreatedAt { get; } = createdAt;
+
+        public TimeSpan Duration { get; } = duration;
+
+        public DateTimeOffset CompletesAt => CreatedAt + Duration;
+
+        public int Polls { get; set; }
+    }
+
+    /// <summary>
+    /// Answers the submission (202) and the job GETs with the emulator's state model (<c>EmulatedJob.Snapshot</c> in
+    /// runtime/ProducerGen.Emulator/Jobs/EmulatedJob.cs): QUEUED with progress 0 for the first 10 % of the duration, then PROCESSING with
+    /// <c>floor(100 · (elapsed − queued) / (duration − queued))</c> capped at 99, then COMPLETED with 100. Without progress, <c>progress</c> is null.
+    /// </summary>
+    private sealed class SimServer(TimeProvider clock, bool reportProgress) : HttpMessageHandler
+    {
+        private const double QueuedFraction = 0.1; // EmulatedJob.QueuedFraction
+        private int _next;
+
+        public TimeSpan NextDuration { get; set; }
+
+        public SimJob? Current { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            if (request.Method == HttpMethod.Post)
+            {
+                Current = new SimJob($"job-{++_next}", now, NextDuration);
+                return Task.FromResult(Json(HttpStatusCode.Accepted, $$"""{"jobId":"{{Current.Id}}","status":"QUEUED"}"""));
+            }
+
+            var job = Current!;
+            job.Polls++;
+            var elapsed = now - job.CreatedAt;
+            var queued = job.Duration * QueuedFraction;
+            string status;
+            int progress;
+            if (elapsed < queued)
+            {
+                (status, progress) = ("QUEUED", 0);
+            }
+            else if (elapsed < job.Duration)
+            {
+                (status, progress) = ("PROCESSING", Math.Clamp((int)Math.Floor((elapsed - queued) / (job.Duration - queued) * 100), 0, 99));
+            }
+            else
+            {
+                (status, progress) = ("COMPLETED", 100);
+            }
+
+            var done = status == "COMPLETED";
+            var progressJson = reportProgress ? progress.ToString(CultureInfo.InvariantCulture) : "null";
+            var created = job.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
+            var completed = done ? "\"" + job.CompletesAt.ToString("O", CultureInfo.InvariantCulture) + "\"" : "null";
+            var result = done ? """{"tracks":[{"id":"t1","audioUrl":"https://cdn.simulated.test/t1.mp3","imageUrl":"https://cdn.simulated.test/t1.jpg","title":"Sim","duration":120.5}]}""" : "null";
+            return Task.FromResult(Json(HttpStatusCode.OK, $$"""{"id":"{{job.Id}}","status":"{{status}}","model":"producer","progress":{{progressJson}},"error":null,"creditCost":10,"webhookStatus":null,"createdAt":"{{created}}","completedAt":{{completed}},"expired":false,"result":{{result}}}"""));
+        }
+
+        private static HttpResponseMessage Json(HttpStatusCode status, string json) =>
+            new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+    }
+}
