@@ -72,7 +72,13 @@ internal static class EndpointEmitter
             writer.Doc("summary", member.Description ?? $"The result's '{member.Name}'.");
             writer.Line($"public {ResultType(member.Type, nestedName)} {member.CSharpName} {{ get; init; }}");
             writer.Line();
-            var inner = member.Type.Kind == MemberType.Array ? member.Type.Items : member.Type;
+            // Arrays of arrays of objects still need their innermost object type declared.
+            var inner = member.Type;
+            while (inner is { Kind: MemberType.Array, Items: { } items })
+            {
+                inner = items;
+            }
+
             if (inner is { Kind: MemberType.Object })
             {
                 nested.Add((nestedName, member, inner));

@@ -154,7 +154,7 @@ internal sealed class RequestTypeEmitter
         _writer.DocXml("summary", $"Creates a <see cref=\"{shape.Name}\"/> with its required members.");
         foreach (var member in required)
         {
-            _writer.Line($"/// <param name=\"{NameMapper.ToCamelCase(member.Name).TrimStart('@')}\">{SourceWriter.Escape(member.Description ?? member.Name)}</param>");
+            _writer.Line($"/// <param name=\"{NameMapper.ToCamelCase(member.Name).TrimStart('@')}\">{SourceWriter.EscapeLine(member.Description ?? member.Name)}</param>");
         }
 
         var parameters = required.Select(m => $"{Attributes(shape, m, inline: true)}{PropertyType(shape, m)} {NameMapper.ToCamelCase(m.Name)}").ToList();

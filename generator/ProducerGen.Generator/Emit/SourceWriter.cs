@@ -9,6 +9,9 @@ namespace ProducerGen.Generator.Emit;
 /// </summary>
 internal sealed class SourceWriter
 {
+    // Everything C# reads as the end of a line: a doc comment must never be cut by one hidden in a schema name.
+    private static readonly string[] LineBreaks = { "\r\n", "\n", "\r", "\u0085", "\u2028", "\u2029" };
+
     private readonly StringBuilder _builder = new(4096);
     private int _indent;
 
@@ -45,7 +48,7 @@ internal sealed class SourceWriter
             return this;
         }
 
-        var lines = Escape(text!).Replace("\r\n", "\n").Split('\n');
+        var lines = Escape(text!).Split(LineBreaks, StringSplitOptions.None);
         if (lines.Length == 1)
         {
             return Line($"/// <{tag}{attributes}>{lines[0].Trim()}</{tag}>");
@@ -61,10 +64,24 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Writes an XML doc element whose content is already valid XML (e.g. holds a see cref).</summary>
-    public SourceWriter DocXml(string tag, string xml) => Line($"/// <{tag}>{xml}</{tag}>");
+    public SourceWriter DocXml(string tag, string xml) => Line($"/// <{tag}>{OneLine(xml)}</{tag}>");
 
+    /// <summary>XML-escapes text for a doc comment; line breaks inside it become spaces (callers split lines first where they matter).</summary>
     public static string Escape(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>XML-escapes text that must stay on one doc-comment line.</summary>
+    public static string EscapeLine(string text) => OneLine(Escape(text));
+
+    private static string OneLine(string text)
+    {
+        foreach (var lineBreak in LineBreaks)
+        {
+            text = text.Replace(lineBreak, " ");
+        }
+
+        return text;
+    }
 
     public override string ToString() => _builder.ToString();
 }
