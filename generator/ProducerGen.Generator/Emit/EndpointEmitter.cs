@@ -70,7 +70,9 @@ internal static class EndpointEmitter
         {
             var nestedName = TypeNaming.NestedName(prefix, member);
             writer.Doc("summary", member.Description ?? $"The result's '{member.Name}'.");
-            writer.Line($"public {ResultType(member.Type, nestedName)} {member.CSharpName} {{ get; init; }}");
+            // Lists are never null: absent reads as empty (and the initializer keeps nullable analysis honest).
+            var initializer = member.Type.Kind == MemberType.Array ? $" = global::System.Array.Empty<{ItemType(member.Type.Items ?? new TypeSpec(MemberType.String), nestedName)}>();" : string.Empty;
+            writer.Line($"public {ResultType(member.Type, nestedName)} {member.CSharpName} {{ get; init; }}{initializer}");
             writer.Line();
             // Arrays of arrays of objects still need their innermost object type declared.
             var inner = member.Type;

@@ -20,7 +20,9 @@ internal static class GeneratorRunner
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
             .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("ProducerGen.Runtime", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)));
-        var references = trusted.Concat(local).GroupBy(Path.GetFileName).Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.Last())).ToImmutableArray();
+        // Not this test assembly: it holds its own generated Apiframe types, which would clash (CS0436) with the fuzzed ones.
+        var self = typeof(GeneratorRunner).Assembly.Location;
+        var references = trusted.Where(p => !string.Equals(p, self, StringComparison.Ordinal)).Concat(local).GroupBy(Path.GetFileName).Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.Last())).ToImmutableArray();
         return CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Anchor { } }", new CSharpParseOptions(LanguageVersion.Latest))],
@@ -36,7 +38,7 @@ internal static class GeneratorRunner
     /// <param name="Warnings">Compiler warnings in the generated code.</param>
     /// <param name="FirstCompileError">The first compiler error, for the report.</param>
     /// <param name="Sources">How many files were generated.</param>
-    public sealed record Outcome(string? Exception, int SchemaErrors, int CompileErrors, int Warnings, string? FirstCompileError, int Sources);
+    public sealed record Outcome(string? Exception, int SchemaErrors, int CompileErrors, int Warnings, string? FirstCompileError, int Sources, string? FirstWarning = null);
 
     public static Outcome Run(string yaml, bool compile = true)
     {
@@ -58,7 +60,7 @@ internal static class GeneratorRunner
 
         var compiled = output.GetDiagnostics();
         var errors = compiled.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        return new Outcome(null, 0, errors.Count, compiled.Count(d => d.Severity == DiagnosticSeverity.Warning), errors.FirstOrDefault()?.ToString(), sources);
+        return new Outcome(null, 0, errors.Count, compiled.Count(d => d.Severity == DiagnosticSeverity.Warning), errors.FirstOrDefault()?.ToString(), sources, compiled.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Warning)?.ToString());
     }
 
     private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText

@@ -157,6 +157,11 @@ public sealed class SchemaFuzzTests(ITestOutputHelper output)
             {
                 compiled++;
                 warnings += outcome.Warnings;
+                if (outcome.Warnings > 0)
+                {
+                    // Generated code must compile warning-free, whatever the schema.
+                    failures.Add($"#{i} [{applied}] {outcome.Warnings} compiler warning(s), first: {outcome.FirstWarning}");
+                }
             }
         }
 

@@ -28,7 +28,7 @@ namespace Apiframe
         public bool Expired => Job.Expired;
 
         /// <summary>The result's 'tracks'.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<MusicTrack> Tracks { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<MusicTrack> Tracks { get; init; } = global::System.Array.Empty<MusicTrack>();
 
         internal static global::System.Text.Json.JsonElement Member(global::System.Text.Json.JsonElement element, string name) => element.ValueKind == global::System.Text.Json.JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 

@@ -29,7 +29,7 @@ namespace Awkward.Client
         public bool Expired => Job.Expired;
 
         /// <summary>The result's 'images'.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<ImageGenerateImage> Images { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<ImageGenerateImage> Images { get; init; } = global::System.Array.Empty<ImageGenerateImage>();
 
         /// <summary>The result's 'seed'.</summary>
         public long? Seed { get; init; }
