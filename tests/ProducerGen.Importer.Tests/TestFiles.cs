@@ -11,7 +11,7 @@ internal static class TestFiles
     public static string RepositoryRoot { get; } =
         typeof(TestFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
-    /// <summary>shared/reference/apiframe-openapi.json: beside the working tree (../shared), or PRODUCERGEN_OPENAPI.</summary>
+    /// <summary>schemas/sources/apiframe-openapi.json (the provider's document), or PRODUCERGEN_OPENAPI.</summary>
     public static string OpenApiPath
     {
         get
@@ -22,7 +22,8 @@ internal static class TestFiles
                 return configured;
             }
 
-            foreach (var candidate in new[] { "../shared/reference/apiframe-openapi.json", "shared/reference/apiframe-openapi.json" })
+            // The provider's document as imported, kept in the repository so the golden test runs on a clean clone.
+            foreach (var candidate in new[] { "schemas/sources/apiframe-openapi.json" })
             {
                 var path = Path.GetFullPath(Path.Combine(RepositoryRoot, candidate));
                 if (File.Exists(path))
@@ -31,7 +32,7 @@ internal static class TestFiles
                 }
             }
 
-            throw new FileNotFoundException("apiframe-openapi.json not found beside the repository; set PRODUCERGEN_OPENAPI.");
+            throw new FileNotFoundException("schemas/sources/apiframe-openapi.json is missing; set PRODUCERGEN_OPENAPI to the provider's document.");
         }
     }
 

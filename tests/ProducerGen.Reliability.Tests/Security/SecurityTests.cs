@@ -218,6 +218,7 @@ public sealed class SecurityTests(ITestOutputHelper output)
     public async Task Oversize_and_endless_response_bodies_fail_with_a_bounded_error()
     {
         long endlessBytesSent = 0;
+        var endlessEnded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await StartAsync(app => app.Run(async ctx =>
         {
             ctx.Response.ContentType = "application/json";
@@ -229,11 +230,21 @@ public sealed class SecurityTests(ITestOutputHelper output)
             }
 
             await ctx.Response.WriteAsync("{\"jobId\":\"");
-            while (!ctx.RequestAborted.IsCancellationRequested && Interlocked.Read(ref endlessBytesSent) < 1L << 30)
+            try
             {
-                await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
-                Interlocked.Add(ref endlessBytesSent, chunk.Length);
+                while (!ctx.RequestAborted.IsCancellationRequested && Interlocked.Read(ref endlessBytesSent) < 1L << 30)
+                {
+                    await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
+                    Interlocked.Add(ref endlessBytesSent, chunk.Length);
+                }
             }
+            catch (OperationCanceledException)
+            {
+                // the client hung up mid-write
+            }
+
+            // True when the body ended because the client closed the connection, not because the server gave up.
+            endlessEnded.TrySetResult(ctx.RequestAborted.IsCancellationRequested);
         }));
         using var client = new ApiframeClient(new ApiframeClientOptions { ApiKey = Key, BaseAddress = new Uri(server.Urls.First()) });
 
@@ -243,7 +254,9 @@ public sealed class SecurityTests(ITestOutputHelper output)
 
         output.WriteLine($"{oversize.Message}\n{endless.Message}\nendless body: server managed to send {Interlocked.Read(ref endlessBytesSent):N0} bytes");
         Assert.Equal(ProducerGenClientOptions.DefaultMaxResponseBodyBytes, endless.Limit);
-        Assert.True(Interlocked.Read(ref endlessBytesSent) < 256L * 1024 * 1024, "the client stopped reading an endless body early");
+        // Kestrel may accept (and drop) writes for a moment after the client hangs up, so the server's byte count is only
+        // reported; what matters is that the client closed the connection instead of reading on.
+        Assert.True(await endlessEnded.Task.WaitAsync(TimeSpan.FromSeconds(60)), "the client hung up on the endless body");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L * 1024 * 1024, "reading an endless body is bounded in memory");
     }
 
