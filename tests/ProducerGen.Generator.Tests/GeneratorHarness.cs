@@ -16,18 +16,6 @@ internal static class GeneratorHarness
 {
     public const string ProjectDir = "/project/";
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        // The framework, plus the runtime and its dependencies copied next to the tests.
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("ProducerGen.Runtime", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)));
-        return trusted.Concat(local)
-            .GroupBy(Path.GetFileName)
-            .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.Last()))
-            .ToImmutableArray();
-    });
-
     public static string SchemaPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Schemas", fileName);
 
     public static string ReadSchema(string fileName) => File.ReadAllText(SchemaPath(fileName));
@@ -36,7 +24,7 @@ internal static class GeneratorHarness
         CSharpCompilation.Create(
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
-            References.Value,
+            global::ProducerGen.Tests.Shared.GeneratedCodeReferences.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
                 {

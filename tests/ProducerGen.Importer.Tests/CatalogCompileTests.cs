@@ -47,23 +47,12 @@ public class CatalogCompileTests
         }
         """;
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("ProducerGen.Runtime", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)));
-        return trusted.Concat(local)
-            .GroupBy(Path.GetFileName)
-            .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.Last()))
-            .ToImmutableArray();
-    });
-
     private static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics) Run(string consumer, params (string Name, string Text)[] schemas)
     {
         var compilation = CSharpCompilation.Create(
             "CatalogConsumer",
             new[] { CSharpSyntaxTree.ParseText(consumer, new CSharpParseOptions(LanguageVersion.Latest), path: "Consumer.cs") },
-            References.Value,
+            global::ProducerGen.Tests.Shared.GeneratedCodeReferences.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
         var driver = CSharpGeneratorDriver.Create(

@@ -125,23 +125,11 @@ public class GeneratorBenchmarks
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        // The framework, plus the runtime and its dependencies copied next to the benchmarks (as GeneratorHarness does).
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("ProducerGen.Runtime", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)));
-        return trusted.Concat(local)
-            .GroupBy(Path.GetFileName)
-            .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.Last()))
-            .ToImmutableArray();
-    });
-
     private static CSharpCompilation Compilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References.Value,
+            global::ProducerGen.Tests.Shared.GeneratedCodeReferences.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     private static GeneratorDriver CreateDriver(AdditionalText schema) =>

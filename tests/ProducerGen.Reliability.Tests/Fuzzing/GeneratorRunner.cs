@@ -17,16 +17,10 @@ internal static class GeneratorRunner
 {
     private static readonly Lazy<CSharpCompilation> Consumer = new(() =>
     {
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var local = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
-            .Where(p => Path.GetFileName(p) is var name && (name.StartsWith("ProducerGen.Runtime", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name.StartsWith("Polly", StringComparison.Ordinal)));
-        // Not this test assembly: it holds its own generated Apiframe types, which would clash (CS0436) with the fuzzed ones.
-        var self = typeof(GeneratorRunner).Assembly.Location;
-        var references = trusted.Where(p => !string.Equals(p, self, StringComparison.Ordinal)).Concat(local).GroupBy(Path.GetFileName).Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.Last())).ToImmutableArray();
         return CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Anchor { } }", new CSharpParseOptions(LanguageVersion.Latest))],
-            references,
+            global::ProducerGen.Tests.Shared.GeneratedCodeReferences.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
     });
