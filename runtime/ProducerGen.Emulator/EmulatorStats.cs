@@ -13,6 +13,7 @@ public sealed class EmulatorStats
     private readonly ConcurrentDictionary<string, long> _creditsPerKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, int> _statuses = new();
+    private readonly ConcurrentDictionary<string, byte> _connections = new(StringComparer.Ordinal);
     private int _requests;
     private int _jobsCreated;
     private int _replays;
@@ -21,6 +22,9 @@ public sealed class EmulatorStats
 
     /// <summary>Every HTTP request received.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Distinct client connections that sent at least one request (how many sockets a client opened).</summary>
+    public int Connections => _connections.Count;
 
     /// <summary>Jobs created (all keys).</summary>
     public int JobsCreated => Volatile.Read(ref _jobsCreated);
@@ -70,7 +74,11 @@ public sealed class EmulatorStats
     /// <param name="statusCode">The HTTP status code.</param>
     public int Responses(int statusCode) => _statuses.TryGetValue(statusCode, out var n) ? n : 0;
 
-    internal void Request() => Interlocked.Increment(ref _requests);
+    internal void Request(string connectionId)
+    {
+        Interlocked.Increment(ref _requests);
+        _connections.TryAdd(connectionId, 0);
+    }
 
     internal void Response(int statusCode) => _statuses.AddOrUpdate(statusCode, 1, static (_, n) => n + 1);
 

@@ -74,7 +74,7 @@ internal sealed class EmulatorServer : IAsyncDisposable
     private async Task PreambleAsync(HttpContext ctx, RequestDelegate next)
     {
         ctx.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
-        Stats.Request();
+        Stats.Request(ctx.Connection.Id);
         ctx.Response.OnStarting(() =>
         {
             Stats.Response(ctx.Response.StatusCode);

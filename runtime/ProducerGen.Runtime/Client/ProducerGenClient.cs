@@ -45,7 +45,7 @@ public sealed class ProducerGenClient : IDisposable
 
         if (httpClient is null)
         {
-            _httpClient = new HttpClient(CreateDefaultHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _httpClient = new HttpClient(CreateDefaultHandler(options.MaxConnectionsPerServer), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             _ownsHttpClient = true;
         }
         else
@@ -174,8 +174,11 @@ public sealed class ProducerGenClient : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"{nameof(ProducerGenClient)} {{ Api = {Api.Name}, BaseAddress = {BaseAddress} }}";
 
-    internal static SocketsHttpHandler CreateDefaultHandler() => new()
+    internal static SocketsHttpHandler CreateDefaultHandler(int maxConnectionsPerServer) => new()
     {
+        // Checked here too: AddProducerGenClient creates the handler before the client validates its options.
+        MaxConnectionsPerServer = maxConnectionsPerServer > 0 ? maxConnectionsPerServer
+            : throw new ArgumentOutOfRangeException(nameof(maxConnectionsPerServer), maxConnectionsPerServer, "MaxConnectionsPerServer must be positive."),
         AllowAutoRedirect = false, // a redirect must never carry the API key to another host
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -186,6 +189,11 @@ public sealed class ProducerGenClient : IDisposable
         if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "RequestTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.MaxConnectionsPerServer <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConnectionsPerServer, "MaxConnectionsPerServer must be positive.");
         }
 
         if (options.MaxResponseBodyBytes <= 0)

@@ -12,6 +12,9 @@ public class ProducerGenClientOptions
     /// <summary>The default limit on an API response body: 1 MiB.</summary>
     public const int DefaultMaxResponseBodyBytes = 1024 * 1024;
 
+    /// <summary>The default limit on connections to the service: 100.</summary>
+    public const int DefaultMaxConnectionsPerServer = 100;
+
     /// <summary>
     /// The API key. When <see langword="null"/>, the environment variable the schema names (e.g. <c>APIFRAME_API_KEY</c>) is read
     /// when the client is created. Never logged, never in an exception message, never in <see cref="ToString"/>.
@@ -38,6 +41,14 @@ public class ProducerGenClientOptions
 
     /// <summary>The largest API response body read (bodies of downloads are streamed and not limited). Default 1 MiB.</summary>
     public int MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>
+    /// The most connections the client's own HTTP handler opens to the service at once; further requests wait for a free one.
+    /// Default 100 (as httpx and aiohttp do): a burst of thousands of jobs polls over a bounded pool instead of opening a socket
+    /// per job. Applies when the client creates its handler (no <see cref="System.Net.Http.HttpClient"/> passed in) and to the
+    /// primary handler <c>AddProducerGenClient</c> registers; HTTP/2 multiplexes requests over one connection regardless.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = DefaultMaxConnectionsPerServer;
 
     /// <summary>Describes the options with the API key redacted.</summary>
     /// <returns>A description safe to log.</returns>

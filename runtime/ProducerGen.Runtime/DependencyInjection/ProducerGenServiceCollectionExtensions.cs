@@ -42,7 +42,7 @@ public static class ProducerGenServiceCollectionExtensions
         return services
             .AddHttpClient<TClient, TClient>((System.Net.Http.HttpClient http, IServiceProvider sp) => factory(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp))
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => ProducerGenClient.CreateDefaultHandler());
+            .ConfigurePrimaryHttpMessageHandler(static sp => ProducerGenClient.CreateDefaultHandler(sp.GetRequiredService<IOptions<TOptions>>().Value.MaxConnectionsPerServer));
     }
 
     private sealed class FillFromContainer<TOptions>(IServiceProvider services) : IPostConfigureOptions<TOptions>

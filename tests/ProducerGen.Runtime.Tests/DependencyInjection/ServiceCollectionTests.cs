@@ -58,4 +58,46 @@ public class ServiceCollectionTests
         Assert.Equal("QUEUED", job.Status);
         Assert.Equal(TestApi.Key, Assert.Single(handler.RequestList).Header("X-API-Key"));
     }
+
+    [Theory]
+    [InlineData(null, ProducerGenClientOptions.DefaultMaxConnectionsPerServer)]
+    [InlineData(7, 7)]
+    public void Registered_primary_handler_bounds_connections_and_never_follows_redirects(int? configured, int expected)
+    {
+        var services = new ServiceCollection();
+        services.AddProducerGenClient<DemoClient, DemoClientOptions>(
+            o =>
+            {
+                o.ApiKey = TestApi.Key;
+                o.MaxConnectionsPerServer = configured ?? o.MaxConnectionsPerServer;
+            },
+            (http, options, _) => new DemoClient(new ProducerGenClient(TestApi.Api, options, http)));
+
+        using var provider = services.BuildServiceProvider();
+        using var chain = provider.GetRequiredService<System.Net.Http.IHttpMessageHandlerFactory>().CreateHandler(typeof(DemoClient).Name);
+        var primary = PrimaryHandler(chain);
+
+        Assert.Equal(expected, primary.MaxConnectionsPerServer);
+        Assert.False(primary.AllowAutoRedirect);
+    }
+
+    [Fact]
+    public void A_connection_limit_below_one_is_refused_with_its_name()
+    {
+        var options = new DemoClientOptions { ApiKey = TestApi.Key, MaxConnectionsPerServer = 0 };
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new ProducerGenClient(TestApi.Api, options));
+
+        Assert.Contains("MaxConnectionsPerServer must be positive", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static System.Net.Http.SocketsHttpHandler PrimaryHandler(System.Net.Http.HttpMessageHandler handler)
+    {
+        while (handler is System.Net.Http.DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        return Assert.IsType<System.Net.Http.SocketsHttpHandler>(handler);
+    }
 }
