@@ -1,17 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using ProducerGen.Generator;
 
 namespace ProducerGen.Benchmarks.Generator;
 
@@ -24,8 +19,6 @@ namespace ProducerGen.Benchmarks.Generator;
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
-    private const string ProjectDir = "/project/";
-
     private static readonly string[] SchemaSteps = ["SchemaFiles", "LoadedSchemas", "Plans", "Diagnostics", "ClientUnits", "EndpointUnits", "ModelUnits"];
 
     private CSharpCompilation _compilation = null!;
@@ -54,14 +47,14 @@ public class GeneratorBenchmarks
     {
         var path = Path.IsPathRooted(Schema) ? Schema : Path.Combine(Repository.Root, "schemas", Schema);
         var text = File.ReadAllText(path);
-        _schema = new InMemoryAdditionalText(ProjectDir + "schemas/" + Path.GetFileName(path), text);
-        _paramEdited = new InMemoryAdditionalText(_schema.Path, EditOneParam(text));
+        _schema = GeneratorHost.Schema(Path.GetFileName(path), text);
+        _paramEdited = GeneratorHost.Schema(Path.GetFileName(path), EditOneParam(text));
 
-        _compilation = Compilation("namespace Consumer { public class A { public int X => 1; } }", "namespace Consumer { public static class B { } }");
+        _compilation = GeneratorHost.Compilation("namespace Consumer { public class A { public int X => 1; } }", "namespace Consumer { public static class B { } }");
         var first = _compilation.SyntaxTrees.First();
-        _edited = _compilation.ReplaceSyntaxTree(first, CSharpSyntaxTree.ParseText("namespace Consumer { public class A { public int X => 2; } }", ParseOptions, path: first.FilePath));
+        _edited = _compilation.ReplaceSyntaxTree(first, CSharpSyntaxTree.ParseText("namespace Consumer { public class A { public int X => 2; } }", GeneratorHost.ParseOptions, path: first.FilePath));
 
-        _warm = CreateDriver(_schema).RunGenerators(_compilation);
+        _warm = GeneratorHost.CreateDriver(_schema).RunGenerators(_compilation);
         var full = _warm.GetRunResult();
         if (full.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || full.GeneratedTrees.Length == 0)
         {
@@ -99,7 +92,7 @@ public class GeneratorBenchmarks
 
     /// <summary>A fresh driver: parse the YAML, plan, emit every file.</summary>
     [Benchmark(Description = "full run (parse + emit)")]
-    public GeneratorDriver FullRun() => CreateDriver(_schema).RunGenerators(_compilation);
+    public GeneratorDriver FullRun() => GeneratorHost.CreateDriver(_schema).RunGenerators(_compilation);
 
     /// <summary>The warm driver after an unrelated .cs edit: nothing parsed or emitted.</summary>
     [Benchmark(Description = "re-run after unrelated .cs edit")]
@@ -121,49 +114,5 @@ public class GeneratorBenchmarks
 
         var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1;
         return string.Concat(text.AsSpan(0, match.Groups[1].Index), value.ToString(CultureInfo.InvariantCulture), text.AsSpan(match.Groups[1].Index + match.Groups[1].Length));
-    }
-
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
-    private static CSharpCompilation Compilation(params string[] sources) =>
-        CSharpCompilation.Create(
-            "Consumer",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            global::ProducerGen.Tests.Shared.GeneratedCodeReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-    private static GeneratorDriver CreateDriver(AdditionalText schema) =>
-        CSharpGeneratorDriver.Create(
-            new[] { new ProducerGenGenerator().AsSourceGenerator() },
-            new[] { schema },
-            ParseOptions,
-            new OptionsProvider(),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryOptions Global = new(new Dictionary<string, string> { ["build_property.ProjectDir"] = ProjectDir, ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GlobalOptions => Global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
-    }
-
-    private sealed class DictionaryOptions(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new([]);
-
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }
