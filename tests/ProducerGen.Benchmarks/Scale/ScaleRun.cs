@@ -115,7 +115,7 @@ internal static class ScaleRun
         Console.WriteLine(string.Create(inv, $"client GC heap: {heapBefore / 1048576.0:0.0} MB before, peak {peakHeap / 1048576.0:0.0} MB (sampled every 100 ms)"));
         Console.WriteLine(string.Create(inv, $"client working set: {workingSetBefore / 1048576.0:0.0} MB before, peak {peakWorkingSet / 1048576.0:0.0} MB; target < 100 MB: {(peakWorkingSet < 100L * 1048576 ? "MET" : "NOT MET")} (working set), {(peakHeap < 100L * 1048576 ? "MET" : "NOT MET")} (GC heap)"));
         Console.WriteLine(string.Create(inv, $"client threads: {threadsBefore} before, peak {peakThreads} (thread-pool threads peak {peakPoolThreads})"));
-        Console.WriteLine(string.Create(inv, $"polls: {totalPolls} ({(double)totalPolls / jobs:0.00} per job), peak {peakPollsPerSecond} polls/s (1 s buckets of the producergen.polls counter); emulator served {emulatorRequests} requests (submissions + polls)"));
+        Console.WriteLine(string.Create(inv, $"polls: {totalPolls} ({(double)totalPolls / jobs:0.00} per job), peak {peakPollsPerSecond} polls/s (1 s buckets of the producergen.polls counter); emulator served {emulatorRequests} (submissions + polls)"));
         return completed == jobs ? 0 : 1;
     }
 
@@ -150,7 +150,7 @@ internal static class ScaleRun
             emulator.Kill();
         }
 
-        return requests.Replace("requests ", string.Empty, StringComparison.Ordinal);
+        return requests.Replace("requests ", string.Empty, StringComparison.Ordinal).Replace(" over ", " requests over ", StringComparison.Ordinal);
     }
 
     private static async Task<int> HostEmulatorAsync(double timeScale)
@@ -158,7 +158,7 @@ internal static class ScaleRun
         await using var emulator = await ApiEmulator.StartAsync(new EmulatorOptions { TimeScale = timeScale });
         Console.WriteLine($"listening {emulator.BaseAddress}");
         await Console.In.ReadToEndAsync(); // the parent closes stdin to stop us
-        Console.WriteLine($"requests {emulator.Stats.Requests}");
+        Console.WriteLine($"requests {emulator.Stats.Requests} over {emulator.Stats.Connections} connections");
         return 0;
     }
 
