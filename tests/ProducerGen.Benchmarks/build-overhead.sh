@@ -1,39 +1,60 @@
 #!/usr/bin/env bash
-# Clean-build cost of the generator, two ways:
+# Clean-build cost of the generator: a project that generates its client, against the same project with the files the generator
+# emitted checked in as plain sources (and no generator or analyzers of ours). Three pairs:
 #
-# (default) As users get it: a console project that references the packed `ProducerGen` package and generates its client from a
-# schema, against the same project with the files that generator emitted checked in as plain sources and a reference to
-# `ProducerGen.Runtime` only (no generator, no analyzers of ours). Both packages are packed from this working tree into a
-# temporary feed under a version unique to the run, so the NuGet cache never serves a stale build.
+# (default)          Two console projects outside the repository: `PackageReference ProducerGen` + a schema, against
+#                    `PackageReference ProducerGen.Runtime` + the generated files.
+# (--sample-package) The repository's sample, samples/Producer.Cli, consuming the packed `ProducerGen` package as a user's project
+#                    would, against the same sample with the generated files checked in. Both are copies beside the sample (so its
+#                    runtime and emulator project references still resolve) and are built with --no-dependencies.
+# (--sample)         samples/Producer.Cli as it is in the repository (generator and analyzers as ProjectReferences), against the
+#                    checked-in copy.
 #
-# (--sample) The repository's own sample, samples/Producer.Cli (generator and analyzers as ProjectReferences), against a copy of
-# it beside it with the generator and analyzer references removed and the generated files checked in. Both keep their runtime
-# and emulator references; builds use --no-dependencies so only the sample itself is compiled.
+# Packages are packed from this working tree into a temporary feed under a version unique to the run, so the NuGet cache never
+# serves a stale build. After one warm-up build each, the two projects are built alternately N times with --no-incremental (so
+# drift on the machine hits both alike); prints means, medians and the mean paired difference with its ~95 % interval.
 #
-# After one warm-up build each, the two projects are built alternately N times with --no-incremental (so drift on the machine
-# hits both alike); prints each mean and median and the overhead of the means.
-#
-#   tests/ProducerGen.Benchmarks/build-overhead.sh [N] [schema.yaml]   (defaults: 10, schemas/apiframe-music.producergen.yaml)
-#   tests/ProducerGen.Benchmarks/build-overhead.sh --sample [N]        (default: 10)
+#   tests/ProducerGen.Benchmarks/build-overhead.sh [N] [schema.yaml]       (defaults: 10, schemas/apiframe-music.producergen.yaml)
+#   tests/ProducerGen.Benchmarks/build-overhead.sh --sample-package [N]    (default: 10)
+#   tests/ProducerGen.Benchmarks/build-overhead.sh --sample [N]            (default: 10)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 mode=package
-if [[ "${1:-}" == "--sample" ]]; then
-  mode=sample
-  shift
-fi
+case "${1:-}" in
+  --sample) mode=sample; shift ;;
+  --sample-package) mode=sample-package; shift ;;
+esac
 runs="${1:-10}"
 work="$(mktemp -d)"
 version="0.0.0-overhead.$(date +%s)"
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
-sample_copy="$root/samples/.build-overhead-$$" # ignored by git; removed on exit
+copies="$root/samples/.build-overhead-$$" # + "-<name>": siblings of the sample, ignored by git, removed on exit
 cleanup() {
-  rm -rf "$work" "$sample_copy" "$packages/producergen/$version" "$packages/producergen.runtime/$version"
+  rm -rf "$work" "$copies"-* "$packages/producergen/$version" "$packages/producergen.runtime/$version"
 }
 trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+pack_packages() {
+  dotnet pack "$root/generator/ProducerGen.Package/ProducerGen.Package.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -v:q -nologo >/dev/null
+  dotnet pack "$root/runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -v:q -nologo >/dev/null
+}
+
+# A nuget.config in folder $1 that finds the packed packages first.
+write_nuget_config() {
+  cat > "$1/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+EOF
+}
 
 # Copies the generator's output from an EmitCompilerGeneratedFiles folder, without the hint names' leading "../" segments.
 check_in_generated() {
@@ -45,23 +66,24 @@ check_in_generated() {
   done < <(find "$emitted" -path '*ProducerGen.Generator*' -name '*.g.cs')
 }
 
+# Copies the sample's sources to $copies-$1 (a sibling, so its relative project references still hold) with its project file
+# passed through the sed expressions that follow.
+copy_sample() {
+  local copy="$copies-$1"
+  shift
+  mkdir -p "$copy"
+  (cd "$root/samples/Producer.Cli" && find . -name '*.cs' -not -path './bin/*' -not -path './obj/*' -exec cp --parents {} "$copy/" \;)
+  sed -e '/ProducerGen.Generator.csproj/d' -e '/ProducerGen.Analyzers.csproj/d' -e '/PG1xxx/d' -e '/AdditionalFiles/d' "$@" \
+    "$root/samples/Producer.Cli/Producer.Cli.csproj" > "$copy/Producer.Cli.csproj"
+}
+
 setup_package_consumers() {
   local schema_arg="${1:-$root/schemas/apiframe-music.producergen.yaml}"
   schema="$(cd "$(dirname "$schema_arg")" && pwd)/$(basename "$schema_arg")"
-  dotnet pack "$root/generator/ProducerGen.Package/ProducerGen.Package.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -v:q -nologo >/dev/null
-  dotnet pack "$root/runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj" -c Release -o "$work/feed" -p:PackageVersion="$version" -v:q -nologo >/dev/null
+  pack_packages
 
   # The consumers live outside the repository: nothing of its Directory.*.props applies to them.
-  cat > "$work/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-EOF
+  write_nuget_config "$work"
   echo '<Project />' > "$work/Directory.Build.props"
   echo '<Project />' > "$work/Directory.Packages.props"
 
@@ -92,31 +114,44 @@ EOF
   plain_project="$work/CheckedIn"
   plain_dir="$plain_project"
   build_options=()
-  with_label="with generator (PackageReference ProducerGen)"
-  plain_label="generated checked in (PackageReference ProducerGen.Runtime)"
+  with_label="console project, PackageReference ProducerGen"
+  plain_label="the same, generated files checked in (PackageReference ProducerGen.Runtime)"
 }
 
-setup_sample_copy() {
+setup_sample_package() {
   schema="$root/schemas/apiframe-music.producergen.yaml (samples/Producer.Cli)"
-  mkdir -p "$sample_copy"
-  (cd "$root/samples/Producer.Cli" && find . -name '*.cs' -not -path './bin/*' -not -path './obj/*' -exec cp --parents {} "$sample_copy/" \;)
-  # The same project (a sibling folder, so its relative paths still hold) without the generator and analyzer references.
-  sed -e '/ProducerGen.Generator.csproj/d' -e '/ProducerGen.Analyzers.csproj/d' -e '/PG1xxx/d' -e '/AdditionalFiles/d' \
-    "$root/samples/Producer.Cli/Producer.Cli.csproj" > "$sample_copy/Producer.Cli.CheckedIn.csproj"
+  pack_packages
+  # The repository manages versions centrally, so the copy declares the package's version itself.
+  copy_sample WithPackage -e "s#<PackageReference Include=\"System.CommandLine\" />#&\n    <PackageVersion Include=\"ProducerGen\" Version=\"$version\" />\n    <PackageReference Include=\"ProducerGen\" />#"
+  write_nuget_config "$copies-WithPackage"
+  cp "$root/schemas/apiframe-music.producergen.yaml" "$copies-WithPackage/"
+  copy_sample CheckedIn
+
+  with_project="$copies-WithPackage/Producer.Cli.csproj"
+  plain_project="$copies-CheckedIn/Producer.Cli.csproj"
+  plain_dir="$copies-CheckedIn"
+  build_options=(--no-dependencies)
+  with_label="samples/Producer.Cli, PackageReference ProducerGen"
+  plain_label="the same sample, generated files checked in"
+}
+
+setup_sample() {
+  schema="$root/schemas/apiframe-music.producergen.yaml (samples/Producer.Cli)"
+  copy_sample CheckedIn
 
   with_project="$root/samples/Producer.Cli"
-  plain_project="$sample_copy/Producer.Cli.CheckedIn.csproj"
-  plain_dir="$sample_copy"
+  plain_project="$copies-CheckedIn/Producer.Cli.csproj"
+  plain_dir="$copies-CheckedIn"
   build_options=(--no-dependencies)
   with_label="samples/Producer.Cli (generator + analyzers as ProjectReferences)"
   plain_label="the same sample, generated files checked in"
 }
 
-if [[ "$mode" == sample ]]; then
-  setup_sample_copy
-else
-  setup_package_consumers "${2:-}"
-fi
+case "$mode" in
+  sample) setup_sample ;;
+  sample-package) setup_sample_package ;;
+  *) setup_package_consumers "${2:-}" ;;
+esac
 
 # Produce the generated files once and check them in to the second project (which then builds once with its dependencies).
 dotnet build "$with_project" -c Release --no-incremental -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/emitted" -v:q -nologo >/dev/null
