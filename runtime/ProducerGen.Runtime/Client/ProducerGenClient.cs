@@ -176,7 +176,7 @@ public sealed class ProducerGenClient : IDisposable
 
     internal static SocketsHttpHandler CreateDefaultHandler(int maxConnectionsPerServer) => new()
     {
-        // Checked here too: AddProducerGenClient creates the handler before the client validates its options.
+        // Checked here, where it is used: AddProducerGenClient creates the handler before any client exists.
         MaxConnectionsPerServer = maxConnectionsPerServer > 0 ? maxConnectionsPerServer
             : throw new ArgumentOutOfRangeException(nameof(maxConnectionsPerServer), maxConnectionsPerServer, "MaxConnectionsPerServer must be positive."),
         AllowAutoRedirect = false, // a redirect must never carry the API key to another host
@@ -189,11 +189,6 @@ public sealed class ProducerGenClient : IDisposable
         if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "RequestTimeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
-        if (options.MaxConnectionsPerServer <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConnectionsPerServer, "MaxConnectionsPerServer must be positive.");
         }
 
         if (options.MaxResponseBodyBytes <= 0)

@@ -91,6 +91,20 @@ public class ServiceCollectionTests
         Assert.Contains("MaxConnectionsPerServer must be positive", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_registered_client_with_a_connection_limit_below_one_is_refused_with_its_name()
+    {
+        var services = new ServiceCollection();
+        services.AddProducerGenClient<DemoClient, DemoClientOptions>(
+            o => (o.ApiKey, o.MaxConnectionsPerServer) = (TestApi.Key, -1),
+            (http, options, _) => new DemoClient(new ProducerGenClient(TestApi.Api, options, http)));
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => provider.GetRequiredService<DemoClient>());
+
+        Assert.Contains("MaxConnectionsPerServer must be positive", exception.Message, StringComparison.Ordinal);
+    }
+
     private static System.Net.Http.SocketsHttpHandler PrimaryHandler(System.Net.Http.HttpMessageHandler handler)
     {
         while (handler is System.Net.Http.DelegatingHandler delegating)
