@@ -1,19 +1,24 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using ProducerGen.Generator.Diagnostics;
 using ProducerGen.Generator.Emit;
+using ProducerGen.Generator.Naming;
 using ProducerGen.Generator.Planning;
+using ProducerGen.Generator.Project;
+using ProducerGen.Schema.Diagnostics;
 using ProducerGen.Schema.Loading;
+using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Generator;
 
 /// <summary>
-/// Generates typed clients from <c>*.producergen.yaml</c> AdditionalFiles. The pipeline only: reading,
-/// loading and planning are equatable steps, emitting happens per unit, and diagnostics have their own
-/// output so a schema edit that only moves a diagnostic re-emits nothing.
+/// Generates typed clients from <c>*.producergen.yaml</c> AdditionalFiles. The pipeline only: reading, loading,
+/// naming and planning are equatable steps, emitting happens per unit, and diagnostics have their own outputs so a
+/// schema edit that only moves a diagnostic re-emits nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ProducerGenGenerator : IIncrementalGenerator
@@ -41,13 +46,33 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
             .Select(static (file, _) => new LoadedSchema(file.Path, file.FileName, file.HintPrefix, SchemaLoader.Load(file.Text)))
             .WithTrackingName(TrackingNames.LoadedSchemas);
 
-        var diagnostics = loaded
-            .Select(static (schema, _) => schema with { Result = schema.Result with { Document = null } })
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, schema) => SchemaDiagnosticReporter.Report(spc, schema));
-
-        var plans = loaded
+        var named = loaded
             .Combine(rootNamespace)
+            .Select(static (pair, _) => Name(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.NamedSchemas);
+
+        var diagnostics = named
+            .Select(static (schema, _) => new FileDiagnostics(schema.Path, schema.Diagnostics))
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, file) => SchemaDiagnosticReporter.Report(spc, file.Path, file.Diagnostics));
+
+        // Files meet only here: hint prefixes and types must be unique across the project.
+        var project = named
+            .Select(static (schema, _) => new SchemaFootprint(schema.Path, schema.FileName, schema.HintPrefix, schema.Spec?.Namespace, schema.Spec?.DeclaredTypes ?? EquatableArray<string>.Empty, schema.ApiNameRange))
+            .Collect()
+            .Select(static (files, _) => ProjectPlanner.Plan(files))
+            .WithTrackingName(TrackingNames.Project);
+        var placements = project.Select(static (plan, _) => plan.Placements).WithTrackingName(TrackingNames.Placements);
+        context.RegisterSourceOutput(project.Select(static (plan, _) => plan.Diagnostics), static (spc, list) =>
+        {
+            foreach (var file in list)
+            {
+                SchemaDiagnosticReporter.Report(spc, file.Path, EquatableArray.From(new[] { file.Diagnostic }));
+            }
+        });
+
+        var plans = named
+            .Combine(placements)
             .Select(static (pair, _) => EmitPlanner.Plan(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Plans);
 
@@ -55,12 +80,9 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         var endpoints = plans.SelectMany(static (plan, _) => plan.Endpoints).WithTrackingName(TrackingNames.EndpointUnits);
         var models = plans.SelectMany(static (plan, _) => plan.Models).WithTrackingName(TrackingNames.ModelUnits);
 
-        context.RegisterSourceOutput(clients, static (spc, unit) =>
-            Add(spc, $"{unit.Context.HintPrefix}.{unit.Api.CSharpName}Client.g.cs", () => ClientEmitter.Emit(unit)));
-        context.RegisterSourceOutput(endpoints, static (spc, unit) =>
-            Add(spc, $"{unit.Context.HintPrefix}.{unit.Endpoint.CSharpName}Result.g.cs", () => EndpointEmitter.Emit(unit)));
-        context.RegisterSourceOutput(models, static (spc, unit) =>
-            Add(spc, $"{unit.Context.HintPrefix}.{unit.Model.CSharpName}.g.cs", () => ModelEmitter.Emit(unit)));
+        context.RegisterSourceOutput(clients, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => ClientEmitter.Emit(unit)));
+        context.RegisterSourceOutput(endpoints, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => EndpointEmitter.Emit(unit)));
+        context.RegisterSourceOutput(models, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => ModelEmitter.Emit(unit)));
     }
 
     internal static bool IsSchema(string path, string? metadataFlag) =>
@@ -74,7 +96,31 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         return new SchemaFile(file.Path, fileName, HintPrefix(file.Path, projectDirectory), text);
     }
 
-    /// <summary>A hint-name prefix from the file's path relative to the project, so two files never collide.</summary>
+    /// <summary>Runs the naming pass; a bug in it becomes a diagnostic of this file, never an exception that costs the other files their output.</summary>
+    private static NamedSchema Name(LoadedSchema schema, string? rootNamespace)
+    {
+        var document = schema.Result.Document;
+        var loaderDiagnostics = schema.Result.Diagnostics;
+        if (document is null)
+        {
+            return new NamedSchema(schema.Path, schema.FileName, schema.HintPrefix, loaderDiagnostics, null, default);
+        }
+
+        try
+        {
+            var naming = SpecBuilder.Build(document, rootNamespace);
+            return new NamedSchema(schema.Path, schema.FileName, schema.HintPrefix, EquatableArray.From(loaderDiagnostics.Concat(naming.Diagnostics)), naming.Spec, document.Api.NameRange);
+        }
+#pragma warning disable CA1031 // The generator must never throw (CS8785); a bug becomes a diagnostic instead.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var failure = new SchemaDiagnostic(GeneratorFailureId, SchemaSeverity.Error, $"ProducerGen could not name the types of this file: {ex.GetType().Name}: {ex.Message}. Please report this with the schema file.", document.Api.NameRange);
+            return new NamedSchema(schema.Path, schema.FileName, schema.HintPrefix, EquatableArray.From(loaderDiagnostics.Concat(new[] { failure })), null, document.Api.NameRange);
+        }
+    }
+
+    /// <summary>A hint-name prefix from the file's path relative to the project; the project planner makes it unique.</summary>
     internal static string HintPrefix(string path, string? projectDirectory)
     {
         var relative = path;
@@ -107,24 +153,23 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
 
     private static void Add(SourceProductionContext context, string hintName, Func<string> emit)
     {
-        string source;
+        // Emitting and adding are both guarded: whatever goes wrong with one file costs only that file.
+#pragma warning disable CA1031 // The generator must never throw (CS8785); a bug becomes a diagnostic instead.
         try
         {
-            source = emit();
+            context.AddSource(hintName, SourceText.From(emit(), Encoding.UTF8));
         }
-#pragma warning disable CA1031 // The generator must never throw (CS8785); a bug becomes a diagnostic instead.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             context.ReportDiagnostic(Diagnostic.Create(GeneratorFailure, Location.None, hintName, ex.GetType().Name + ": " + ex.Message));
-            return;
         }
-
-        context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+#pragma warning restore CA1031
     }
 
+    private const string GeneratorFailureId = "PG0099";
+
     private static readonly DiagnosticDescriptor GeneratorFailure = new(
-        "PG0099",
+        GeneratorFailureId,
         "ProducerGen could not generate a file",
         "ProducerGen could not generate '{0}': {1}. Please report this with the schema file.",
         "ProducerGen.Generator",

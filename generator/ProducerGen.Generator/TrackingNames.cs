@@ -5,6 +5,9 @@ internal static class TrackingNames
 {
     public const string SchemaFiles = nameof(SchemaFiles);
     public const string LoadedSchemas = nameof(LoadedSchemas);
+    public const string NamedSchemas = nameof(NamedSchemas);
+    public const string Project = nameof(Project);
+    public const string Placements = nameof(Placements);
     public const string Plans = nameof(Plans);
     public const string ClientUnits = nameof(ClientUnits);
     public const string EndpointUnits = nameof(EndpointUnits);

@@ -1,15 +1,16 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using ProducerGen.Generator.Planning;
+using ProducerGen.Schema.Diagnostics;
+using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Generator.Diagnostics;
 
 /// <summary>Turns the loader's located diagnostics into compiler diagnostics in the YAML file.</summary>
 internal static class SchemaDiagnosticReporter
 {
-    public static void Report(SourceProductionContext context, LoadedSchema schema)
+    public static void Report(SourceProductionContext context, string path, EquatableArray<SchemaDiagnostic> diagnostics)
     {
-        foreach (var diagnostic in schema.Result.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             var range = diagnostic.Range;
             var start = new LinePosition(range.StartLine - 1, range.StartColumn - 1);
@@ -20,7 +21,7 @@ internal static class SchemaDiagnosticReporter
             }
 
             var spanLength = range.EndOffset >= range.StartOffset ? range.EndOffset - range.StartOffset : 0;
-            var location = Location.Create(schema.Path, new TextSpan(range.StartOffset, spanLength), new LinePositionSpan(start, end));
+            var location = Location.Create(path, new TextSpan(range.StartOffset, spanLength), new LinePositionSpan(start, end));
             context.ReportDiagnostic(Diagnostic.Create(SchemaDiagnosticDescriptors.For(diagnostic.Id, diagnostic.Severity), location, diagnostic.Message));
         }
     }

@@ -8,29 +8,30 @@ internal static class ClientEmitter
 {
     public static string Emit(ClientUnit unit)
     {
-        var api = unit.Api;
-        var client = api.CSharpName + "Client";
-        var options = client + "Options";
+        var api = unit.File.Client;
+        var client = api.ClientName;
+        var options = api.OptionsName;
         var w = GeneratedCode.StartFile(unit.Context.Namespace);
 
-        w.DocXml("summary", $"Client of the {SourceWriter.Escape(api.Name)} API: one property per model, plus <see cref=\"Jobs\"/> to resume any job by id.");
+        w.DocXml("summary", $"Client of the {SourceWriter.Escape(api.ApiName)} API: one property per model, plus <see cref=\"Jobs\"/> to resume any job by id.");
         w.Line(GeneratedCode.Attribute);
         w.OpenBlock($"public sealed partial class {client} : global::System.IDisposable");
         w.Doc("summary", "What the schema says about the API: base URL, headers, job route and statuses.");
         w.Line($"public static global::ProducerGen.ApiDescription Description {{ get; }} = new global::ProducerGen.ApiDescription(");
-        w.Line($"    {Literals.String(api.Name)},");
-        w.Line($"    new global::System.Uri({Literals.String(api.BaseUrl)}),");
-        w.Line($"    {Literals.String(api.Auth.Header)},");
-        w.Line($"    {(api.Auth.EnvironmentVariable is { } env ? Literals.String(env) : "null")},");
-        w.Line($"    {Literals.String(api.Idempotency.Header)},");
-        w.Line($"    {Literals.NullableInt(api.Idempotency.MaxLength)},");
-        w.Line($"    {Literals.String(api.Jobs.Get.Path)},");
-        w.Line($"    {Literals.String(api.Jobs.IdField)},");
-        w.Line($"    {StringArray(api.Jobs.Pending)},");
-        w.Line($"    {StringArray(api.Jobs.Succeeded)},");
-        w.Line($"    {StringArray(api.Jobs.Failed)},");
-        w.Line($"    {(api.Webhooks?.SignatureHeader is { } signature ? Literals.String(signature) : "null")},");
-        w.Line($"    {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")});");
+        // Named arguments, so a reader of the generated file sees what each value is.
+        w.Line($"    name: {Literals.String(api.ApiName)},");
+        w.Line($"    defaultBaseAddress: new global::System.Uri({Literals.String(api.BaseUrl)}),");
+        w.Line($"    authHeader: {Literals.String(api.Auth.Header)},");
+        w.Line($"    authEnvironmentVariable: {(api.Auth.EnvironmentVariable is { } env ? Literals.String(env) : "null")},");
+        w.Line($"    idempotencyHeader: {Literals.String(api.Idempotency.Header)},");
+        w.Line($"    idempotencyKeyMaxLength: {Literals.NullableInt(api.Idempotency.MaxLength)},");
+        w.Line($"    jobGetPath: {Literals.String(api.Jobs.Get.Path)},");
+        w.Line($"    jobIdField: {Literals.String(api.Jobs.IdField)},");
+        w.Line($"    pendingStatuses: {StringArray(api.Jobs.Pending)},");
+        w.Line($"    succeededStatuses: {StringArray(api.Jobs.Succeeded)},");
+        w.Line($"    failedStatuses: {StringArray(api.Jobs.Failed)},");
+        w.Line($"    webhookSignatureHeader: {(api.Webhooks?.SignatureHeader is { } signature ? Literals.String(signature) : "null")},");
+        w.Line($"    webhookEventHeader: {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")});");
         w.Line();
         w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");
         w.Line();
@@ -54,9 +55,9 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"httpClient\">The HttpClient to send with; null to create one.</param>");
         w.OpenBlock($"public {client}({options} options, global::System.Net.Http.HttpClient? httpClient)");
         w.Line("_client = new global::ProducerGen.ProducerGenClient(Description, options, httpClient);");
-        foreach (var model in unit.Models)
+        foreach (var model in api.Models)
         {
-            w.Line($"{model.CSharpName} = new {model.CSharpName}Operations(_client);");
+            w.Line($"{model.PropertyName} = new {model.OperationsName}(_client);");
         }
 
         w.CloseBlock();
@@ -67,10 +68,10 @@ internal static class ClientEmitter
         w.Doc("summary", "The runtime client: downloads and other operations shared by every model.");
         w.Line("public global::ProducerGen.ProducerGenClient Runtime => _client;");
         w.Line();
-        foreach (var model in unit.Models)
+        foreach (var model in api.Models)
         {
             w.Doc("summary", $"The '{model.Id}' model.{(model.Summary is null ? string.Empty : " " + model.Summary)}");
-            w.Line($"public {model.CSharpName}Operations {model.CSharpName} {{ get; }}");
+            w.Line($"public {model.OperationsName} {model.PropertyName} {{ get; }}");
             w.Line();
         }
 
@@ -107,7 +108,7 @@ internal static class ClientEmitter
 
         w.DocXml("summary", $"Registers <see cref=\"{client}\"/> with dependency injection.");
         w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public static partial class {api.CSharpName}ServiceCollectionExtensions");
+        w.OpenBlock($"public static partial class {api.ExtensionsName}");
         w.DocXml("summary", $"Adds <see cref=\"{client}\"/> as a typed HttpClient; configure resilience on the returned builder.");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"configure\">Sets the options (API key, base address, ...).</param>");

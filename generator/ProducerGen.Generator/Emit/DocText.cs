@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using ProducerGen.Generator.Specs;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Generator.Emit;
@@ -68,9 +69,10 @@ internal static class DocText
 
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>The summary, default and constraints of a member as XML doc lines.</summary>
-    public static void WriteMemberDocs(SourceWriter writer, MemberSpec member, string wirePath)
+    /// <summary>The summary, default and constraints of a property as XML doc lines.</summary>
+    public static void WriteMemberDocs(SourceWriter writer, PropertySpec member)
     {
+        var wirePath = member.WirePath;
         writer.Doc("summary", member.Description ?? $"The '{wirePath}' value.");
         var remarks = new List<string>();
         remarks.Add($"Wire name: {wirePath}.");

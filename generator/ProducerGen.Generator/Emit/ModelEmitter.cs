@@ -1,54 +1,32 @@
 using System.Globalization;
-using System.Linq;
 using ProducerGen.Generator.Planning;
-using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Generator.Emit;
 
-/// <summary>Emits one model's file: request, params, their enums and nested types, result and operations.</summary>
+/// <summary>Prints one model's file: request, params, their enums and nested types, result and operations.</summary>
 internal static class ModelEmitter
 {
     public static string Emit(ModelUnit unit)
     {
-        var model = unit.Model;
-        var endpoint = unit.Endpoint;
-        var name = model.CSharpName;
+        var file = unit.File;
         var writer = GeneratedCode.StartFile(unit.Context.Namespace);
-        var types = new RequestTypeEmitter(writer, unit.Context.SchemaFile);
-        var paramsRequired = model.Params.Any(p => p.Required);
-
-        types.Emit(new RequestTypeEmitter.TypeShape(
-            name + "Request",
-            $"A request for the '{model.Id}' model ({endpoint.Request}).{Sentence(model.Summary)}",
-            endpoint.Fields.ToList(),
-            endpoint.CSharpName,
-            string.Empty,
-            new RequestTypeEmitter.RequestExtras(model.Id, model.ParamsKey, name + "Params", paramsRequired),
-            EmitNested: false));
-
-        types.Emit(new RequestTypeEmitter.TypeShape(
-            name + "Params",
-            $"The '{model.ParamsKey}' block of a '{model.Id}' request. Unset values are not sent; the server applies its defaults.",
-            model.Params.ToList(),
-            name,
-            model.ParamsKey + ".",
-            null));
-
-        EmitResult(writer, unit);
-        EmitOperations(writer, unit);
+        var records = new RecordEmitter(writer, unit.Context.SchemaFile);
+        records.Emit(file.Request);
+        records.Emit(file.Params);
+        records.EmitAll(file.ParamTypes);
+        EmitResult(writer, file.Result);
+        EmitOperations(writer, file.Operations);
         return GeneratedCode.EndFile(writer);
     }
 
-    private static void EmitResult(SourceWriter w, ModelUnit unit)
+    private static void EmitResult(SourceWriter w, Specs.ModelResultSpec result)
     {
-        var name = unit.Model.CSharpName;
-        var baseName = EndpointEmitter.ResultBaseName(unit.Endpoint);
-        w.DocXml("summary", $"A completed '{SourceWriter.Escape(unit.Model.Id)}' job with its typed result.");
+        w.DocXml("summary", $"A completed '{SourceWriter.Escape(result.ModelId)}' job with its typed result.");
         w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public sealed partial class {name}Result : {baseName}");
+        w.OpenBlock($"public sealed partial class {result.Name} : {result.BaseName}");
         w.DocXml("summary", $"Reads the result of a completed job.");
         w.Line("/// <param name=\"job\">The completed job.</param>");
-        w.Line($"public {name}Result(global::ProducerGen.Job job)");
+        w.Line($"public {result.Name}(global::ProducerGen.Job job)");
         w.Line("    : base(job)");
         w.Line("{");
         w.Line("}");
@@ -56,23 +34,22 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    private static void EmitOperations(SourceWriter w, ModelUnit unit)
+    private static void EmitOperations(SourceWriter w, Specs.OperationsSpec operations)
     {
-        var model = unit.Model;
-        var name = model.CSharpName;
-        var average = model.AverageCompletionMilliseconds is { } ms
+        var name = operations.Name;
+        var average = operations.AverageCompletionMilliseconds is { } ms
             ? $"global::System.TimeSpan.FromMilliseconds({ms.ToString(CultureInfo.InvariantCulture)})"
             : "null";
 
-        w.DocXml("summary", $"Operations of the '{SourceWriter.Escape(model.Id)}' model: submit a job, or submit and wait for its result.");
+        w.DocXml("summary", $"Operations of the '{SourceWriter.Escape(operations.ModelId)}' model: submit a job, or submit and wait for its result.");
         w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public sealed partial class {name}Operations");
+        w.OpenBlock($"public sealed partial class {name}");
         w.Doc("summary", "The model's id, route and typical completion time.");
-        w.Line($"public static global::ProducerGen.ModelDescription Description {{ get; }} = new global::ProducerGen.ModelDescription({Literals.String(model.Id)}, {Literals.String(unit.Endpoint.Request.Method)}, {Literals.String(unit.Endpoint.Request.Path)}, {average});");
+        w.Line($"public static global::ProducerGen.ModelDescription Description {{ get; }} = new global::ProducerGen.ModelDescription({Literals.String(operations.ModelId)}, {Literals.String(operations.Method)}, {Literals.String(operations.Path)}, {average});");
         w.Line();
         w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");
         w.Line();
-        w.OpenBlock($"internal {name}Operations(global::ProducerGen.ProducerGenClient client)");
+        w.OpenBlock($"internal {name}(global::ProducerGen.ProducerGenClient client)");
         w.Line("_client = client;");
         w.CloseBlock();
         w.Line();
@@ -81,7 +58,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"request\">The request; invalid requests throw before anything is sent.</param>");
         w.Line("/// <param name=\"options\">Per-call options such as your own idempotency key.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line($"public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync({name}Request request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line($"public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync({operations.RequestName} request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("    => _client.SubmitAsync(Description, request, options, cancellationToken);");
         w.Line();
 
@@ -89,9 +66,9 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"request\">The request; invalid requests throw before anything is sent.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels submitting or waiting.</param>");
-        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{name}Result> GenerateAsync({name}Request request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {name}Result(job);");
+        w.Line($"return new {operations.ResultName}(job);");
         w.CloseBlock();
         w.Line();
 
@@ -99,12 +76,10 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"jobId\">The job's id.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels waiting.</param>");
-        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{name}Result> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {name}Result(job.EnsureSucceeded());");
+        w.Line($"return new {operations.ResultName}(job.EnsureSucceeded());");
         w.CloseBlock();
         w.CloseBlock();
     }
-
-    private static string Sentence(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : " " + text!.Trim();
 }

@@ -1,44 +1,26 @@
 using System.Linq;
+using ProducerGen.Generator.Project;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Generator.Planning;
 
-/// <summary>Splits a loaded schema into independent emit units. Pure: no Roslyn types.</summary>
+/// <summary>Splits a named schema into independent emit units. Pure: no Roslyn types.</summary>
 internal static class EmitPlanner
 {
-    public const string FallbackNamespace = "ProducerGen.Generated";
-
-    public static EmitPlan Plan(LoadedSchema schema, string? rootNamespace)
+    public static EmitPlan Plan(NamedSchema schema, ProjectPlacements placements)
     {
-        var document = schema.Result.Document;
-        if (document is null)
+        var spec = schema.Spec;
+        var placement = placements.Find(schema.Path);
+        if (spec is null || placement is null || placement.Suppressed)
         {
-            // A file with errors emits nothing; its diagnostics are reported by their own output.
+            // A file with errors (its own, or a clash with another file) emits nothing; diagnostics have their own outputs.
             return EmitPlan.Empty;
         }
 
-        var ns = document.Api.Namespace
-            ?? (string.IsNullOrWhiteSpace(rootNamespace) ? FallbackNamespace : rootNamespace!);
-        var context = new UnitContext(ns, schema.FileName, schema.HintPrefix);
-
-        var client = new ClientUnit(
-            context,
-            document.Api,
-            EquatableArray.From(document.Models.Select(m => new ModelReference(m.Id, m.CSharpName, m.Summary))));
-
-        var endpoints = document.Endpoints
-            .Where(e => document.Models.Any(m => m.Endpoint == e.Name))
-            .Select(e => new EndpointUnit(context, e));
-
-        var models = document.Models.Select(m =>
-        {
-            var endpoint = document.FindEndpoint(m.Endpoint)!;
-            return new ModelUnit(context, endpoint with { Result = EquatableArray<MemberSpec>.Empty }, m);
-        });
-
+        var context = new UnitContext(spec.Namespace, schema.FileName, placement.HintPrefix);
         return new EmitPlan(
-            EquatableArray.From(new[] { client }),
-            EquatableArray.From(endpoints),
-            EquatableArray.From(models));
+            EquatableArray.From(new[] { new ClientUnit(context, spec.Client) }),
+            EquatableArray.From(spec.Endpoints.Select(e => new EndpointUnit(context, e))),
+            EquatableArray.From(spec.Models.Select(m => new ModelUnit(context, m))));
     }
 }

@@ -20,19 +20,6 @@ internal sealed class SchemaReader
     private static readonly string[] DefaultSucceeded = { "COMPLETED" };
     private static readonly string[] DefaultFailed = { "FAILED", "CANCELLED" };
 
-    // C# names of request/params members that generated types already use for themselves.
-    private static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
-    {
-        "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
-        "Finalize", "EqualityContract", "Deconstruct", "Params", "Model", "Job", "OutputUrls", "Expired",
-    };
-
-    // C# names that client members use; a model mapping to one of them gets a "Model" suffix.
-    private static readonly HashSet<string> ReservedModelNames = new(StringComparer.Ordinal)
-    {
-        "Jobs", "Dispose", "Description", "Equals", "GetHashCode", "ToString", "GetType", "Options", "Api",
-    };
-
     private readonly List<SchemaDiagnostic> _diagnostics;
 
     public SchemaReader(List<SchemaDiagnostic> diagnostics) => _diagnostics = diagnostics;
@@ -127,7 +114,7 @@ internal sealed class SchemaReader
 
         return name is null || csharpName is null || baseUrl is null || auth is null || idempotency is null || jobs is null
             ? null
-            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks);
+            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks, entries["name"].Value.Range, entries.TryGetValue("namespace", out var nsEntry) ? nsEntry.Value.Range : entries["name"].Value.Range);
     }
 
     private AuthSpec? ReadAuth(YamlNode node)
@@ -240,12 +227,12 @@ internal sealed class SchemaReader
 
             var entries = Entries(endpointMapping, SchemaKeys.Endpoint, $"endpoint '{name}'");
             var route = RequiredRoute(entries, endpointMapping, "request", $"endpoint '{name}'");
-            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields", ReservedMemberNames) : new List<MemberSpec>();
-            var result = entries.TryGetValue("result", out var resultEntry) ? ReadMembers(resultEntry.Value, name + ".result", ReservedMemberNames) : new List<MemberSpec>();
+            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields") : new List<MemberSpec>();
+            var result = entries.TryGetValue("result", out var resultEntry) ? ReadMembers(resultEntry.Value, name + ".result") : new List<MemberSpec>();
             var description = OptionalString(entries, "description");
             if (route is not null && csharpName is not null)
             {
-                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description));
+                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description, pair.Key.Range));
             }
         }
 
@@ -264,7 +251,7 @@ internal sealed class SchemaReader
         foreach (var pair in mapping.Entries)
         {
             var id = pair.Key.Value;
-            var csharpName = names.Claim(id, pair.Key.Range, ReservedModelNames, "Model");
+            var csharpName = names.Claim(id, pair.Key.Range);
             if (Mapping(pair.Value, $"model '{id}'") is not { } modelMapping)
             {
                 continue;
@@ -297,7 +284,7 @@ internal sealed class SchemaReader
             }
 
             var parameters = entries.TryGetValue("params", out var paramsEntry)
-                ? ReadMembers(paramsEntry.Value, paramsKey ?? id, ReservedMemberNames)
+                ? ReadMembers(paramsEntry.Value, paramsKey ?? id)
                 : new List<MemberSpec>();
 
             if (csharpName is not null && endpoint is not null && paramsKey is not null)
@@ -311,14 +298,15 @@ internal sealed class SchemaReader
                     OptionalString(entries, "description"),
                     averageCompletion,
                     OptionalBool(entries, "deprecated") ?? false,
-                    EquatableArray.From(parameters)));
+                    EquatableArray.From(parameters),
+                    pair.Key.Range));
             }
         }
 
         return models;
     }
 
-    private List<MemberSpec> ReadMembers(YamlNode node, string path, HashSet<string> reserved)
+    private List<MemberSpec> ReadMembers(YamlNode node, string path)
     {
         var members = new List<MemberSpec>();
         if (node is YamlScalar { IsNull: true })
@@ -335,10 +323,10 @@ internal sealed class SchemaReader
         foreach (var pair in mapping.Entries)
         {
             var name = pair.Key.Value;
-            var csharpName = names.Claim(name, pair.Key.Range, reserved, "Value");
+            var csharpName = names.Claim(name, pair.Key.Range);
             if (ReadMember(pair.Value, path + "." + name) is { } member && csharpName is not null)
             {
-                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated));
+                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated, pair.Key.Range));
             }
         }
 
@@ -417,7 +405,7 @@ internal sealed class SchemaReader
         }
 
         var properties = kind == MemberType.Object && entries.TryGetValue("properties", out var propertiesEntry)
-            ? ReadMembers(propertiesEntry.Value, path, ReservedMemberNames)
+            ? ReadMembers(propertiesEntry.Value, path)
             : new List<MemberSpec>();
 
         var type = new TypeSpec(
@@ -749,7 +737,10 @@ internal sealed class SchemaReader
         public YamlNode Value { get; }
     }
 
-    /// <summary>Maps names of one scope to C# identifiers and reports two names that land on the same one.</summary>
+    /// <summary>
+    /// Maps the names of one YAML mapping to the identifiers they stand for and reports two keys that land on the same
+    /// one. Names the generated code itself uses are the generator's naming pass's concern, not the loader's.
+    /// </summary>
     private sealed class NameRegistry
     {
         private readonly SchemaReader _reader;
@@ -762,7 +753,7 @@ internal sealed class SchemaReader
             _what = what;
         }
 
-        public string? Claim(string name, SourceRange range, HashSet<string>? reserved = null, string suffix = "")
+        public string? Claim(string name, SourceRange range)
         {
             if (name.Trim().Length == 0)
             {
@@ -771,10 +762,6 @@ internal sealed class SchemaReader
             }
 
             var identifier = NameMapper.ToPascalCase(name);
-            if (reserved is not null && reserved.Contains(identifier))
-            {
-                identifier += suffix;
-            }
 
             if (_claimed.TryGetValue(identifier, out var other))
             {

@@ -1,3 +1,5 @@
+using ProducerGen.Schema.Diagnostics;
+
 namespace ProducerGen.Schema.Model;
 
 /// <summary>The <c>api:</c> section: how to reach and authenticate against the service.</summary>
@@ -9,6 +11,8 @@ namespace ProducerGen.Schema.Model;
 /// <param name="Idempotency">The idempotency-key header.</param>
 /// <param name="Jobs">How to read job state.</param>
 /// <param name="Webhooks">Webhook headers, if the API sends webhooks.</param>
+/// <param name="NameRange">Where <c>name:</c>'s value is written, for diagnostics about names derived from it.</param>
+/// <param name="NamespaceRange">Where <c>namespace:</c>'s value is written, or the name's range when it is absent.</param>
 public sealed record ApiSpec(
     string Name,
     string CSharpName,
@@ -17,7 +21,9 @@ public sealed record ApiSpec(
     AuthSpec Auth,
     IdempotencySpec Idempotency,
     JobsSpec Jobs,
-    WebhooksSpec? Webhooks);
+    WebhooksSpec? Webhooks,
+    SourceRange NameRange = default,
+    SourceRange NamespaceRange = default);
 
 /// <summary>API-key authentication.</summary>
 /// <param name="Header">The header that carries the key.</param>

@@ -1,3 +1,5 @@
+using ProducerGen.Schema.Diagnostics;
+
 namespace ProducerGen.Schema.Model;
 
 /// <summary>A generate endpoint shared by several models.</summary>
@@ -7,10 +9,12 @@ namespace ProducerGen.Schema.Model;
 /// <param name="Fields">Top-level body members every model of the endpoint shares.</param>
 /// <param name="Result">The typed view of a completed job's <c>result</c>; empty when not declared.</param>
 /// <param name="Description">Human-readable description.</param>
+/// <param name="NameRange">Where the endpoint's key is written, for diagnostics about names derived from it.</param>
 public sealed record EndpointSpec(
     string Name,
     string CSharpName,
     Route Request,
     EquatableArray<MemberSpec> Fields,
     EquatableArray<MemberSpec> Result,
-    string? Description);
+    string? Description,
+    SourceRange NameRange = default);

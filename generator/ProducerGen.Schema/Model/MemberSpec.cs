@@ -1,13 +1,16 @@
+using ProducerGen.Schema.Diagnostics;
+
 namespace ProducerGen.Schema.Model;
 
 /// <summary>A named member: an endpoint field, a model param, a result or object property.</summary>
 /// <param name="Name">The wire name, exactly as written in the schema and sent on the wire.</param>
-/// <param name="CSharpName">The PascalCase C# identifier for <paramref name="Name"/>.</param>
+/// <param name="CSharpName">The PascalCase identifier <paramref name="Name"/> maps to; the generator's naming pass may add a fixed suffix where it meets a generated name.</param>
 /// <param name="Type">The member's type and constraints.</param>
 /// <param name="Required">Whether a request must set it.</param>
 /// <param name="Default">The server-side default, as YAML scalar text; documented, never sent implicitly.</param>
 /// <param name="Description">Human-readable description.</param>
 /// <param name="Deprecated">Whether the member is deprecated.</param>
+/// <param name="NameRange">Where the member's key is written, for diagnostics about names derived from it.</param>
 public sealed record MemberSpec(
     string Name,
     string CSharpName,
@@ -15,4 +18,5 @@ public sealed record MemberSpec(
     bool Required = false,
     string? Default = null,
     string? Description = null,
-    bool Deprecated = false);
+    bool Deprecated = false,
+    SourceRange NameRange = default);

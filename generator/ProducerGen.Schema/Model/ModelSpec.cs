@@ -1,3 +1,5 @@
+using ProducerGen.Schema.Diagnostics;
+
 namespace ProducerGen.Schema.Model;
 
 /// <summary>One model of the API: the value sent as <c>model</c> and its params block.</summary>
@@ -10,6 +12,7 @@ namespace ProducerGen.Schema.Model;
 /// <param name="AverageCompletionMilliseconds">Typical completion time, a hint for polling.</param>
 /// <param name="Deprecated">Whether the model is deprecated.</param>
 /// <param name="Params">The model's params.</param>
+/// <param name="NameRange">Where the model's key is written, for diagnostics about names derived from it.</param>
 public sealed record ModelSpec(
     string Id,
     string CSharpName,
@@ -19,4 +22,5 @@ public sealed record ModelSpec(
     string? Description,
     long? AverageCompletionMilliseconds,
     bool Deprecated,
-    EquatableArray<MemberSpec> Params);
+    EquatableArray<MemberSpec> Params,
+    SourceRange NameRange = default);

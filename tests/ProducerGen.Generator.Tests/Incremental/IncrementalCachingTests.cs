@@ -10,7 +10,8 @@ public class IncrementalCachingTests
 {
     private static readonly string[] SchemaSteps =
     {
-        TrackingNames.SchemaFiles, TrackingNames.LoadedSchemas, TrackingNames.Plans, TrackingNames.Diagnostics,
+        TrackingNames.SchemaFiles, TrackingNames.LoadedSchemas, TrackingNames.NamedSchemas, TrackingNames.Project, TrackingNames.Placements,
+        TrackingNames.Plans, TrackingNames.Diagnostics,
         TrackingNames.ClientUnits, TrackingNames.EndpointUnits, TrackingNames.ModelUnits,
     };
 
@@ -46,7 +47,7 @@ public class IncrementalCachingTests
         var result = driver.ReplaceAdditionalText(music, changed).RunGenerators(compilation).GetRunResult().Results.Single();
 
         var models = result.TrackedSteps[TrackingNames.ModelUnits].SelectMany(s => s.Outputs).ToList();
-        var modified = models.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((dynamic)o.Value).Model.Id as string).ToList();
+        var modified = models.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((dynamic)o.Value).File.ModelId as string).ToList();
         Assert.Equal(new[] { "elevenlabs-music" }, modified);
         Assert.All(result.TrackedSteps[TrackingNames.ClientUnits].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
         Assert.All(result.TrackedSteps[TrackingNames.EndpointUnits].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));

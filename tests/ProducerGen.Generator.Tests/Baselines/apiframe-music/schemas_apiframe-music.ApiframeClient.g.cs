@@ -11,19 +11,19 @@ namespace Apiframe
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
-            "Apiframe",
-            new global::System.Uri("https://api.apiframe.ai"),
-            "X-API-Key",
-            "APIFRAME_API_KEY",
-            "Idempotency-Key",
-            255,
-            "/v2/jobs/{id}",
-            "id",
-            new string[] { "QUEUED", "PROCESSING" },
-            new string[] { "COMPLETED" },
-            new string[] { "FAILED", "CANCELLED" },
-            "X-Webhook-Signature",
-            "X-Webhook-Event");
+            name: "Apiframe",
+            defaultBaseAddress: new global::System.Uri("https://api.apiframe.ai"),
+            authHeader: "X-API-Key",
+            authEnvironmentVariable: "APIFRAME_API_KEY",
+            idempotencyHeader: "Idempotency-Key",
+            idempotencyKeyMaxLength: 255,
+            jobGetPath: "/v2/jobs/{id}",
+            jobIdField: "id",
+            pendingStatuses: new string[] { "QUEUED", "PROCESSING" },
+            succeededStatuses: new string[] { "COMPLETED" },
+            failedStatuses: new string[] { "FAILED", "CANCELLED" },
+            webhookSignatureHeader: "X-Webhook-Signature",
+            webhookEventHeader: "X-Webhook-Event");
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 

@@ -7,58 +7,20 @@ namespace Apiframe
 {
     /// <summary>The result of a completed job of the 'music' endpoint (POST /v2/music/generate).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public abstract partial class MusicResult
+    public abstract partial class MusicResult : global::ProducerGen.JobResult
     {
         /// <summary>Reads the typed view of <paramref name="job"/>'s result.</summary>
         /// <param name="job">The completed job.</param>
         protected MusicResult(global::ProducerGen.Job job)
+            : base(job)
         {
-            Job = job ?? throw new global::System.ArgumentNullException(nameof(job));
             var result = job.Result ?? default(global::System.Text.Json.JsonElement);
-            Tracks = MusicResult.ReadArray(MusicResult.Member(result, "tracks"), static item => MusicTrack.Read(item));
+            Tracks = global::ProducerGen.Internal.ResultReader.ReadArray(global::ProducerGen.Internal.ResultReader.Member(result, "tracks"), static item => MusicTrack.Read(item));
         }
-
-        /// <summary>The finished job: status, timings, credits, the raw result and the expired flag.</summary>
-        public global::ProducerGen.Job Job { get; }
-
-        /// <summary>Every http(s) URL in the result, whatever its shape.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::System.Uri> OutputUrls => Job.GetOutputUrls();
-
-        /// <summary>True once the provider has purged the job's files; the URLs may then return 404.</summary>
-        public bool Expired => Job.Expired;
 
         /// <summary>The result's 'tracks'.</summary>
         public global::System.Collections.Generic.IReadOnlyList<MusicTrack> Tracks { get; init; } = global::System.Array.Empty<MusicTrack>();
 
-        internal static global::System.Text.Json.JsonElement Member(global::System.Text.Json.JsonElement element, string name) => element.ValueKind == global::System.Text.Json.JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-        internal static string? ReadString(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString() : null;
-
-        internal static long? ReadLong(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.Number && element.TryGetInt64(out var value) ? value : null;
-
-        internal static double? ReadDouble(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.Number && element.TryGetDouble(out var value) ? value : null;
-
-        internal static bool? ReadBoolean(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.True ? true : element.ValueKind == global::System.Text.Json.JsonValueKind.False ? false : null;
-
-        internal static global::System.Uri? ReadUri(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String && global::System.Uri.TryCreate(element.GetString(), global::System.UriKind.Absolute, out var uri) ? uri : null;
-
-        internal static T? ReadObject<T>(global::System.Text.Json.JsonElement element, global::System.Func<global::System.Text.Json.JsonElement, T> read) where T : class => element.ValueKind == global::System.Text.Json.JsonValueKind.Object ? read(element) : null;
-
-        internal static global::System.Collections.Generic.IReadOnlyList<T> ReadArray<T>(global::System.Text.Json.JsonElement element, global::System.Func<global::System.Text.Json.JsonElement, T> read)
-        {
-            if (element.ValueKind != global::System.Text.Json.JsonValueKind.Array)
-            {
-                return global::System.Array.Empty<T>();
-            }
-
-            var items = new global::System.Collections.Generic.List<T>(element.GetArrayLength());
-            foreach (var item in element.EnumerateArray())
-            {
-                items.Add(read(item));
-            }
-
-            return items;
-        }
     }
 
     /// <summary>An item of the result's 'tracks'.</summary>
@@ -85,11 +47,11 @@ namespace Apiframe
         {
             return new MusicTrack
             {
-                Id = MusicResult.ReadString(MusicResult.Member(element, "id")),
-                AudioUrl = MusicResult.ReadUri(MusicResult.Member(element, "audioUrl")),
-                ImageUrl = MusicResult.ReadUri(MusicResult.Member(element, "imageUrl")),
-                Title = MusicResult.ReadString(MusicResult.Member(element, "title")),
-                Duration = MusicResult.ReadDouble(MusicResult.Member(element, "duration")),
+                Id = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "id")),
+                AudioUrl = global::ProducerGen.Internal.ResultReader.ReadUri(global::ProducerGen.Internal.ResultReader.Member(element, "audioUrl")),
+                ImageUrl = global::ProducerGen.Internal.ResultReader.ReadUri(global::ProducerGen.Internal.ResultReader.Member(element, "imageUrl")),
+                Title = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "title")),
+                Duration = global::ProducerGen.Internal.ResultReader.ReadDouble(global::ProducerGen.Internal.ResultReader.Member(element, "duration")),
             };
         }
     }

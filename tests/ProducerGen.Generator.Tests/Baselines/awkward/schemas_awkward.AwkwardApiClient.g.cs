@@ -11,19 +11,19 @@ namespace Awkward.Client
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
-            "awkward-api",
-            new global::System.Uri("https://awkward.example.com/api"),
-            "Authorization-Key",
-            null,
-            "X-Idempotency",
-            64,
-            "/jobs/{id}",
-            "jobId",
-            new string[] { "waiting", "running" },
-            new string[] { "done" },
-            new string[] { "broken" },
-            null,
-            null);
+            name: "awkward-api",
+            defaultBaseAddress: new global::System.Uri("https://awkward.example.com/api"),
+            authHeader: "Authorization-Key",
+            authEnvironmentVariable: null,
+            idempotencyHeader: "X-Idempotency",
+            idempotencyKeyMaxLength: 64,
+            jobGetPath: "/jobs/{id}",
+            jobIdField: "jobId",
+            pendingStatuses: new string[] { "waiting", "running" },
+            succeededStatuses: new string[] { "done" },
+            failedStatuses: new string[] { "broken" },
+            webhookSignatureHeader: null,
+            webhookEventHeader: null);
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 

@@ -7,26 +7,17 @@ namespace Awkward.Client
 {
     /// <summary>The result of a completed job of the 'image.generate' endpoint (POST /v1/images).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public abstract partial class ImageGenerateResult
+    public abstract partial class ImageGenerateResult : global::ProducerGen.JobResult
     {
         /// <summary>Reads the typed view of <paramref name="job"/>'s result.</summary>
         /// <param name="job">The completed job.</param>
         protected ImageGenerateResult(global::ProducerGen.Job job)
+            : base(job)
         {
-            Job = job ?? throw new global::System.ArgumentNullException(nameof(job));
             var result = job.Result ?? default(global::System.Text.Json.JsonElement);
-            Images = ImageGenerateResult.ReadArray(ImageGenerateResult.Member(result, "images"), static item => ImageGenerateImage.Read(item));
-            Seed = ImageGenerateResult.ReadLong(ImageGenerateResult.Member(result, "seed"));
+            Images = global::ProducerGen.Internal.ResultReader.ReadArray(global::ProducerGen.Internal.ResultReader.Member(result, "images"), static item => ImageGenerateImage.Read(item));
+            Seed = global::ProducerGen.Internal.ResultReader.ReadLong(global::ProducerGen.Internal.ResultReader.Member(result, "seed"));
         }
-
-        /// <summary>The finished job: status, timings, credits, the raw result and the expired flag.</summary>
-        public global::ProducerGen.Job Job { get; }
-
-        /// <summary>Every http(s) URL in the result, whatever its shape.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::System.Uri> OutputUrls => Job.GetOutputUrls();
-
-        /// <summary>True once the provider has purged the job's files; the URLs may then return 404.</summary>
-        public bool Expired => Job.Expired;
 
         /// <summary>The result's 'images'.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ImageGenerateImage> Images { get; init; } = global::System.Array.Empty<ImageGenerateImage>();
@@ -34,35 +25,6 @@ namespace Awkward.Client
         /// <summary>The result's 'seed'.</summary>
         public long? Seed { get; init; }
 
-        internal static global::System.Text.Json.JsonElement Member(global::System.Text.Json.JsonElement element, string name) => element.ValueKind == global::System.Text.Json.JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-        internal static string? ReadString(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString() : null;
-
-        internal static long? ReadLong(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.Number && element.TryGetInt64(out var value) ? value : null;
-
-        internal static double? ReadDouble(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.Number && element.TryGetDouble(out var value) ? value : null;
-
-        internal static bool? ReadBoolean(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.True ? true : element.ValueKind == global::System.Text.Json.JsonValueKind.False ? false : null;
-
-        internal static global::System.Uri? ReadUri(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String && global::System.Uri.TryCreate(element.GetString(), global::System.UriKind.Absolute, out var uri) ? uri : null;
-
-        internal static T? ReadObject<T>(global::System.Text.Json.JsonElement element, global::System.Func<global::System.Text.Json.JsonElement, T> read) where T : class => element.ValueKind == global::System.Text.Json.JsonValueKind.Object ? read(element) : null;
-
-        internal static global::System.Collections.Generic.IReadOnlyList<T> ReadArray<T>(global::System.Text.Json.JsonElement element, global::System.Func<global::System.Text.Json.JsonElement, T> read)
-        {
-            if (element.ValueKind != global::System.Text.Json.JsonValueKind.Array)
-            {
-                return global::System.Array.Empty<T>();
-            }
-
-            var items = new global::System.Collections.Generic.List<T>(element.GetArrayLength());
-            foreach (var item in element.EnumerateArray())
-            {
-                items.Add(read(item));
-            }
-
-            return items;
-        }
     }
 
     /// <summary>An item of the result's 'images'.</summary>
@@ -86,10 +48,10 @@ namespace Awkward.Client
         {
             return new ImageGenerateImage
             {
-                Url = ImageGenerateResult.ReadUri(ImageGenerateResult.Member(element, "url")),
-                Width = ImageGenerateResult.ReadLong(ImageGenerateResult.Member(element, "width")),
-                Nsfw = ImageGenerateResult.ReadBoolean(ImageGenerateResult.Member(element, "nsfw")),
-                Label = ImageGenerateResult.ReadString(ImageGenerateResult.Member(element, "label")),
+                Url = global::ProducerGen.Internal.ResultReader.ReadUri(global::ProducerGen.Internal.ResultReader.Member(element, "url")),
+                Width = global::ProducerGen.Internal.ResultReader.ReadLong(global::ProducerGen.Internal.ResultReader.Member(element, "width")),
+                Nsfw = global::ProducerGen.Internal.ResultReader.ReadBoolean(global::ProducerGen.Internal.ResultReader.Member(element, "nsfw")),
+                Label = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "label")),
             };
         }
     }

@@ -1,17 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
+using ProducerGen.Generator.Specs;
 using ProducerGen.Schema.Model;
-using ProducerGen.Schema.Naming;
 
 namespace ProducerGen.Generator.Emit;
 
 /// <summary>
-/// Emits a writable request-side type (the request, its params, nested objects): properties with
-/// constraint attributes and docs, a constructor for required members, <c>ValidateInto</c> with
-/// reflection-free checks, and <c>WriteJson</c> with <c>Utf8JsonWriter</c>. Nested enums and objects
-/// are emitted after it, recursively.
+/// Prints a writable request-side record (a request, its params, a nested object) from its spec: properties with
+/// constraint attributes and docs, a constructor for required members, <c>ValidateInto</c> with reflection-free
+/// checks, and <c>WriteJson</c> with <c>Utf8JsonWriter</c>. Every name comes from the spec.
 /// </summary>
-internal sealed class RequestTypeEmitter
+internal sealed class RecordEmitter
 {
     private const string Checks = "global::ProducerGen.ConstraintChecks";
     private const string ErrorList = "global::System.Collections.Generic.List<global::ProducerGen.ValidationError>";
@@ -19,75 +18,49 @@ internal sealed class RequestTypeEmitter
 
     private readonly SourceWriter _writer;
     private readonly string _schemaFile;
-    private readonly List<System.Action> _pending = new();
     private int _locals;
 
-    public RequestTypeEmitter(SourceWriter writer, string schemaFile)
+    public RecordEmitter(SourceWriter writer, string schemaFile)
     {
         _writer = writer;
         _schemaFile = schemaFile;
     }
 
-    /// <summary>One type to emit.</summary>
-    /// <param name="Name">The C# type name.</param>
-    /// <param name="Summary">Its doc summary.</param>
-    /// <param name="Members">Its members.</param>
-    /// <param name="NestedPrefix">Prefix of names of nested enum/object types.</param>
-    /// <param name="PathPrefix">Literal JSON-path prefix ("producerParams."), or null when the path is passed in at run time.</param>
-    /// <param name="Extra">Request-only extras: the model id and its params member.</param>
-    /// <param name="EmitNested">False when the nested types live in another file (the endpoint's, for shared fields).</param>
-    public sealed record TypeShape(string Name, string Summary, IReadOnlyList<MemberSpec> Members, string NestedPrefix, string? PathPrefix, RequestExtras? Extra, bool EmitNested = true);
-
-    /// <summary>The top-level request's model id, params key and params type.</summary>
-    public sealed record RequestExtras(string ModelId, string ParamsKey, string ParamsType, bool ParamsRequired);
-
-    public void Emit(TypeShape shape)
+    /// <summary>Prints the nested types of a file in the order the naming pass gave them.</summary>
+    public void EmitAll(IEnumerable<TypeDeclaration> declarations)
     {
-        EmitType(shape);
-        Drain();
-    }
-
-    /// <summary>Emits only the enums and nested objects of <paramref name="members"/> (an endpoint's shared fields).</summary>
-    public void EmitNestedTypes(IReadOnlyList<MemberSpec> members, string nestedPrefix, string pathPrefix)
-    {
-        var shape = new TypeShape(string.Empty, string.Empty, members, nestedPrefix, pathPrefix, null);
-        foreach (var member in members)
+        foreach (var declaration in declarations)
         {
-            QueueNested(shape, member, member.Type, TypeNaming.NestedName(nestedPrefix, member), WirePath(shape, member));
-        }
-
-        Drain();
-    }
-
-    private void Drain()
-    {
-        while (_pending.Count > 0)
-        {
-            var next = _pending[0];
-            _pending.RemoveAt(0);
-            next();
+            if (declaration.Record is { } record)
+            {
+                Emit(record);
+            }
+            else if (declaration.Enum is { } enumSpec)
+            {
+                EnumEmitter.Emit(_writer, enumSpec);
+            }
         }
     }
 
-    private void EmitType(TypeShape shape)
+    public void Emit(RecordSpec shape)
     {
         var w = _writer;
-        var isRequest = shape.Extra is not null;
+        var isRequest = shape.Request is not null;
         w.Doc("summary", shape.Summary);
         w.Line(GeneratedCode.Attribute);
         w.OpenBlock($"public sealed partial record {shape.Name}" + (isRequest ? " : global::ProducerGen.IGenerationRequest" : string.Empty));
 
         EmitEncodedNames(shape);
         EmitConstructor(shape);
-        foreach (var member in shape.Members)
+        foreach (var member in shape.Properties)
         {
-            EmitProperty(shape, member);
+            EmitProperty(member);
         }
 
-        if (shape.Extra is { } extra)
+        if (shape.Request is { } extra)
         {
             w.DocXml("summary", $"The <c>{SourceWriter.Escape(extra.ParamsKey)}</c> block: {SourceWriter.Escape(extra.ModelId)}'s own parameters.");
-            w.Line($"public {extra.ParamsType}{(extra.ParamsRequired ? string.Empty : "?")} Params {{ get; set; }}");
+            w.Line($"public {extra.ParamsTypeName}{(extra.ParamsRequired ? string.Empty : "?")} Params {{ get; set; }}");
             w.Line();
         }
 
@@ -95,57 +68,33 @@ internal sealed class RequestTypeEmitter
         EmitWriteJson(shape);
         w.CloseBlock();
         w.Line();
-
-        foreach (var member in shape.EmitNested ? shape.Members : new List<MemberSpec>())
-        {
-            QueueNested(shape, member, member.Type, TypeNaming.NestedName(shape.NestedPrefix, member), WirePath(shape, member));
-        }
     }
 
-    private void QueueNested(TypeShape owner, MemberSpec member, TypeSpec type, string nestedName, string wirePath)
+    private void EmitEncodedNames(RecordSpec shape)
     {
-        if (type.Kind == MemberType.Array && type.Items is { } items)
-        {
-            QueueNested(owner, member, items, nestedName, wirePath + "[]");
-            return;
-        }
-
-        if (type.Kind == MemberType.String && type.IsEnum)
-        {
-            _pending.Add(() => EnumEmitter.Emit(_writer, nestedName, type, wirePath));
-        }
-        else if (type.Kind == MemberType.Object)
-        {
-            var shape = new TypeShape(nestedName, member.Description ?? $"The '{wirePath}' object.", type.Properties.ToList(), nestedName, null, null);
-            _pending.Add(() => EmitType(shape));
-        }
-    }
-
-    private void EmitEncodedNames(TypeShape shape)
-    {
-        if (shape.Extra is { } extra)
+        if (shape.Request is { } extra)
         {
             _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_model = global::System.Text.Json.JsonEncodedText.Encode(\"model\");");
             _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_modelId = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(extra.ModelId)});");
             _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_params = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(extra.ParamsKey)});");
         }
 
-        foreach (var member in shape.Members)
+        foreach (var member in shape.Properties)
         {
-            _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_{member.CSharpName} = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(member.Name)});");
-            if (member.Type.Kind == MemberType.Integer && member.Type.IsEnum)
+            _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText {member.EncodedNameField} = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(member.WireName)});");
+            if (member.AllowedValuesField is { } allowedField)
             {
-                _writer.Line($"private static readonly long[] s_{member.CSharpName}Allowed = {{ {string.Join(", ", member.Type.EnumValues.Select(v => v + "L"))} }};");
+                _writer.Line($"private static readonly long[] {allowedField} = {{ {string.Join(", ", member.Type.EnumValues.Select(v => v + "L"))} }};");
             }
         }
 
         _writer.Line();
     }
 
-    private void EmitConstructor(TypeShape shape)
+    private void EmitConstructor(RecordSpec shape)
     {
-        var required = shape.Members.Where(m => m.Required).ToList();
-        var paramsRequired = shape.Extra?.ParamsRequired ?? false;
+        var required = shape.Properties.Where(m => m.Required).ToList();
+        var paramsRequired = shape.Request?.ParamsRequired ?? false;
         if (required.Count == 0 && !paramsRequired)
         {
             return;
@@ -154,35 +103,37 @@ internal sealed class RequestTypeEmitter
         _writer.DocXml("summary", $"Creates a <see cref=\"{shape.Name}\"/> with its required members.");
         foreach (var member in required)
         {
-            _writer.Line($"/// <param name=\"{NameMapper.ToCamelCase(member.Name).TrimStart('@')}\">{SourceWriter.EscapeLine(member.Description ?? member.Name)}</param>");
+            _writer.Line($"/// <param name=\"{member.ParameterName!.TrimStart('@')}\">{SourceWriter.EscapeLine(member.Description ?? member.WireName)}</param>");
         }
 
-        var parameters = required.Select(m => $"{Attributes(shape, m, inline: true)}{PropertyType(shape, m)} {NameMapper.ToCamelCase(m.Name)}").ToList();
+        var parameters = required.Select(m => $"{Attributes(m)}{m.DeclaredType} {m.ParameterName}").ToList();
         if (paramsRequired)
         {
-            _writer.Line("/// <param name=\"params\">The model's parameters.</param>");
-            parameters.Add($"{shape.Extra!.ParamsType} @params");
+            _writer.Line($"/// <param name=\"{shape.Request!.ParamsParameterName.TrimStart('@')}\">The model's parameters.</param>");
+            parameters.Add($"{shape.Request.ParamsTypeName} {shape.Request.ParamsParameterName}");
         }
 
         _writer.OpenBlock($"public {shape.Name}({string.Join(", ", parameters)})");
         foreach (var member in required)
         {
-            _writer.Line($"{member.CSharpName} = {NameMapper.ToCamelCase(member.Name)};");
+            // A parameter spelled like its property (a name starting with '_' or a letter without case) needs 'this.'.
+            var target = member.ParameterName!.TrimStart('@') == member.Name ? "this." + member.Name : member.Name;
+            _writer.Line($"{target} = {member.ParameterName};");
         }
 
         if (paramsRequired)
         {
-            _writer.Line("Params = @params;");
+            _writer.Line($"Params = {shape.Request!.ParamsParameterName};");
         }
 
         _writer.CloseBlock();
         _writer.Line();
     }
 
-    private void EmitProperty(TypeShape shape, MemberSpec member)
+    private void EmitProperty(PropertySpec member)
     {
-        DocText.WriteMemberDocs(_writer, member, WirePath(shape, member));
-        foreach (var attribute in AttributeList(shape, member))
+        DocText.WriteMemberDocs(_writer, member);
+        foreach (var attribute in AttributeList(member))
         {
             _writer.Line(attribute);
         }
@@ -192,23 +143,17 @@ internal sealed class RequestTypeEmitter
             _writer.Line("[global::System.Obsolete(\"Deprecated by the API schema.\")]");
         }
 
-        _writer.Line($"public {PropertyType(shape, member)} {member.CSharpName} {{ get; set; }}");
+        _writer.Line($"public {member.DeclaredType} {member.Name} {{ get; set; }}");
         _writer.Line();
     }
 
-    private string PropertyType(TypeShape shape, MemberSpec member)
-    {
-        var type = TypeNaming.CSharpType(member.Type, TypeNaming.NestedName(shape.NestedPrefix, member));
-        return member.Required ? type : type + "?";
-    }
+    private string Attributes(PropertySpec member) =>
+        string.Concat(AttributeList(member).Select(a => a + " "));
 
-    private string Attributes(TypeShape shape, MemberSpec member, bool inline) =>
-        string.Concat(AttributeList(shape, member).Select(a => a + " "));
-
-    private IEnumerable<string> AttributeList(TypeShape shape, MemberSpec member)
+    private IEnumerable<string> AttributeList(PropertySpec member)
     {
         var type = member.Type;
-        var path = WirePath(shape, member);
+        var path = member.WirePath;
         yield return $"[global::ProducerGen.SchemaMember({Literals.String(path)}, SchemaFile = {Literals.String(_schemaFile)})]";
         if (type.Minimum is not null || type.Maximum is not null || type.Step is not null)
         {
@@ -249,10 +194,10 @@ internal sealed class RequestTypeEmitter
 
     private static string Named(string name, int? value) => value is { } v ? $"{name} = {Literals.Int(v)}, " : string.Empty;
 
-    private void EmitValidate(TypeShape shape)
+    private void EmitValidate(RecordSpec shape)
     {
         var w = _writer;
-        if (shape.Extra is not null || shape.PathPrefix is not null)
+        if (shape.Request is not null || shape.PathPrefix is not null)
         {
             w.Doc("summary", "Checks every constraint of the schema and returns every violation at once, each with its JSON path.");
             w.OpenBlock("public global::ProducerGen.ValidationResult Validate()");
@@ -268,19 +213,18 @@ internal sealed class RequestTypeEmitter
             w.OpenBlock($"internal void ValidateInto({ErrorList} errors, string path)");
         }
 
-        foreach (var member in shape.Members)
+        foreach (var member in shape.Properties)
         {
             var path = PathExpression(shape, member);
-            var nestedName = TypeNaming.NestedName(shape.NestedPrefix, member);
-            if (member.Required && !TypeNaming.IsValueType(member.Type))
+            if (member.Required && !ValueKinds.IsValueType(member.Type))
             {
-                w.Line($"{Checks}.Required(errors, {path}, {member.CSharpName});");
+                w.Line($"{Checks}.Required(errors, {path}, {member.Name});");
             }
 
-            EmitChecks(member.Type, member.CSharpName, nullable: !member.Required, path, nestedName, $"s_{member.CSharpName}Allowed", depth: 0);
+            EmitChecks(member.Type, member.Name, nullable: !member.Required, path, member.AllowedValuesField ?? string.Empty, depth: 0);
         }
 
-        if (shape.Extra is { } extra)
+        if (shape.Request is { } extra)
         {
             if (extra.ParamsRequired)
             {
@@ -294,7 +238,7 @@ internal sealed class RequestTypeEmitter
         w.Line();
     }
 
-    private void EmitChecks(TypeSpec type, string value, bool nullable, string path, string nestedName, string allowedField, int depth)
+    private void EmitChecks(TypeSpec type, string value, bool nullable, string path, string allowedField, int depth)
     {
         var w = _writer;
         switch (type.Kind)
@@ -356,7 +300,7 @@ internal sealed class RequestTypeEmitter
                     w.OpenBlock($"if ({value} is {{ }} {list})");
                     w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
                     var itemPath = $"{path} + \"[\" + {index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\"";
-                    EmitChecks(items, $"{list}[{index}]", nullable: !TypeNaming.IsValueType(items), itemPath, nestedName, allowedField, depth + 1);
+                    EmitChecks(items, $"{list}[{index}]", nullable: !ValueKinds.IsValueType(items), itemPath, allowedField, depth + 1);
                     w.CloseBlock();
                     w.CloseBlock();
                 }
@@ -375,33 +319,32 @@ internal sealed class RequestTypeEmitter
         _ => false,
     };
 
-    private void EmitWriteJson(TypeShape shape)
+    private void EmitWriteJson(RecordSpec shape)
     {
         var w = _writer;
         w.Doc("summary", "Writes this value as JSON with the schema's wire names; unset optional members are omitted.");
         w.OpenBlock($"public void WriteJson({JsonWriter} writer)");
         w.Line("writer.WriteStartObject();");
-        if (shape.Extra is not null)
+        if (shape.Request is not null)
         {
             w.Line("writer.WriteString(s_model, s_modelId);");
         }
 
-        foreach (var member in shape.Members)
+        foreach (var member in shape.Properties)
         {
-            var name = $"s_{member.CSharpName}";
-            if (member.Required && TypeNaming.IsValueType(member.Type))
+            if (member.Required && ValueKinds.IsValueType(member.Type))
             {
-                EmitWriteValue(member.Type, member.CSharpName, name, depth: 0);
+                EmitWriteValue(member.Type, member.Name, member.EncodedNameField, depth: 0);
             }
             else
             {
-                w.OpenBlock($"if ({member.CSharpName} is {{ }} {Local(member)})");
-                EmitWriteValue(member.Type, Local(member), name, depth: 0);
+                w.OpenBlock($"if ({member.Name} is {{ }} {member.Local})");
+                EmitWriteValue(member.Type, member.Local, member.EncodedNameField, depth: 0);
                 w.CloseBlock();
             }
         }
 
-        if (shape.Extra is not null)
+        if (shape.Request is not null)
         {
             w.OpenBlock("if (Params is { } parameters)");
             w.Line("writer.WritePropertyName(s_params);");
@@ -412,8 +355,6 @@ internal sealed class RequestTypeEmitter
         w.Line("writer.WriteEndObject();");
         w.CloseBlock();
     }
-
-    private static string Local(MemberSpec member) => "v" + member.CSharpName;
 
     /// <summary>Writes one non-null value; <paramref name="name"/> is the encoded property name, or null inside arrays.</summary>
     private void EmitWriteValue(TypeSpec type, string value, string? name, int depth)
@@ -452,7 +393,7 @@ internal sealed class RequestTypeEmitter
                 var item = $"item{depth}";
                 var items = type.Items ?? new TypeSpec(MemberType.String);
                 w.OpenBlock($"foreach (var {item} in {value})");
-                if (TypeNaming.IsValueType(items))
+                if (ValueKinds.IsValueType(items))
                 {
                     EmitWriteValue(items, item, null, depth + 1);
                 }
@@ -472,9 +413,6 @@ internal sealed class RequestTypeEmitter
         }
     }
 
-    private static string WirePath(TypeShape shape, MemberSpec member) =>
-        shape.PathPrefix is null ? member.Name : shape.PathPrefix + member.Name;
-
-    private static string PathExpression(TypeShape shape, MemberSpec member) =>
-        shape.PathPrefix is null ? $"path + {Literals.String("." + member.Name)}" : Literals.String(shape.PathPrefix + member.Name);
+    private static string PathExpression(RecordSpec shape, PropertySpec member) =>
+        shape.PathPrefix is null ? $"path + {Literals.String("." + member.WireName)}" : Literals.String(member.WirePath);
 }

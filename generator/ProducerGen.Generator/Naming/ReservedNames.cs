@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProducerGen.Generator.Naming;
+
+/// <summary>
+/// The one table of names the generated code uses for itself, per declaration space. A schema name that maps onto
+/// one of them gets a fixed suffix (<see cref="MemberSuffix"/>, <see cref="ModelSuffix"/>); the tables never depend on
+/// the schema, so the rule is stable. Names that clash with other schema names are PG0011 instead.
+/// </summary>
+internal static class ReservedNames
+{
+    /// <summary>Appended to a member whose C# name is reserved in its type (<c>params</c> → <c>ParamsValue</c>).</summary>
+    public const string MemberSuffix = "Value";
+
+    /// <summary>Appended to a model whose C# name is reserved in the client (<c>jobs</c> → <c>JobsModel</c>).</summary>
+    public const string ModelSuffix = "Model";
+
+    /// <summary>Appended to an enum or object type named like one of its owner's own types (<c>ProducerRequest</c>).</summary>
+    public const string TypeSuffix = "Value";
+
+    /// <summary>
+    /// Members of every generated record and result class: what C# synthesizes for records (<c>EqualityContract</c>,
+    /// <c>PrintMembers</c>, <c>Clone</c> is disallowed), what <see cref="object"/> declares, what the generator adds
+    /// (<c>Validate</c>, <c>ValidateInto</c>, <c>WriteJson</c>, a request's <c>Params</c>) and what the runtime's
+    /// result base declares (<c>Job</c>, <c>OutputUrls</c>, <c>Expired</c>). <c>Model</c> and <c>Deconstruct</c> have
+    /// been reserved since the first release and stay so names never change.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> TypeMembers = Set(
+        "Validate", "ValidateInto", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+        "Finalize", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "Params", "Model", "Job", "OutputUrls", "Expired");
+
+    /// <summary>Members of a result's object types besides <see cref="TypeMembers"/>: the reader they declare.</summary>
+    public static readonly IReadOnlyCollection<string> ResultObjectMembers = Set("Read");
+
+    /// <summary>Members of the generated client (and a few kept from the first release: <c>Options</c>, <c>Api</c>).</summary>
+    public static readonly IReadOnlyCollection<string> ClientMembers = Set(
+        "Jobs", "Runtime", "Dispose", "Description", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+        "Finalize", "Options", "Api");
+
+    /// <summary>Constructor parameters the generator adds itself: a request's params block.</summary>
+    public const string ParamsParameter = "@params";
+
+    /// <summary>Private fields a request declares for itself.</summary>
+    public static readonly IReadOnlyCollection<string> RequestFields = Set("s_model", "s_modelId", "s_params");
+
+    /// <summary>
+    /// Namespaces whose types the generated code names: generating into one of them would declare types beside (and
+    /// in conflict with) theirs.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> Namespaces = Set(
+        "ProducerGen", "ProducerGen.Internal", "System", "System.CodeDom.Compiler", "System.Collections.Generic",
+        "System.Globalization", "System.Net.Http", "System.Text.Json", "System.Threading", "System.Threading.Tasks",
+        "Microsoft.Extensions.DependencyInjection");
+
+    private static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace ProducerGen.Internal;
+
+/// <summary>
+/// Tolerant readers generated result types call: a missing member or one of another JSON type reads as
+/// <see langword="null"/> (or an empty list), so a provider adding or changing a field never breaks reading.
+/// For generated code; not meant to be called directly.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ResultReader
+{
+    /// <summary>The member <paramref name="name"/> of an object, or an undefined element.</summary>
+    public static JsonElement Member(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+
+    /// <summary>A string, or null.</summary>
+    public static string? ReadString(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+
+    /// <summary>A whole number that fits a <see cref="long"/>, or null.</summary>
+    public static long? ReadLong(JsonElement element) => element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var value) ? value : null;
+
+    /// <summary>A number, or null.</summary>
+    public static double? ReadDouble(JsonElement element) => element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) ? value : null;
+
+    /// <summary><see langword="true"/> or <see langword="false"/>, or null.</summary>
+    public static bool? ReadBoolean(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    /// <summary>An absolute URI, or null.</summary>
+    public static Uri? ReadUri(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String && Uri.TryCreate(element.GetString(), UriKind.Absolute, out var uri) ? uri : null;
+
+    /// <summary>An object read by <paramref name="read"/>, or null when the element is not an object.</summary>
+    public static T? ReadObject<T>(JsonElement element, Func<JsonElement, T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return element.ValueKind == JsonValueKind.Object ? read(element) : null;
+    }
+
+    /// <summary>Every item read by <paramref name="read"/>; empty when the element is not an array.</summary>
+    public static IReadOnlyList<T> ReadArray<T>(JsonElement element, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return Array.Empty<T>();
+        }
+
+        var items = new List<T>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            items.Add(read(item));
+        }
+
+        return items;
+    }
+}
