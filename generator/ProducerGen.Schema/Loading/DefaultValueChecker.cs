@@ -142,7 +142,7 @@ internal static class DefaultValueChecker
     private static string KindOf(YamlNode node) =>
         node is YamlScalar { IsNull: false } scalar ? $"a scalar ('{SchemaReader.Text(scalar)}')" : node.KindName;
 
-    /// <summary>A JSON string literal: quotes, backslashes and control characters escaped.</summary>
+    /// <summary>A JSON string literal: quotes, backslashes, control characters and line separators escaped, so the text stays on one line.</summary>
     private static string Quote(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
@@ -166,7 +166,7 @@ internal static class DefaultValueChecker
                     builder.Append("\\t");
                     break;
                 default:
-                    if (c < ' ')
+                    if (c < ' ' || c is '\u0085' or '\u2028' or '\u2029')
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

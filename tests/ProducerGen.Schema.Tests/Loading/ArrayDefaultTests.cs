@@ -26,6 +26,7 @@ public class ArrayDefaultTests
     [InlineData("tags: { type: array, items: { type: string, maxLength: 20 }, maxItems: 5, default: [] }", "[]")]
     [InlineData("tags: { type: array, items: { type: string }, default: [a, b] }", "[\"a\", \"b\"]")]
     [InlineData("tags: { type: array, items: { type: string }, default: ['say \"hi\"', 'a\\b', '1'] }", "[\"say \\\"hi\\\"\", \"a\\\\b\", \"1\"]")]
+    [InlineData("tags: { type: array, items: { type: string }, default: [\"tab\\tline\\nnel\\N\"] }", "[\"tab\\tline\\nnel\\u0085\"]")]
     [InlineData("tags: { type: array, items: { type: string, enum: [x, y] }, default: [y] }", "[\"y\"]")]
     [InlineData("seeds: { type: array, items: { type: integer, min: 0, step: 2 }, minItems: 1, maxItems: 2, default: [4, 6.0] }", "[4, 6]")]
     [InlineData("weights: { type: array, items: { type: number, min: 0, max: 5 }, default: [1, 2.50] }", "[1, 2.5]")]
