@@ -7,7 +7,11 @@ namespace ProducerGen.Schema.Model;
 /// <param name="CSharpName">The PascalCase identifier <paramref name="Name"/> maps to; the generator's naming pass may add a fixed suffix where it meets a generated name.</param>
 /// <param name="Type">The member's type and constraints.</param>
 /// <param name="Required">Whether a request must set it.</param>
-/// <param name="Default">The server-side default, as YAML scalar text; documented, never sent implicitly.</param>
+/// <param name="Default">
+/// The server-side default in canonical text; documented, never sent implicitly. A scalar is its value
+/// (a string unquoted, numbers in invariant culture, <c>true</c>/<c>false</c>); an array's list is JSON-like:
+/// <c>[]</c>, <c>["a", "b"]</c>, <c>[1, 2.5]</c>, <c>[[true], []]</c> (see <c>DefaultValueChecker</c>). Objects have no default.
+/// </param>
 /// <param name="Description">Human-readable description.</param>
 /// <param name="Deprecated">Whether the member is deprecated.</param>
 /// <param name="NameRange">Where the member's key is written, for diagnostics about names derived from it.</param>

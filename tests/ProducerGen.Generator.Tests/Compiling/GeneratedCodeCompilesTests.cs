@@ -86,6 +86,69 @@ public class GeneratedCodeCompilesTests
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
     }
 
+    private const string ArrayDefaultsSchema =
+        """
+        producergen: 1
+        api:
+          name: Defaults
+          namespace: Defaults.Client
+          baseUrl: https://api.example.com
+          auth: { header: X-API-Key }
+          jobs:
+            get: GET /v1/jobs/{id}
+        endpoints:
+          gen:
+            request: POST /v1/generate
+            fields:
+              prompt: { type: string, required: true }
+              tags: { type: array, items: { type: string, maxLength: 20 }, maxItems: 5, default: [] }
+        models:
+          alpha:
+            endpoint: gen
+            paramsKey: alphaParams
+            params:
+              styles:
+                type: array
+                items: { type: string, enum: [calm, "rock & roll"] }
+                default:
+                  - calm
+                  - "rock & roll"
+              grid: { type: array, items: { type: array, items: { type: integer, min: 0 } }, default: [[1, 2], []] }
+        """;
+
+    private const string ArrayDefaultsConsumer =
+        """
+        using System.Collections.Generic;
+        using Defaults.Client;
+
+        public static class Consumer
+        {
+            public static void Run()
+            {
+                var request = new AlphaRequest("p")
+                {
+                    Tags = new[] { "a" },
+                    Params = new AlphaParams { Styles = new[] { AlphaStyle.Calm, AlphaStyle.RockRoll }, Grid = new IList<long>[] { new long[] { 1 } } },
+                };
+                _ = request.Validate();
+            }
+        }
+        """;
+
+    [Fact]
+    public void Array_defaults_compile_without_any_diagnostic_and_are_documented()
+    {
+        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Compilation(ArrayDefaultsConsumer), GeneratorHarness.Schema("defaults.producergen.yaml", ArrayDefaultsSchema));
+
+        Assert.Empty(generatorDiagnostics);
+        var diagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).Select(d => d.ToString()).ToList();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+        var generated = string.Join("\n", output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal)).Select(t => t.ToString()));
+        Assert.Contains("Server default when unset: [] (not sent unless you set it).", generated, System.StringComparison.Ordinal);
+        Assert.Contains("Server default when unset: [\"calm\", \"rock &amp; roll\"] (not sent unless you set it).", generated, System.StringComparison.Ordinal);
+        Assert.Contains("Server default when unset: [[1, 2], []] (not sent unless you set it).", generated, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_generated_file_starts_with_the_auto_generated_header_and_nullable_enable()
     {

@@ -38,6 +38,40 @@ public class JsonSchemaAgreementTests
         Assert.False(schema.Evaluate(YamlToJson(broken)).IsValid);
     }
 
+    private const string Weirdness = "weirdness: { type: number, min: 0, max: 1, step: 0.05 }";
+
+    public static TheoryData<string, bool, bool> Defaults => new()
+    {
+        // the param replacing 'weirdness', whether the loader accepts it, whether the JSON Schema does
+        { "tags: { type: array, items: { type: string, maxLength: 20 }, maxItems: 5, default: [] }", true, true },
+        { "tags: { type: array, items: { type: string }, default: [a, b] }", true, true },
+        { "tags:\n        type: array\n        items: { type: integer }\n        default:\n          - 1\n          - 2", true, true },
+        { "grid: { type: array, items: { type: array, items: { type: number } }, default: [[1, 2.5], []] }", true, true },
+        { "flags: { type: array, items: { type: boolean }, default: [true] }", true, true },
+        { "tracks: { type: array, items: { type: object, properties: { id: { type: string } } }, default: [] }", true, true },
+        { "tags: { type: array, items: { type: string }, default: a }", false, false },
+        { "tags: { type: array, items: { type: string }, default: { a: b } }", false, false },
+        { "tags: { type: array, items: { type: string }, default: [a, ~] }", false, false },
+        { "tracks: { type: array, items: { type: object, properties: { id: { type: string } } }, default: [{ id: a }] }", false, false },
+        { "size: { type: object, properties: { w: { type: integer } }, default: { w: 1 } }", false, false },
+        { "seed: { type: integer, default: [1] }", false, false },
+
+        // Checks only the build performs (schemas/README.md, "Editor support"): counts and item constraints.
+        { "tags: { type: array, items: { type: string }, maxItems: 1, default: [a, b] }", false, true },
+        { "tags: { type: array, items: { type: string, maxLength: 1 }, default: [ab] }", false, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Defaults))]
+    public void Json_schema_and_loader_agree_on_defaults(string param, bool loaderAccepts, bool jsonSchemaAccepts)
+    {
+        var schema = JsonSchema.FromText(FormatSchema.ToJsonString());
+        var yaml = SchemaText.With(Weirdness, param);
+
+        Assert.Equal(loaderAccepts, !SchemaLoader.Load(yaml).HasErrors);
+        Assert.Equal(jsonSchemaAccepts, schema.Evaluate(YamlToJson(yaml)).IsValid);
+    }
+
     [Fact]
     public void Json_schema_declares_exactly_the_loaders_keys()
     {
