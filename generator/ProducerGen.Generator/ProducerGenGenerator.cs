@@ -123,11 +123,5 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
     }
 
-    private static readonly DiagnosticDescriptor GeneratorFailure = new(
-        "PG0099",
-        "ProducerGen could not generate a file",
-        "ProducerGen could not generate '{0}': {1}. Please report this with the schema file.",
-        "ProducerGen.Generator",
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+    private static readonly DiagnosticDescriptor GeneratorFailure = GeneratorDiagnosticDescriptors.GeneratorFailure;
 }

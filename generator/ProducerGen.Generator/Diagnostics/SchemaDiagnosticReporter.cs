@@ -21,7 +21,7 @@ internal static class SchemaDiagnosticReporter
 
             var spanLength = range.EndOffset >= range.StartOffset ? range.EndOffset - range.StartOffset : 0;
             var location = Location.Create(schema.Path, new TextSpan(range.StartOffset, spanLength), new LinePositionSpan(start, end));
-            context.ReportDiagnostic(Diagnostic.Create(SchemaDiagnosticDescriptors.For(diagnostic.Id, diagnostic.Severity), location, diagnostic.Message));
+            context.ReportDiagnostic(SchemaDiagnosticDescriptors.Create(diagnostic.Id, diagnostic.Severity, location, diagnostic.Message));
         }
     }
 }
