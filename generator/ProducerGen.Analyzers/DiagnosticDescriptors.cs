@@ -1,71 +1,73 @@
 using Microsoft.CodeAnalysis;
+using ProducerGen.Diagnostics;
 
 namespace ProducerGen.Analyzers;
 
 /// <summary>
-/// The one catalogue of the analyzer's diagnostics (PG1xxx): constants that the schema's constraints reject.
-/// Schema problems (PG0xxx) belong to the generator.
+/// The analyzer's diagnostics (PG1xxx): constants that the schema's constraints reject. Ids, titles, messages,
+/// descriptions and help links come from the one catalogue, generator/Shared/DiagnosticCatalog.cs (linked into this
+/// assembly); schema problems (PG0xxx) belong to the generator.
 /// </summary>
 public static class DiagnosticDescriptors
 {
-    /// <summary>The category of every ProducerGen diagnostic.</summary>
-    public const string Category = "ProducerGen";
+    /// <summary>The category of every ProducerGen analyzer diagnostic.</summary>
+    public const string Category = DiagnosticCatalog.AnalyzerCategory;
 
-    /// <summary>Where the diagnostics are documented, one row each with an example.</summary>
-    public const string HelpLinkUri = "generator/README.md#diagnostics";
+    /// <summary>Where the diagnostics are documented, one row each with an example; each descriptor links its own row (<c>#pg1001</c>...).</summary>
+    public const string HelpLinkUri = DiagnosticCatalog.AnalyzerDiagnosticsSectionUri;
 
     /// <summary>PG1001: a constant number outside the schema's inclusive minimum/maximum.</summary>
     public static readonly DiagnosticDescriptor ValueOutOfRange = new(
-        id: "PG1001",
-        title: "Value outside the schema's minimum/maximum",
-        messageFormat: "{0} = {1} is {2}{3}",
+        id: DiagnosticCatalog.Ids.ValueOutOfRange,
+        title: DiagnosticCatalog.ValueOutOfRange.Title,
+        messageFormat: DiagnosticCatalog.ValueOutOfRange.MessageFormat,
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The schema allows only values between its minimum and maximum (both inclusive). Validate() rejects the request before it is sent. Use a value in the range; the code fix clamps the constant to the nearest allowed value.",
-        helpLinkUri: HelpLinkUri);
+        description: DiagnosticCatalog.ValueOutOfRange.Description,
+        helpLinkUri: DiagnosticCatalog.ValueOutOfRange.HelpLinkUri);
 
     /// <summary>PG1002: a constant number within range but off the schema's step grid (value = minimum + k * step).</summary>
     public static readonly DiagnosticDescriptor ValueOffStepGrid = new(
-        id: "PG1002",
-        title: "Value off the schema's step grid",
-        messageFormat: "{0} = {1} is off the {2} step grid starting at {3}; the nearest allowed value is {4}{5}",
+        id: DiagnosticCatalog.Ids.ValueOffStepGrid,
+        title: DiagnosticCatalog.ValueOffStepGrid.Title,
+        messageFormat: DiagnosticCatalog.ValueOffStepGrid.MessageFormat,
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The schema allows only values minimum + k * step for a whole k (compared with a tolerance fit for doubles). Validate() rejects the request before it is sent. The code fix rounds the constant to the nearest grid value within the range.",
-        helpLinkUri: HelpLinkUri);
+        description: DiagnosticCatalog.ValueOffStepGrid.Description,
+        helpLinkUri: DiagnosticCatalog.ValueOffStepGrid.HelpLinkUri);
 
     /// <summary>PG1003: a constant string longer than maxLength or shorter than minLength (UTF-16 code units).</summary>
     public static readonly DiagnosticDescriptor StringLengthOutOfRange = new(
-        id: "PG1003",
-        title: "String length outside the schema's minLength/maxLength",
-        messageFormat: "{0} = {1} is {2} long, {3}{4}",
+        id: DiagnosticCatalog.Ids.StringLengthOutOfRange,
+        title: DiagnosticCatalog.StringLengthOutOfRange.Title,
+        messageFormat: DiagnosticCatalog.StringLengthOutOfRange.MessageFormat,
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The schema limits the length of this string (counted in UTF-16 code units, as the service counts). Validate() rejects the request before it is sent. For a plain string literal over the maximum, the code fix truncates it.",
-        helpLinkUri: HelpLinkUri);
+        description: DiagnosticCatalog.StringLengthOutOfRange.Description,
+        helpLinkUri: DiagnosticCatalog.StringLengthOutOfRange.HelpLinkUri);
 
     /// <summary>PG1004: a constant integer that is not one of an integer enum's values.</summary>
     public static readonly DiagnosticDescriptor ValueNotAllowed = new(
-        id: "PG1004",
-        title: "Integer not one of the schema's allowed values",
-        messageFormat: "{0} = {1} is not one of the allowed values {2}{3}",
+        id: DiagnosticCatalog.Ids.ValueNotAllowed,
+        title: DiagnosticCatalog.ValueNotAllowed.Title,
+        messageFormat: DiagnosticCatalog.ValueNotAllowed.MessageFormat,
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The schema lists the only integers this member may take. Validate() rejects the request before it is sent. The code fix changes the constant to the nearest allowed value.",
-        helpLinkUri: HelpLinkUri);
+        description: DiagnosticCatalog.ValueNotAllowed.Description,
+        helpLinkUri: DiagnosticCatalog.ValueNotAllowed.HelpLinkUri);
 
     /// <summary>PG1005: an array or collection literal with more items than maxItems or fewer than minItems.</summary>
     public static readonly DiagnosticDescriptor ItemCountOutOfRange = new(
-        id: "PG1005",
-        title: "Item count outside the schema's minItems/maxItems",
-        messageFormat: "{0} has {1}, {2}{3}",
+        id: DiagnosticCatalog.Ids.ItemCountOutOfRange,
+        title: DiagnosticCatalog.ItemCountOutOfRange.Title,
+        messageFormat: DiagnosticCatalog.ItemCountOutOfRange.MessageFormat,
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The schema limits how many items this array may hold. Validate() rejects the request before it is sent. Add or remove items.",
-        helpLinkUri: HelpLinkUri);
+        description: DiagnosticCatalog.ItemCountOutOfRange.Description,
+        helpLinkUri: DiagnosticCatalog.ItemCountOutOfRange.HelpLinkUri);
 }

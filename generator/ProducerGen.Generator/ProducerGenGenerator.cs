@@ -115,7 +115,7 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var failure = new SchemaDiagnostic(GeneratorFailureId, SchemaSeverity.Error, $"ProducerGen could not name the types of this file: {ex.GetType().Name}: {ex.Message}. Please report this with the schema file.", document.Api.NameRange);
+            var failure = new SchemaDiagnostic(GeneratorFailureId, SchemaSeverity.Error, $"naming its types failed with {ex.GetType().Name}: {ex.Message}", document.Api.NameRange);
             return new NamedSchema(schema.Path, schema.FileName, schema.HintPrefix, EquatableArray.From(loaderDiagnostics.Concat(new[] { failure })), null, document.Api.NameRange);
         }
     }
@@ -166,13 +166,7 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
 #pragma warning restore CA1031
     }
 
-    private const string GeneratorFailureId = "PG0099";
+    private static readonly DiagnosticDescriptor GeneratorFailure = GeneratorDiagnosticDescriptors.GeneratorFailure;
 
-    private static readonly DiagnosticDescriptor GeneratorFailure = new(
-        GeneratorFailureId,
-        "ProducerGen could not generate a file",
-        "ProducerGen could not generate '{0}': {1}. Please report this with the schema file.",
-        "ProducerGen.Generator",
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+    private static string GeneratorFailureId => GeneratorFailure.Id;
 }

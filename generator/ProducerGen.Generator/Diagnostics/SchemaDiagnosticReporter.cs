@@ -22,7 +22,9 @@ internal static class SchemaDiagnosticReporter
 
             var spanLength = range.EndOffset >= range.StartOffset ? range.EndOffset - range.StartOffset : 0;
             var location = Location.Create(path, new TextSpan(range.StartOffset, spanLength), new LinePositionSpan(start, end));
-            context.ReportDiagnostic(Diagnostic.Create(SchemaDiagnosticDescriptors.For(diagnostic.Id, diagnostic.Severity), location, diagnostic.Message));
+            context.ReportDiagnostic(diagnostic.Id == GeneratorDiagnosticDescriptors.GeneratorFailure.Id
+                ? Diagnostic.Create(GeneratorDiagnosticDescriptors.GeneratorFailure, location, System.IO.Path.GetFileName(path), diagnostic.Message)
+                : SchemaDiagnosticDescriptors.Create(diagnostic.Id, diagnostic.Severity, location, diagnostic.Message));
         }
     }
 }

@@ -1,62 +1,65 @@
+using ProducerGen.Diagnostics;
+
 namespace ProducerGen.Schema.Diagnostics;
 
 /// <summary>
-/// The catalogue of schema diagnostic ids. Ids are stable: never renumber, only add.
+/// The schema diagnostic ids the loader reports. Ids are stable: never renumber, only add.
+/// The values come from the one diagnostic catalogue, generator/Shared/DiagnosticCatalog.cs (titles, help links);
 /// schemas/README.md documents each with a broken example.
 /// </summary>
 public static class SchemaDiagnosticIds
 {
     /// <summary>The text is not well-formed YAML.</summary>
-    public const string MalformedYaml = "PG0001";
+    public const string MalformedYaml = DiagnosticCatalog.Ids.MalformedYaml;
 
     /// <summary><c>producergen:</c> is missing or names a version this generator does not support.</summary>
-    public const string UnsupportedVersion = "PG0002";
+    public const string UnsupportedVersion = DiagnosticCatalog.Ids.UnsupportedVersion;
 
     /// <summary>A key the format does not define.</summary>
-    public const string UnknownKey = "PG0003";
+    public const string UnknownKey = DiagnosticCatalog.Ids.UnknownKey;
 
     /// <summary>A key the format requires is absent.</summary>
-    public const string MissingKey = "PG0004";
+    public const string MissingKey = DiagnosticCatalog.Ids.MissingKey;
 
     /// <summary>A <c>type:</c> the format does not define.</summary>
-    public const string UnknownType = "PG0005";
+    public const string UnknownType = DiagnosticCatalog.Ids.UnknownType;
 
     /// <summary>A constraint that does not apply to the member's type.</summary>
-    public const string ConstraintNotApplicable = "PG0006";
+    public const string ConstraintNotApplicable = DiagnosticCatalog.Ids.ConstraintNotApplicable;
 
     /// <summary>A lower bound above its upper bound.</summary>
-    public const string MinGreaterThanMax = "PG0007";
+    public const string MinGreaterThanMax = DiagnosticCatalog.Ids.MinGreaterThanMax;
 
     /// <summary>A step that is zero or negative.</summary>
-    public const string StepNotPositive = "PG0008";
+    public const string StepNotPositive = DiagnosticCatalog.Ids.StepNotPositive;
 
     /// <summary>A default that breaks its own member's constraints.</summary>
-    public const string InvalidDefault = "PG0009";
+    public const string InvalidDefault = DiagnosticCatalog.Ids.InvalidDefault;
 
     /// <summary>The same enum value twice.</summary>
-    public const string DuplicateEnumValue = "PG0010";
+    public const string DuplicateEnumValue = DiagnosticCatalog.Ids.DuplicateEnumValue;
 
     /// <summary>Two names that map to the same C# identifier.</summary>
-    public const string NameCollision = "PG0011";
+    public const string NameCollision = DiagnosticCatalog.Ids.NameCollision;
 
     /// <summary>A model that names an endpoint the file does not define.</summary>
-    public const string UnknownEndpoint = "PG0012";
+    public const string UnknownEndpoint = DiagnosticCatalog.Ids.UnknownEndpoint;
 
     /// <summary>A route not of the form <c>METHOD /path</c>.</summary>
-    public const string MalformedRoute = "PG0013";
+    public const string MalformedRoute = DiagnosticCatalog.Ids.MalformedRoute;
 
     /// <summary>A <c>baseUrl</c> that is not an absolute http(s) URL.</summary>
-    public const string BaseUrlNotAbsolute = "PG0014";
+    public const string BaseUrlNotAbsolute = DiagnosticCatalog.Ids.BaseUrlNotAbsolute;
 
     /// <summary>A value of the wrong kind (list for mapping, text for number...).</summary>
-    public const string WrongValueKind = "PG0015";
+    public const string WrongValueKind = DiagnosticCatalog.Ids.WrongValueKind;
 
     /// <summary>A value of the right kind that is still invalid (bad duration, bad regex, empty name).</summary>
-    public const string InvalidValue = "PG0016";
+    public const string InvalidValue = DiagnosticCatalog.Ids.InvalidValue;
 
     /// <summary>The document exceeds the loader's size, depth or alias limits.</summary>
-    public const string DocumentTooLarge = "PG0017";
+    public const string DocumentTooLarge = DiagnosticCatalog.Ids.DocumentTooLarge;
 
     /// <summary>The same key twice in one mapping.</summary>
-    public const string DuplicateKey = "PG0018";
+    public const string DuplicateKey = DiagnosticCatalog.Ids.DuplicateKey;
 }

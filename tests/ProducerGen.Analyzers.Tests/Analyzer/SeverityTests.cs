@@ -27,7 +27,7 @@ public class SeverityTests
             Assert.True(descriptor.IsEnabledByDefault);
             Assert.Equal("ProducerGen", descriptor.Category);
             Assert.StartsWith("PG1", descriptor.Id, System.StringComparison.Ordinal);
-            Assert.EndsWith("README.md#diagnostics", descriptor.HelpLinkUri, System.StringComparison.Ordinal);
+            Assert.Equal("https://github.com/producergen/producergen/blob/main/generator/README.md#" + descriptor.Id.ToLowerInvariant(), descriptor.HelpLinkUri);
         }
 
         await Verify.AnalyzerAsync(Source, Verify.Diagnostic(DiagnosticDescriptors.ValueOutOfRange).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage(Message));
