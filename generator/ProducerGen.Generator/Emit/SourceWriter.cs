@@ -66,9 +66,37 @@ internal sealed class SourceWriter
     /// <summary>Writes an XML doc element whose content is already valid XML (e.g. holds a see cref).</summary>
     public SourceWriter DocXml(string tag, string xml) => Line($"/// <{tag}>{OneLine(xml)}</{tag}>");
 
-    /// <summary>XML-escapes text for a doc comment; line breaks inside it become spaces (callers split lines first where they matter).</summary>
+    /// <summary>
+    /// XML-escapes text for a doc comment and drops what XML 1.0 cannot hold even escaped (control characters other
+    /// than tab and line breaks, U+FFFE/U+FFFF, lone surrogates), which would otherwise be CS1570 in the generated file.
+    /// </summary>
     public static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        WithoutInvalidXmlCharacters(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static string WithoutInvalidXmlCharacters(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            var valid = pair || (c >= ' ' && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') || c is '\t' or '\n' or '\r';
+            if (!valid)
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length);
+                continue;
+            }
+
+            builder?.Append(c);
+            if (pair)
+            {
+                builder?.Append(text[i + 1]);
+                i++;
+            }
+        }
+
+        return builder?.ToString() ?? text;
+    }
 
     /// <summary>XML-escapes text that must stay on one doc-comment line.</summary>
     public static string EscapeLine(string text) => OneLine(Escape(text));

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -79,6 +80,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <returns>The accepted job's handle.</returns>
     /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
     /// <exception cref="ProducerGenException">The service refused or failed; see the derived types.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.SubmitAsync(request) is the API users see.
     public async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -118,6 +120,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
     /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
     /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request) is the API users see.
     public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var handle = await SubmitAsync(model, request, options: null, cancellationToken).ConfigureAwait(false);

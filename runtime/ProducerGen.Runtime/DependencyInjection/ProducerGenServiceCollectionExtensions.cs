@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public static class ProducerGenServiceCollectionExtensions
     /// <param name="configure">Configures the options; may be <see langword="null"/> when they are bound elsewhere (e.g. <c>services.Configure&lt;TOptions&gt;(section)</c>).</param>
     /// <param name="factory">Creates the client from the factory's <see cref="System.Net.Http.HttpClient"/>, the options and the container.</param>
     /// <returns>The builder, to add handlers (e.g. <c>AddStandardResilienceHandler</c>; then set <c>Retry.MaxRetries = 0</c>).</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated Add{Api}Client methods call it.
     public static IHttpClientBuilder AddProducerGenClient<TClient, TOptions>(
         this IServiceCollection services,
         Action<TOptions>? configure,

@@ -34,9 +34,16 @@ public static class ResultReader
         _ => null,
     };
 
-    /// <summary>An absolute URI, or null.</summary>
+    /// <summary>
+    /// An absolute http(s) URI, or null. Anything else is null too: on Unix "/etc/passwd" parses as an absolute
+    /// file:// URI, and a server's result must not hand a caller a local path to open.
+    /// </summary>
     public static Uri? ReadUri(JsonElement element) =>
-        element.ValueKind == JsonValueKind.String && Uri.TryCreate(element.GetString(), UriKind.Absolute, out var uri) ? uri : null;
+        element.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(element.GetString(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : null;
 
     /// <summary>An object read by <paramref name="read"/>, or null when the element is not an object.</summary>
     public static T? ReadObject<T>(JsonElement element, Func<JsonElement, T> read)

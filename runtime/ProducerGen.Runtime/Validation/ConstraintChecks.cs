@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -11,7 +12,9 @@ namespace ProducerGen;
 /// The checks generated <see cref="IGenerationRequest.Validate"/> methods call, one per schema constraint.
 /// Each adds a <see cref="ValidationError"/> whose message names the allowed range or values and the value found.
 /// A <see langword="null"/> value passes every check except <see cref="Required"/>.
+/// For generated code: hidden from completion, as Azure.Core hides its helpers.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConstraintChecks
 {
     private const int MaxShownTextLength = 60;
