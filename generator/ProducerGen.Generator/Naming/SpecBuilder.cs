@@ -81,9 +81,9 @@ internal sealed class SpecBuilder
         var ns = api.Namespace ?? NamespaceNames.FromRootNamespace(rootNamespace);
         if (ReservedNames.Namespaces.Contains(ns))
         {
-            var origin = api.Namespace is null ? $"The project's RootNamespace '{rootNamespace}' gives the namespace '{ns}'" : $"The namespace '{ns}'";
+            var origin = api.Namespace is null ? $"The project's RootNamespace '{rootNamespace}' gives the namespace '{ns}', which" : $"The namespace '{ns}'";
             var fix = api.Namespace is null ? "set 'namespace:' under 'api:' to one of your own, e.g. 'Contoso.Clients'" : "choose one of your own, e.g. 'Contoso.Clients'";
-            Error(SchemaDiagnosticIds.InvalidValue, $"{origin}, which holds types the generated code uses; its types would conflict with the generated ones. {Capitalise(fix)}.", api.NamespaceRange);
+            Error(SchemaDiagnosticIds.InvalidValue, $"{origin} holds types the generated code uses, so the generated types would conflict with them; {fix}.", api.NamespaceRange);
         }
 
         return ns;
@@ -103,7 +103,7 @@ internal sealed class SpecBuilder
             var name = WithSuffixIfReserved(members, model.CSharpName, ReservedNames.ModelSuffix);
             if (!members.TryClaim(name, $"model '{model.Id}'", model.NameRange))
             {
-                Collision(members, name, $"Model '{model.Id}' would be the client property '{name}'", model.NameRange, WireNameAdvice("model ids"));
+                Collision(members, name, $"Model '{model.Id}' would be the client property", model.NameRange, ModelAdvice);
             }
 
             models.Add(new ClientModelSpec(model.Id, name, model.CSharpName + "Operations", model.Summary));
@@ -354,8 +354,8 @@ internal sealed class SpecBuilder
                 ? "rename the endpoint's key (it is not sent on the wire)"
                 : owner.StartsWith("api", StringComparison.Ordinal) || OwnerOf(name).StartsWith("api", StringComparison.Ordinal)
                     ? "rename 'api.name'"
-                    : "model ids are sent on the wire and cannot change, so describe one of the models in a second schema file with another 'namespace:'";
-            Collision(_types, name, $"{Capitalise(owner)} generates the type '{name}'", range, advice);
+                    : ModelAdvice;
+            Collision(_types, name, $"{Capitalise(owner)} generates the type", range, advice);
         }
 
         return name;
@@ -370,7 +370,7 @@ internal sealed class SpecBuilder
             return true;
         }
 
-        Collision(_types, name, $"{Capitalise(what)} generates the type '{name}'", member.NameRange, WireNameAdvice("member names"));
+        Collision(_types, name, $"{Capitalise(what)} generates the type", member.NameRange, MemberAdvice);
         return false;
     }
 
@@ -379,7 +379,7 @@ internal sealed class SpecBuilder
         var name = WithSuffixIfReserved(scope, MemberBaseName(member), ReservedNames.MemberSuffix);
         if (!scope.TryClaim(name, $"'{wirePath}'", member.NameRange))
         {
-            Collision(scope, name, $"'{wirePath}' would be the property '{name}'", member.NameRange, WireNameAdvice("member names"));
+            Collision(scope, name, $"'{wirePath}' would be the property", member.NameRange, MemberAdvice);
         }
 
         return name;
@@ -395,7 +395,7 @@ internal sealed class SpecBuilder
 
         if (!parameters.TryClaim(bare, $"'{wirePath}'", member.NameRange))
         {
-            Collision(parameters, bare, $"'{wirePath}' would be the constructor parameter '{bare}'", member.NameRange, WireNameAdvice("member names"));
+            Collision(parameters, bare, $"'{wirePath}' would be the constructor parameter", member.NameRange, MemberAdvice);
         }
 
         return NameMapper.EscapeKeyword(bare);
@@ -430,15 +430,19 @@ internal sealed class SpecBuilder
         return Array.IndexOf(owner.OwnTypes, name) >= 0 ? name + ReservedNames.TypeSuffix : name;
     }
 
-    private void Collision(NameScope scope, string name, string what, SourceRange range, string advice)
+    /// <summary>PG0011: "<paramref name="subject"/> '<paramref name="name"/>', like (the earlier holder, line N); advice."</summary>
+    private void Collision(NameScope scope, string name, string subject, SourceRange range, string advice)
     {
         scope.TryGetOwner(name, out var other, out var otherRange);
         var holder = otherRange is { } at ? $"{other} (line {at.StartLine.ToString(CultureInfo.InvariantCulture)})" : other;
-        Error(SchemaDiagnosticIds.NameCollision, $"{what}, which {holder} already has; {advice}.", range);
+        Error(SchemaDiagnosticIds.NameCollision, $"{subject} '{name}', like {holder}; {advice}.", range);
     }
 
-    private static string WireNameAdvice(string what) =>
-        $"{what} are sent on the wire and cannot change, so ProducerGen cannot name both; please report this schema";
+    private const string ModelAdvice =
+        "model ids are sent on the wire and cannot change, so describe one of the two models in a schema file of its own (with another 'namespace:')";
+
+    private const string MemberAdvice =
+        "both names are sent on the wire and cannot change; describe the model in a schema file of its own if the two belong to different models, or report this schema so ProducerGen learns a rule for it";
 
     private string OwnerOf(string name) => _types.TryGetOwner(name, out var owner, out _) ? owner : string.Empty;
 
