@@ -20,6 +20,9 @@ public sealed class NamesCampaignTests(ITestOutputHelper output)
 {
     private const int BatchSize = 25;
 
+    private int _compilations;
+    private int _aloneRuns;
+
     [Fact]
     public void Fast_500_name_cases_fail_with_a_located_error_or_compile_warning_free() => Campaign("names-fast", 500, seed: 20260);
 
@@ -57,6 +60,7 @@ public sealed class NamesCampaignTests(ITestOutputHelper output)
 
         var summary = new StringBuilder();
         summary.AppendLine($"{name}: {cases.Count} cases (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s");
+        summary.AppendLine($"  compilations: {_compilations} ({_aloneRuns} of them single cases: root-namespace cases, and cases whose generator run threw)");
         summary.AppendLine($"  loaded with a located PG error: {withPgError}");
         summary.AppendLine($"  compiled clean:                 {clean}");
         summary.AppendLine($"  failures:                       {failures.Count}");
@@ -67,11 +71,15 @@ public sealed class NamesCampaignTests(ITestOutputHelper output)
             summary.AppendLine($"  {group.Count(),5} cases: {group.Key} -- e.g. {Truncate(example.ToString(), 300)} -- {Truncate(outcomes[example].Violations[0], 300)}");
         }
 
-        summary.AppendLine("  failing cases by every violation they show: " + string.Join(", ", failures
-            .SelectMany(c => outcomes[c].Violations.Select(Signature).Distinct())
-            .GroupBy(s => s)
+        summary.AppendLine("  failing cases by every violation they show (names replaced by '_'):");
+        foreach (var group in failures
+            .SelectMany(c => outcomes[c].Violations.Select(Normalize).Distinct().Select(v => (Violation: v, Case: c)))
+            .GroupBy(p => p.Violation)
             .OrderByDescending(g => g.Count())
-            .Select(g => $"{g.Key} {g.Count()}")));
+            .Take(60))
+        {
+            summary.AppendLine($"  {group.Count(),5} cases: {Truncate(group.Key, 200)} -- e.g. case #{group.First().Case.Index}");
+        }
 
         output.WriteLine(summary.ToString());
         if (failures.Count == 0)
@@ -94,18 +102,38 @@ public sealed class NamesCampaignTests(ITestOutputHelper output)
             message.AppendLine($"... and {failures.Count - 200} more.");
         }
 
+        // Everything about every failing case (all its violations and its schema files) goes to one file for reproducing.
+        var details = new StringBuilder();
+        foreach (var failure in failures)
+        {
+            details.AppendLine("=== " + failure);
+            foreach (var violation in outcomes[failure].Violations)
+            {
+                details.AppendLine("    " + violation);
+            }
+
+            foreach (var file in failure.Files)
+            {
+                details.AppendLine("--- " + file.FileName).AppendLine(file.Text);
+            }
+        }
+
+        var saved = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"producergen-{name}-{seed}.txt");
+        System.IO.File.WriteAllText(saved, details.ToString());
+        message.AppendLine($"Every violation and schema file of every failing case: {saved}");
         output.WriteLine(message.ToString());
         Assert.Fail(message.ToString());
     }
 
     /// <summary>Runs many cases through one driver and one compilation; diagnostics map back to cases by file path.</summary>
-    private static void RunBatch(IReadOnlyList<NameCase> batch, Dictionary<NameCase, (bool, List<string>)> outcomes)
+    private void RunBatch(IReadOnlyList<NameCase> batch, Dictionary<NameCase, (bool, List<string>)> outcomes)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
+        _compilations++;
         var run = NamingHarness.Run(batch.SelectMany(c => c.Files).ToList(), NameCases.BatchRootNamespace);
         if (run.Exceptions.Any())
         {
@@ -158,7 +186,12 @@ public sealed class NamesCampaignTests(ITestOutputHelper output)
         }
     }
 
-    private static (bool, List<string>) RunAlone(NameCase c) => Judge(NamingHarness.Run(c.Files, c.RootNamespace));
+    private (bool, List<string>) RunAlone(NameCase c)
+    {
+        _compilations++;
+        _aloneRuns++;
+        return Judge(NamingHarness.Run(c.Files, c.RootNamespace));
+    }
 
     private static (bool, List<string>) Judge(NamingRun run) =>
         (run.Files.Any(f => run.LocatedSchemaErrors(f).Count > 0), NamingHarness.Violations(run));
@@ -185,6 +218,17 @@ public sealed class NamesCampaignTests(ITestOutputHelper output)
     {
         var bar = violation.IndexOf(" | ", StringComparison.Ordinal);
         return bar < 0 ? violation : violation.Substring(0, bar);
+    }
+
+    /// <summary>A violation without its file, position and quoted names, so equal causes group together.</summary>
+    private static string Normalize(string violation)
+    {
+        var text = violation.Substring(violation.IndexOf(" | ", StringComparison.Ordinal) + 3);
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"^\S+\(\d+,\d+\): ", string.Empty);
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"badly formed XML -- .*hexadecimal value (0x[0-9A-F]+).*", "badly formed XML -- hexadecimal value $1 is an invalid character");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(Exception was of type '\w+').*", "$1");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"'[^']*'", "'_'");
+        return System.Text.RegularExpressions.Regex.Replace(text, @"Line \d+, position \d+", "Line _, position _");
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "...";
