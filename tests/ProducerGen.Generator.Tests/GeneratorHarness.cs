@@ -47,9 +47,6 @@ internal static class GeneratorHarness
         return (driver, output, diagnostics);
     }
 
-    /// <summary>Build properties as MSBuild hands them to the generator: the project directory and RootNamespace.</summary>
-    public static AnalyzerConfigOptionsProvider OptionsProvider(string? rootNamespace) => new TestOptionsProvider(rootNamespace);
-
     public static AdditionalText Schema(string fileName, string? text = null, string? metadataFlag = null) =>
         new InMemoryAdditionalText(ProjectDir + "schemas/" + fileName, text ?? ReadSchema(fileName), metadataFlag);
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace ProducerGen.Generator.Tests.Naming;
@@ -276,32 +275,16 @@ public class NamingRuleTests
 
     private static Run Generate(string rootNamespace, params (string Name, string Text)[] files)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose);
-        var compilation = CSharpCompilation.Create(
-            "Consumer",
-            new[] { CSharpSyntaxTree.ParseText("internal static class Anchor { }", parse) },
-            global::ProducerGen.Tests.Shared.GeneratedCodeReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
-        var texts = files.Select(f => (AdditionalText)new GeneratorHarness.InMemoryAdditionalText(GeneratorHarness.ProjectDir + f.Name, f.Text)).ToArray();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new ProducerGenGenerator().AsSourceGenerator() },
-            texts,
-            parse,
-            GeneratorHarness.OptionsProvider(rootNamespace));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        var result = driver.GetRunResult().Results.Single();
-        Assert.Null(result.Exception);
-        var sources = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
-        var compile = diagnostics.IsEmpty
-            ? output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray()
-            : ImmutableArray<Diagnostic>.Empty;
-        return new Run(diagnostics, sources, compile);
+        var run = NamingHarness.Run(files.Select(f => new SchemaSource(f.Name, f.Text)).ToList(), rootNamespace);
+        Assert.Empty(run.Exceptions);
+        var sources = run.Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+        return new Run(run.GeneratorDiagnostics, sources, run.GeneratorDiagnostics.IsEmpty ? run.CompileDiagnostics : ImmutableArray<Diagnostic>.Empty);
     }
 
     private sealed record Run(ImmutableArray<Diagnostic> GeneratorDiagnostics, Dictionary<string, string> Sources, ImmutableArray<Diagnostic> CompileDiagnostics)
     {
-        public IReadOnlyList<string> HintNames => Sources.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        /// <summary>The hint names, without the prefix every file of the schemas/ folder has.</summary>
+        public IReadOnlyList<string> HintNames => Sources.Keys.Select(k => k.Substring("schemas_".Length)).OrderBy(k => k, StringComparer.Ordinal).ToList();
 
         public string Source(string fileName) => Sources.Single(s => s.Key.EndsWith("." + fileName + ".g.cs", StringComparison.Ordinal)).Value;
 
@@ -319,7 +302,7 @@ public class NamingRuleTests
             Assert.Equal(DiagnosticSeverity.Error, error.Severity);
             var span = error.Location.GetLineSpan();
             Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
-            Assert.DoesNotContain(Sources.Keys, k => k.StartsWith(System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetFileNameWithoutExtension(span.Path)) + ".", StringComparison.Ordinal));
+            Assert.DoesNotContain(Sources.Keys, k => k.StartsWith(ProducerGenGenerator.HintPrefix(span.Path, GeneratorHarness.ProjectDir) + ".", StringComparison.Ordinal));
             return error.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

@@ -1,10 +1,11 @@
+// Linked into the test projects that have a long campaign.
 using System;
 using Xunit;
 
-namespace ProducerGen.Reliability.Tests;
+namespace ProducerGen.Tests.Shared;
 
 /// <summary>
-/// A test of the long campaign (1,000-job soak, 100,000-document fuzzing). Skipped (and reported as skipped) unless
+/// A test of the long campaign (1,000-job soak, 100,000-document fuzzing, 10,000 name cases). Skipped (and reported as skipped) unless
 /// <c>PRODUCERGEN_LONG_TESTS=1</c>; mark it <c>[Trait("Category", "Long")]</c> as well so filters can select it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
@@ -16,7 +17,7 @@ public sealed class LongFactAttribute : FactAttribute
     {
         if (!Enabled)
         {
-            Skip = $"Long reliability test: set {EnvironmentVariable}=1 to run it.";
+            Skip = $"Long test: set {EnvironmentVariable}=1 to run it.";
         }
     }
 
