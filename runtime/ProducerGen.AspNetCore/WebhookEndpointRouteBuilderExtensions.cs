@@ -5,19 +5,29 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ProducerGen.AspNetCore;
 
-/// <summary>Maps an endpoint that receives, verifies and dispatches ProducerGen webhooks.</summary>
+/// <summary>Maps an endpoint that receives, verifies, deduplicates and dispatches ProducerGen webhooks.</summary>
 public static class WebhookEndpointRouteBuilderExtensions
 {
     /// <summary>The default signature header when the schema names none.</summary>
     public const string DefaultSignatureHeader = "X-Webhook-Signature";
 
+    private static readonly Action<ILogger, string, Exception?> MarkFailed = LoggerMessage.Define<string>(
+        LogLevel.Warning,
+        new EventId(1, "WebhookMarkFailed"),
+        "Webhook for job {JobId} was handled but could not be marked as handled; a retry of it will be handled again.");
+
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c>: reads the raw body (at most <paramref name="maxBodyBytes"/>),
     /// verifies its signature before anything else looks at it, and only then calls <paramref name="handler"/> with
-    /// the parsed event. Unsigned or altered deliveries get 401 and never reach the handler; oversize bodies get 413.
+    /// the parsed event. Unsigned or altered deliveries get 401, signed ones whose event header disagrees with the signed body get 400,
+    /// and neither reaches the handler; oversize bodies get 413. A delivery already handled is acknowledged with 200 without calling the
+    /// handler again (see <see cref="ProducerGenWebhookOptions.Deduplicate"/>).
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, e.g. <c>/hooks/apiframe</c>.</param>
@@ -33,13 +43,51 @@ public static class WebhookEndpointRouteBuilderExtensions
         string apiKey,
         Func<WebhookEvent, CancellationToken, Task> handler,
         long maxBodyBytes = 1024 * 1024)
+        => MapProducerGenWebhook(endpoints, pattern, api, apiKey, handler, new ProducerGenWebhookOptions { MaxBodyBytes = maxBodyBytes });
+
+    /// <summary>
+    /// Maps <c>POST <paramref name="pattern"/></c> with <paramref name="options"/>: reads the raw body (at most
+    /// <see cref="ProducerGenWebhookOptions.MaxBodyBytes"/>, else 413), verifies its signature (else 401), takes the event's kind from the
+    /// signed body and refuses an event header that disagrees with it (400), acknowledges a delivery already handled with 200 without
+    /// calling <paramref name="handler"/>, and otherwise calls <paramref name="handler"/>. The delivery is marked as handled only after the
+    /// handler returns: a handler that throws answers 500 and leaves nothing marked, so the sender's retry is handled.
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route, e.g. <c>/hooks/apiframe</c>.</param>
+    /// <param name="api">The API (names the signature and event headers and the job statuses), e.g. <c>ApiframeClient.Description</c>.</param>
+    /// <param name="apiKey">The API key the deliveries are signed for.</param>
+    /// <param name="handler">Called once per verified, not yet handled delivery (at least once: two copies arriving at once may both be handled).</param>
+    /// <param name="options">Body limit and deduplication settings.</param>
+    /// <returns>The endpoint's builder, for authorization, rate limiting and the like.</returns>
+    public static IEndpointConventionBuilder MapProducerGenWebhook(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        ApiDescription api,
+        string apiKey,
+        Func<WebhookEvent, CancellationToken, Task> handler,
+        ProducerGenWebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBodyBytes, 0);
+        if (options.Deduplicate)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DeduplicationWindow, TimeSpan.Zero, nameof(options));
+        }
+
         var verifier = new WebhookVerifier(apiKey, api);
         var signatureHeader = api.WebhookSignatureHeader ?? DefaultSignatureHeader;
         var eventHeader = api.WebhookEventHeader;
+        var maxBodyBytes = options.MaxBodyBytes;
+        var window = options.DeduplicationWindow;
+        var services = endpoints.ServiceProvider;
+        var store = !options.Deduplicate ? null
+            : options.DeduplicationStore
+              ?? services.GetService<IWebhookDeduplicationStore>()
+              ?? new InMemoryWebhookDeduplicationStore(timeProvider: services.GetService<TimeProvider>());
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("ProducerGen.Webhooks") ?? NullLogger.Instance;
 
         // A RequestDelegate, not a minimal-API lambda: no reflection over the handler, so the endpoint is trim- and AOT-safe.
         return endpoints.MapPost(pattern, async context =>
@@ -56,14 +104,35 @@ public static class WebhookEndpointRouteBuilderExtensions
             {
                 webhook = verifier.VerifyAndParse(body, context.Request.Headers[signatureHeader], eventHeader is null ? null : (string?)context.Request.Headers[eventHeader]);
             }
-            catch (WebhookVerificationException)
+            catch (WebhookVerificationException exception)
             {
-                // Say nothing about why: the sender is not trusted.
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                // Say nothing about why: the sender is not trusted. A signed body with a forged event header is a bad request, not a bad signature.
+                context.Response.StatusCode = exception.IsSignatureFailure ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            if (store is not null && await store.IsMarkedAsync(webhook.DeduplicationKey, context.RequestAborted).ConfigureAwait(false))
+            {
+                // Handled before (a retry whose acknowledgement was lost, or a replay): acknowledge so the sender stops.
+                context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
             }
 
             await handler(webhook, context.RequestAborted).ConfigureAwait(false);
+            if (store is not null)
+            {
+                try
+                {
+                    // Not the request's token: the handler has done its work, so remember that even if the sender hung up meanwhile.
+                    await store.TryMarkAsync(webhook.DeduplicationKey, window, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // Answering 500 now would make the sender retry work that succeeded; at worst a retry is handled twice.
+                    MarkFailed(logger, webhook.JobId ?? "-", exception);
+                }
+            }
+
             context.Response.StatusCode = StatusCodes.Status200OK;
         });
     }

@@ -53,7 +53,7 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     private static string Body(string status = "COMPLETED") =>
         """{"event":"completed","jobId":"j1","job":{"id":"j1","status":"STATUS","model":"producer","progress":100,"result":{"tracks":[{"audioUrl":"https://cdn.test/1.wav"}]}}}""".Replace("STATUS", status, StringComparison.Ordinal);
 
-    private async Task<HttpStatusCode> PostAsync(string body, string? signature, string eventName = "completed")
+    private async Task<HttpStatusCode> PostAsync(string body, string? signature, string? eventName = "completed")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/hooks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (signature is not null)
@@ -61,7 +61,11 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
             request.Headers.Add("X-Webhook-Signature", signature);
         }
 
-        request.Headers.Add("X-Webhook-Event", eventName);
+        if (eventName is not null)
+        {
+            request.Headers.Add("X-Webhook-Event", eventName);
+        }
+
         using var response = await _http!.SendAsync(request);
         return response.StatusCode;
     }
@@ -112,6 +116,35 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
         var status = await PostAsync(body, WebhookVerifier.ComputeSignature(Encoding.UTF8.GetBytes(body), "afk_someone_else"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    private const string ProgressBody = """{"event":"progress","jobId":"j1","job":{"id":"j1","status":"PROCESSING","model":"producer","progress":50,"result":null}}""";
+
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("failed")]
+    [InlineData("job.completed")]
+    public async Task Regression_a_signed_progress_delivery_replayed_with_a_forged_event_header_gets_400_and_is_never_handled(string forgedHeader)
+    {
+        var signature = WebhookVerifier.ComputeSignature(Encoding.UTF8.GetBytes(ProgressBody), ApiKey);
+
+        var status = await PostAsync(ProgressBody, signature, forgedHeader);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Empty(_received);
+    }
+
+    [Theory]
+    [InlineData("progress")]
+    [InlineData(null)]
+    public async Task A_signed_progress_delivery_with_its_true_header_or_none_is_handled_as_progress(string? header)
+    {
+        var status = await PostAsync(ProgressBody, WebhookVerifier.ComputeSignature(Encoding.UTF8.GetBytes(ProgressBody), ApiKey), header);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var webhook = Assert.Single(_received);
+        Assert.Equal(WebhookEventType.Progress, webhook.Type);
+        Assert.True(webhook.Job!.IsPending);
     }
 
     [Fact]

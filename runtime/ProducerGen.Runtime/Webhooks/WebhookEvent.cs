@@ -1,27 +1,34 @@
 using System;
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace ProducerGen;
 
 /// <summary>
-/// A parsed webhook event. The event name comes from the event header (e.g. <c>X-Webhook-Event</c>) or the body's <c>event</c>/<c>type</c>;
-/// the job from the body's <c>job</c> or <c>data</c> member, or the body itself when it is a job object.
+/// A parsed webhook event. Its kind comes from the signed body only: the job's status (the body's <c>job</c> or <c>data</c> member,
+/// or the body itself when it is a job object) and the body's <c>event</c>/<c>type</c>. The unsigned event header
+/// (e.g. <c>X-Webhook-Event</c>) never decides; when it is sent it must agree with the body, or parsing fails.
 /// Parse only bodies whose signature <see cref="WebhookVerifier"/> has verified.
 /// </summary>
 public sealed class WebhookEvent
 {
-    private WebhookEvent(WebhookEventType type, string eventName, Job? job, JsonElement payload)
+    private WebhookEvent(WebhookEventType type, string eventName, Job? job, JsonElement payload, string deduplicationKey)
     {
         Type = type;
         EventName = eventName;
         Job = job;
         Payload = payload;
+        DeduplicationKey = deduplicationKey;
     }
 
-    /// <summary>The kind of event.</summary>
+    /// <summary>
+    /// The kind of event, as the signed body says. <see cref="WebhookEventType.Completed"/> means the body's job has a succeeded status
+    /// and <see cref="WebhookEventType.Failed"/> a failed one (or, for a body without a job, that its <c>event</c> says so);
+    /// a job whose status the API does not declare gives <see cref="WebhookEventType.Unknown"/>.
+    /// </summary>
     public WebhookEventType Type { get; }
 
-    /// <summary>The event's name as sent, e.g. <c>completed</c> (empty when none was sent).</summary>
+    /// <summary>The event's name as the signed body gives it (<c>event</c> or <c>type</c>), e.g. <c>completed</c>; empty when the body names none. Never taken from the header.</summary>
     public string EventName { get; }
 
     /// <summary>The job the event is about, or <see langword="null"/> when the payload carries none.</summary>
@@ -33,12 +40,26 @@ public sealed class WebhookEvent
     /// <summary>The whole payload.</summary>
     public JsonElement Payload { get; }
 
-    /// <summary>Parses an event from its raw body.</summary>
+    /// <summary>
+    /// The delivery's identity: <c>{api}:{job id}:{kind}:{SHA-256 of the raw body, upper-case hex}</c>. A sender's retries of one delivery carry the
+    /// same bytes and so the same key; two different deliveries (progress at 25 and at 50, or the terminal event) never share one.
+    /// Used to acknowledge a delivery already handled without handling it again (see <see cref="IWebhookDeduplicationStore"/>).
+    /// </summary>
+    public string DeduplicationKey { get; }
+
+    /// <summary>Parses an event from its raw, already verified body.</summary>
     /// <param name="body">The raw body.</param>
     /// <param name="api">The API, which says which statuses mean what.</param>
-    /// <param name="eventHeader">The event header's value, if any; it wins over the body's <c>event</c>.</param>
+    /// <param name="eventHeader">
+    /// The unsigned event header's value, if any. It never decides the kind: when it is present it must name the same kind as the
+    /// signed body (<c>completed</c> and <c>job.completed</c> both name <see cref="WebhookEventType.Completed"/>).
+    /// </param>
     /// <returns>The event.</returns>
     /// <exception cref="JsonException">The body is not a JSON object.</exception>
+    /// <exception cref="WebhookVerificationException">
+    /// The event header names another kind than the body (<see cref="WebhookVerificationFailure.EventHeaderMismatch"/>), or the body's
+    /// <c>event</c> contradicts its job's status (<see cref="WebhookVerificationFailure.InconsistentEvent"/>).
+    /// </exception>
     public static WebhookEvent Parse(ReadOnlySpan<byte> body, ApiDescription api, string? eventHeader = null)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -49,7 +70,7 @@ public sealed class WebhookEvent
             throw new JsonException($"A webhook payload must be a JSON object (was {root.ValueKind}).");
         }
 
-        var name = !string.IsNullOrWhiteSpace(eventHeader) ? eventHeader.Trim() : JsonText.String(root, "event") ?? JsonText.String(root, "type") ?? string.Empty;
+        var name = (JsonText.String(root, "event") ?? JsonText.String(root, "type") ?? string.Empty).Trim();
         Job? job = null;
         foreach (var member in new[] { "job", "data" })
         {
@@ -65,29 +86,66 @@ public sealed class WebhookEvent
             job = Job.FromJson(root, api);
         }
 
-        return new WebhookEvent(Classify(name, job), name, job, root);
+        var type = Classify(name, job);
+        if (!string.IsNullOrWhiteSpace(eventHeader) && ClassifyName(eventHeader) is var claimed && claimed != type)
+        {
+            // The header is not covered by the signature: a captured delivery replayed with another header is a forgery.
+            throw new WebhookVerificationException(
+                WebhookVerificationFailure.EventHeaderMismatch,
+                $"The webhook's event header names a {claimed} event but its signed body is a {type} event; the header is not signed, so the delivery cannot be trusted.");
+        }
+
+        var key = string.Concat(api.Name, ":", job?.Id ?? "-", ":", KindName(type), ":", Convert.ToHexString(SHA256.HashData(body)));
+        return new WebhookEvent(type, name, job, root, key);
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Type} ({EventName}) {Job}";
+    public override string ToString() => EventName.Length == 0 ? $"{Type} {Job}" : $"{Type} ({EventName}) {Job}";
 
     private static WebhookEventType Classify(string name, Job? job)
     {
-        var bare = name;
+        var named = name.Length == 0 ? (WebhookEventType?)null : ClassifyName(name);
+        if (job is null)
+        {
+            return named ?? WebhookEventType.Unknown;
+        }
+
+        var fromStatus = job.IsSucceeded ? WebhookEventType.Completed
+            : job.IsFailed ? WebhookEventType.Failed
+            : job.HasKnownStatus ? WebhookEventType.Progress
+            : WebhookEventType.Unknown;
+        if (fromStatus != WebhookEventType.Unknown && named is { } n && n != WebhookEventType.Unknown && n != fromStatus)
+        {
+            throw new WebhookVerificationException(
+                WebhookVerificationFailure.InconsistentEvent,
+                $"The webhook's body names a {n} event but its job has status {job.Status}; it is not acted on.");
+        }
+
+        return fromStatus;
+    }
+
+    private static string KindName(WebhookEventType type) => type switch
+    {
+        WebhookEventType.Progress => "progress",
+        WebhookEventType.Completed => "completed",
+        WebhookEventType.Failed => "failed",
+        _ => "unknown",
+    };
+
+    private static WebhookEventType ClassifyName(string name)
+    {
+        var bare = name.AsSpan().Trim();
         var dot = bare.LastIndexOf('.');
         if (dot >= 0)
         {
             bare = bare[(dot + 1)..]; // "job.completed" -> "completed"
         }
 
-        return bare.ToUpperInvariant() switch
+        return bare switch
         {
-            "PROGRESS" => WebhookEventType.Progress,
-            "COMPLETED" or "SUCCEEDED" => WebhookEventType.Completed,
-            "FAILED" or "CANCELLED" or "CANCELED" => WebhookEventType.Failed,
-            _ when job is { IsSucceeded: true } => WebhookEventType.Completed,
-            _ when job is { IsFailed: true } => WebhookEventType.Failed,
-            _ when job is not null => WebhookEventType.Progress,
+            _ when bare.Equals("progress", StringComparison.OrdinalIgnoreCase) => WebhookEventType.Progress,
+            _ when bare.Equals("completed", StringComparison.OrdinalIgnoreCase) || bare.Equals("succeeded", StringComparison.OrdinalIgnoreCase) => WebhookEventType.Completed,
+            _ when bare.Equals("failed", StringComparison.OrdinalIgnoreCase) || bare.Equals("cancelled", StringComparison.OrdinalIgnoreCase) || bare.Equals("canceled", StringComparison.OrdinalIgnoreCase) => WebhookEventType.Failed,
             _ => WebhookEventType.Unknown,
         };
     }

@@ -45,9 +45,15 @@ public sealed class WebhookVerifier
     /// <summary>Verifies the signature, then parses the event. Throws rather than returning an untrusted event.</summary>
     /// <param name="body">The raw request body, exactly as received.</param>
     /// <param name="signature">The signature header's value.</param>
-    /// <param name="eventHeader">The event header's value (e.g. <c>X-Webhook-Event</c>), if any.</param>
-    /// <returns>The verified event.</returns>
-    /// <exception cref="WebhookVerificationException">The signature is missing, malformed or wrong, or the payload is not an event.</exception>
+    /// <param name="eventHeader">
+    /// The event header's value (e.g. <c>X-Webhook-Event</c>), if any. The signature does not cover it, so it never decides the event's
+    /// kind; when present it must name the kind the signed body holds.
+    /// </param>
+    /// <returns>The verified event, whose kind comes from the signed body.</returns>
+    /// <exception cref="WebhookVerificationException">
+    /// The signature is missing, malformed or wrong, the payload is not an event, or the event header disagrees with the signed body;
+    /// <see cref="WebhookVerificationException.Reason"/> says which.
+    /// </exception>
     public WebhookEvent VerifyAndParse(ReadOnlySpan<byte> body, string? signature, string? eventHeader = null)
     {
         if (_api is null)
@@ -57,9 +63,9 @@ public sealed class WebhookVerifier
 
         if (!Verify(body, signature))
         {
-            throw new WebhookVerificationException(string.IsNullOrWhiteSpace(signature)
-                ? "The webhook has no signature; it cannot be trusted."
-                : "The webhook's signature does not match its body; it cannot be trusted.");
+            throw string.IsNullOrWhiteSpace(signature)
+                ? new WebhookVerificationException(WebhookVerificationFailure.SignatureMissing, "The webhook has no signature; it cannot be trusted.")
+                : new WebhookVerificationException(WebhookVerificationFailure.SignatureMismatch, "The webhook's signature does not match its body; it cannot be trusted.");
         }
 
         try
@@ -68,7 +74,7 @@ public sealed class WebhookVerifier
         }
         catch (System.Text.Json.JsonException exception)
         {
-            throw new WebhookVerificationException($"The webhook's signature is valid but its body is not an event: {exception.Message}", exception);
+            throw new WebhookVerificationException(WebhookVerificationFailure.NotAnEvent, $"The webhook's signature is valid but its body is not an event: {exception.Message}", exception);
         }
     }
 
