@@ -8,10 +8,11 @@ using ProducerGen.Schema.Model;
 namespace ProducerGen.Emulator.Http;
 
 /// <summary>The emulator's routes and state: jobs, idempotency keys, credits, faults and webhooks.</summary>
-internal sealed class EmulatorServer : IAsyncDisposable
+internal sealed partial class EmulatorServer : IAsyncDisposable
 {
     private const string ApiKeyItem = "ProducerGen.Emulator.ApiKey";
     private const string FilesPrefix = "/files/";
+    private const string RequestIdHeader = "x-request-id";
 
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
@@ -21,6 +22,7 @@ internal sealed class EmulatorServer : IAsyncDisposable
     private readonly Dictionary<Guid, EmulatedJob> _jobs = new();
     private readonly Dictionary<(string ApiKey, string Key), IdempotencyEntry> _idempotency = new();
     private readonly string _idField;
+    private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public EmulatorServer(SchemaDocument schema, EmulatorOptions options)
     {
@@ -44,6 +46,8 @@ internal sealed class EmulatorServer : IAsyncDisposable
 
     public void Map(WebApplication app)
     {
+        _logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProducerGen.Emulator");
+        app.Use(GuardAsync);
         app.Use(PreambleAsync);
         foreach (var endpoint in Schema.Endpoints)
         {
@@ -71,9 +75,53 @@ internal sealed class EmulatorServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _webhooks.DisposeAsync();
 
+    /// <summary>
+    /// The outermost middleware: gives every response its request id and turns an exception that escapes a route into
+    /// a JSON error carrying that id (413 for a too-large body, otherwise 500, logged: an emulator bug), never
+    /// Kestrel's empty 500.
+    /// </summary>
+    private async Task GuardAsync(HttpContext ctx, RequestDelegate next)
+    {
+        var requestId = "req_" + Guid.NewGuid().ToString("N");
+        ctx.Response.Headers[RequestIdHeader] = requestId;
+        try
+        {
+            await next(ctx).ConfigureAwait(false);
+        }
+        catch (Exception) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (or a drop fault aborted the connection): there is no one to answer.
+        }
+        catch (BadHttpRequestException ex)
+        {
+            var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request";
+            await AnswerAfterExceptionAsync(ctx, requestId, ex.StatusCode, message).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogUnhandled(_logger, ex, ctx.Request.Method, ctx.Request.Path.Value ?? "/", requestId);
+            await AnswerAfterExceptionAsync(ctx, requestId, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task AnswerAfterExceptionAsync(HttpContext ctx, string requestId, int status, string error)
+    {
+        if (ctx.Response.HasStarted)
+        {
+            ctx.Abort();
+            return;
+        }
+
+        ctx.Response.Clear();
+        ctx.Response.Headers[RequestIdHeader] = requestId;
+        await ErrorAsync(ctx, status, error).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception answering {Method} {Path} ({RequestId}): answered 500")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string requestId);
+
     private async Task PreambleAsync(HttpContext ctx, RequestDelegate next)
     {
-        ctx.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
         Stats.Request(ctx.Connection.Id);
         ctx.Response.OnStarting(() =>
         {
