@@ -112,6 +112,12 @@ public sealed class SchemaRequestValidator
                 ValidateMembers(errors, model.ParamsKey, model.Params, parameters, checkUnknown: true);
             }
         }
+        else if (model is not null && model.Params.Where(p => p.Required).Select(p => Join(model.ParamsKey, p.Name)).ToList() is { Count: > 0 } required)
+        {
+            // A model with a required param requires its params block: the provider lists the block in the body's
+            // "required", so omitting it is refused just like sending it empty.
+            Add(errors, model.ParamsKey, $"is required ({model.Id} needs {string.Join(", ", required)})");
+        }
 
         return new RequestValidationResult(Freeze(errors), model);
     }
