@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 using ProducerGen.Emulator.Audio;
 using ProducerGen.Emulator.Jobs;
 using ProducerGen.Schema.Model;
@@ -13,6 +14,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private const string ApiKeyItem = "ProducerGen.Emulator.ApiKey";
     private const string FilesPrefix = "/files/";
     private const string RequestIdHeader = "x-request-id";
+    private const string JsonMediaType = "application/json";
 
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
@@ -183,6 +185,13 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private async Task SubmitAsync(HttpContext ctx, EndpointSpec endpoint)
     {
         var apiKey = (string)ctx.Items[ApiKeyItem]!;
+        if (!IsJsonContentType(ctx.Request.ContentType))
+        {
+            var given = string.IsNullOrEmpty(ctx.Request.ContentType) ? "missing" : $"'{Printable(ctx.Request.ContentType)}'";
+            await ErrorAsync(ctx, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Media Type: the body must be sent as {JsonMediaType} (Content-Type was {given})").ConfigureAwait(false);
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -314,6 +323,28 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
                 w.WriteEndObject();
             }).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// True for <c>application/json</c>, compared case-insensitively, with no charset or a UTF-8 one (JSON is UTF-8,
+    /// RFC 8259); the provider's request bodies are <c>application/json</c> only.
+    /// </summary>
+    private static bool IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) ||
+            !mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Printable(string value)
+    {
+        var shown = value.Length > 100 ? value[..100] + "…" : value;
+        return string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c));
     }
 
     private bool CanAfford(string apiKey, out long available)
