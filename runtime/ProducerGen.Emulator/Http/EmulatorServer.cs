@@ -23,6 +23,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, EmulatedJob> _jobs = new();
     private readonly Dictionary<(string ApiKey, string Key), IdempotencyEntry> _idempotency = new();
+    private readonly List<EmulatedJob> _pendingRefunds = new();
     private readonly string _idField;
     private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -73,6 +74,16 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         }
 
         return job?.Snapshot(_time.GetUtcNow()).Status;
+    }
+
+    /// <summary>The balance of <paramref name="apiKey"/> after refunding the jobs that have failed by now.</summary>
+    public long? Credits(string apiKey)
+    {
+        lock (_gate)
+        {
+            SettleRefunds(_time.GetUtcNow());
+            return Keys.Credits(apiKey);
+        }
     }
 
     public ValueTask DisposeAsync() => _webhooks.DisposeAsync();
@@ -239,6 +250,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             lock (_gate)
             {
                 PruneIdempotency(now);
+                SettleRefunds(now);
                 if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
                 {
                     if (entry.BodyHash.AsSpan().SequenceEqual(hash))
@@ -267,6 +279,11 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
                         Keys.TryCharge(apiKey, _options.CreditCost, out _);
                         job = CreateJob(ctx, apiKey, idempotencyKey, validation.Model!, endpoint, body, canonical, hash, now);
                         _jobs[job.Id] = job;
+                        if (job.WillFail)
+                        {
+                            _pendingRefunds.Add(job);
+                        }
+
                         if (idempotencyKey is not null)
                         {
                             _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
@@ -322,6 +339,27 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
                 w.WriteString("status", status);
                 w.WriteEndObject();
             }).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Credits are reserved when a job is created and given back when it fails ("you only pay for successful
+    /// generations"). Job state is computed from the clock, so the refund is made the first time anything looks at a
+    /// balance after the failure instant. Call under <see cref="_gate"/>.
+    /// </summary>
+    private void SettleRefunds(DateTimeOffset now)
+    {
+        for (var i = _pendingRefunds.Count - 1; i >= 0; i--)
+        {
+            var job = _pendingRefunds[i];
+            if (job.Snapshot(now).Status != Jobs.JobStatus.Failed)
+            {
+                continue;
+            }
+
+            _pendingRefunds.RemoveAt(i);
+            Keys.Refund(job.ApiKey, job.CreditCost);
+            Stats.Refunded(job.ApiKey, job.CreditCost);
         }
     }
 
