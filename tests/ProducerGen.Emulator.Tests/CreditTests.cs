@@ -18,7 +18,9 @@ public sealed class CreditTests
         Assert.Equal(90, t.Emulator.GetCredits(Poor)); // reserved while it runs
 
         t.Time.Advance(TimeSpan.FromSeconds(45));
-        Assert.Equal("FAILED", (await t.GetJobAsync(id, Poor)).GetProperty("status").GetString());
+        var job = await t.GetJobAsync(id, Poor);
+        Assert.Equal("FAILED", job.GetProperty("status").GetString());
+        OpenApi.AssertDocumentedResponse("GET", "/v2/jobs/{id}", 200, job);
         Assert.Equal(100, t.Emulator.GetCredits(Poor));
         Assert.Equal(100, t.Emulator.GetCredits(Poor)); // refunded once, not on every read
         Assert.Equal(10, t.Stats.CreditsCharged(Poor));
