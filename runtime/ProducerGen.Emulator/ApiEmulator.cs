@@ -111,9 +111,12 @@ public sealed class ApiEmulator : IAsyncDisposable
         _server.Keys.Set(apiKey);
     }
 
-    /// <summary>The remaining credits of <paramref name="apiKey"/>: null when unlimited or unknown.</summary>
+    /// <summary>
+    /// The remaining credits of <paramref name="apiKey"/>: null when unlimited or unknown. A job's cost is taken when it
+    /// is created and given back once it has failed, so only completed (or still running) jobs count against it.
+    /// </summary>
     /// <param name="apiKey">The API key.</param>
-    public long? GetCredits(string apiKey) => _server.Keys.Credits(apiKey);
+    public long? GetCredits(string apiKey) => _server.Credits(apiKey);
 
     /// <summary>The status a job has now (<c>QUEUED</c>, <c>PROCESSING</c>, <c>COMPLETED</c>, <c>FAILED</c>), or null when there is no such job.</summary>
     /// <param name="jobId">The job id.</param>

@@ -11,6 +11,7 @@ public sealed class EmulatorStats
     private readonly ConcurrentDictionary<string, int> _jobsPerKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string ApiKey, string IdempotencyKey), int> _jobsPerIdempotencyKey = new();
     private readonly ConcurrentDictionary<string, long> _creditsPerKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _refundsPerKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, int> _statuses = new();
     private readonly ConcurrentDictionary<string, byte> _connections = new(StringComparer.Ordinal);
@@ -59,9 +60,19 @@ public sealed class EmulatorStats
     /// <summary>The largest number of jobs any single idempotency key created (1 when no submission was billed twice).</summary>
     public int MaxJobsPerIdempotencyKey => _jobsPerIdempotencyKey.IsEmpty ? 0 : _jobsPerIdempotencyKey.Values.Max();
 
-    /// <summary>Credits charged to <paramref name="apiKey"/>.</summary>
+    /// <summary>
+    /// Credits charged to <paramref name="apiKey"/> when its jobs were created (a replay charges nothing), including
+    /// charges later refunded because the job failed: see <see cref="CreditsRefunded"/>.
+    /// </summary>
     /// <param name="apiKey">The API key.</param>
     public long CreditsCharged(string apiKey) => _creditsPerKey.TryGetValue(apiKey, out var n) ? n : 0;
+
+    /// <summary>
+    /// Credits given back to <paramref name="apiKey"/> because its jobs failed (you only pay for successful generations).
+    /// A refund is made the first time a balance is read or a job is submitted after the failure.
+    /// </summary>
+    /// <param name="apiKey">The API key.</param>
+    public long CreditsRefunded(string apiKey) => _refundsPerKey.TryGetValue(apiKey, out var n) ? n : 0;
 
     /// <summary>
     /// How often the fault <paramref name="kind"/> was injected: <c>rate-limit</c>, <c>server-error</c>,
@@ -94,6 +105,8 @@ public sealed class EmulatorStats
             Interlocked.Increment(ref _webhookDeliveries);
         }
     }
+
+    internal void Refunded(string apiKey, long credits) => _refundsPerKey.AddOrUpdate(apiKey, credits, (_, n) => n + credits);
 
     internal void JobCreated(string apiKey, string? idempotencyKey, long credits)
     {

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Emulator;
@@ -37,6 +39,15 @@ public sealed class SchemaRequestValidator
         ArgumentNullException.ThrowIfNull(endpoint);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var models = _schema.Models.Where(m => m.Endpoint == endpoint.Name).ToList();
+
+        // Text that cannot be decoded (a lone surrogate escape such as "\ud800", or bytes that are not UTF-8) is refused
+        // first: every later check reads strings and member names, and System.Text.Json throws on such text.
+        CheckText(errors, string.Empty, body);
+        if (errors.Count > 0)
+        {
+            return new RequestValidationResult(Freeze(errors), null);
+        }
+
         if (body.ValueKind != JsonValueKind.Object)
         {
             Add(errors, string.Empty, $"must be a JSON object (was {Describe(body)})");
@@ -101,6 +112,12 @@ public sealed class SchemaRequestValidator
                 ValidateMembers(errors, model.ParamsKey, model.Params, parameters, checkUnknown: true);
             }
         }
+        else if (model is not null && model.Params.Where(p => p.Required).Select(p => Join(model.ParamsKey, p.Name)).ToList() is { Count: > 0 } required)
+        {
+            // A model with a required param requires its params block: the provider lists the block in the body's
+            // "required", so omitting it is refused just like sending it empty.
+            Add(errors, model.ParamsKey, $"is required ({model.Id} needs {string.Join(", ", required)})");
+        }
 
         return new RequestValidationResult(Freeze(errors), model);
     }
@@ -134,6 +151,117 @@ public sealed class SchemaRequestValidator
             ValidateValue(errors, path, member.Type, value);
         }
     }
+
+    /// <summary>Reports every string and member name under <paramref name="value"/> that is not valid Unicode text.</summary>
+    private static void CheckText(Dictionary<string, List<string>> errors, string path, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                if (TextProblem(JsonMarshal.GetRawUtf8Value(value)) is { } problem)
+                {
+                    Add(errors, path, $"must be valid Unicode text ({problem})");
+                }
+
+                return;
+
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    CheckText(errors, $"{path}[{index.ToString(CultureInfo.InvariantCulture)}]", item);
+                    index++;
+                }
+
+                return;
+
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    var rawName = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (TextProblem(rawName) is { } nameProblem)
+                    {
+                        // The name cannot be decoded, so the path shows it as sent (escapes kept, bad bytes as U+FFFD).
+                        var shown = Join(path, Shorten(Encoding.UTF8.GetString(rawName)));
+                        Add(errors, shown, $"is a member name that is not valid Unicode text ({nameProblem})");
+                        CheckText(errors, shown, property.Value);
+                    }
+                    else
+                    {
+                        CheckText(errors, Join(path, property.Name), property.Value);
+                    }
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Why the raw (still escaped) UTF-8 of a JSON string cannot be decoded, or null when it can: bytes that are not
+    /// UTF-8, or a <c>\uD800</c>–<c>\uDFFF</c> escape that is not half of a surrogate pair.
+    /// </summary>
+    private static string? TextProblem(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"')
+        {
+            raw = raw[1..^1];
+        }
+
+        if (!Utf8.IsValid(raw))
+        {
+            return "it is not valid UTF-8";
+        }
+
+        var pendingHigh = -1;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\\' || i + 1 >= raw.Length)
+            {
+                if (pendingHigh >= 0)
+                {
+                    return LoneSurrogate(pendingHigh);
+                }
+
+                continue;
+            }
+
+            if (raw[i + 1] != (byte)'u' || i + 5 >= raw.Length ||
+                !int.TryParse(raw.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var unit))
+            {
+                if (pendingHigh >= 0)
+                {
+                    return LoneSurrogate(pendingHigh);
+                }
+
+                i++; // a two-character escape such as \n or \\
+                continue;
+            }
+
+            i += 5;
+            if (pendingHigh >= 0)
+            {
+                if (unit is < 0xDC00 or > 0xDFFF)
+                {
+                    return LoneSurrogate(pendingHigh);
+                }
+
+                pendingHigh = -1;
+            }
+            else if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                pendingHigh = unit;
+            }
+            else if (unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                return LoneSurrogate(unit);
+            }
+        }
+
+        return pendingHigh >= 0 ? LoneSurrogate(pendingHigh) : null;
+    }
+
+    private static string LoneSurrogate(int unit) =>
+        $"\\u{unit.ToString("x4", CultureInfo.InvariantCulture)} is a lone surrogate, not half of a pair";
 
     private static void ValidateValue(Dictionary<string, List<string>> errors, string path, TypeSpec type, JsonElement value)
     {
@@ -367,7 +495,8 @@ public sealed class SchemaRequestValidator
         }
 
         // 5.0 is a whole number in JSON (and in JavaScript) as well.
-        if (value.TryGetDouble(out var d) && Math.Floor(d) == d && d >= long.MinValue && d <= long.MaxValue)
+        // The bounds are exact powers of two: (double)long.MaxValue is 2^63, which does not fit in a long.
+        if (value.TryGetDouble(out var d) && Math.Floor(d) == d && d >= -9223372036854775808.0 && d < 9223372036854775808.0)
         {
             whole = (long)d;
             return true;
@@ -413,12 +542,16 @@ public sealed class SchemaRequestValidator
 
     private static string ItemCount(int count) => count == 1 ? "1 item" : $"{count.ToString(CultureInfo.InvariantCulture)} items";
 
-    private static string Shorten(string value) => value.Length > MaxShownTextLength ? value[..MaxShownTextLength] + "…" : value;
+    private static string Shorten(string value) => value.Length > MaxShownTextLength ? Prefix(value) + "…" : value;
+
+    /// <summary>The first <see cref="MaxShownTextLength"/> characters, one fewer rather than half a surrogate pair.</summary>
+    private static string Prefix(string value) =>
+        char.IsHighSurrogate(value[MaxShownTextLength - 1]) ? value[..(MaxShownTextLength - 1)] : value[..MaxShownTextLength];
 
     private static string Quote(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value.Length > MaxShownTextLength ? value[..MaxShownTextLength] : value)
+        foreach (var c in value.Length > MaxShownTextLength ? Prefix(value) : value)
         {
             builder.Append(char.IsControl(c) ? '?' : c);
         }

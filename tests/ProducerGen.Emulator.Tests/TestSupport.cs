@@ -75,9 +75,26 @@ internal sealed class TestEmulator : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
-    public async Task<string> SubmitAsync(string json, string? key = Key, string? idempotencyKey = null)
+    /// <summary>POSTs <paramref name="body"/> as given, with <paramref name="contentType"/> unvalidated (null: no Content-Type).</summary>
+    public async Task<HttpResponseMessage> PostRawAsync(byte[] body, string? contentType, string path = "v2/music/generate", string? key = Key)
     {
-        using var response = await PostAsync(json, key, idempotencyKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        if (contentType is not null)
+        {
+            Assert.True(request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType));
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Add("X-API-Key", key);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<string> SubmitAsync(string json, string? key = Key, string? idempotencyKey = null, string path = "v2/music/generate")
+    {
+        using var response = await PostAsync(json, key, idempotencyKey, path);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("jobId").GetString()!;
@@ -213,5 +230,177 @@ internal static class Wav
         Assert.Equal("data", Encoding.ASCII.GetString(bytes, 36, 4));
         dataLength = BitConverter.ToInt32(bytes, 40);
         Assert.Equal(bytes.Length - 44, dataLength);
+    }
+}
+
+/// <summary>Files of the repository the tests run from (schemas, the provider's OpenAPI document).</summary>
+internal static class RepoFiles
+{
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "schemas", "apiframe.producergen.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root (with schemas/apiframe.producergen.yaml) is not above " + AppContext.BaseDirectory);
+    });
+
+    /// <summary>The full Apiframe catalog: every endpoint and model.</summary>
+    public static string Catalog => Path("schemas/apiframe.producergen.yaml");
+
+    public static string Path(string relative) => System.IO.Path.Combine(Root.Value, relative);
+}
+
+/// <summary>
+/// Checks the emulator's responses against the provider's OpenAPI document (schemas/sources/apiframe-openapi.json):
+/// the status must be one the operation documents and the body must satisfy its schema. Only the JSON Schema keywords
+/// the document's response schemas use are implemented: $ref, type, required, properties, additionalProperties,
+/// items, enum, minimum, maximum and format uuid.
+/// </summary>
+internal static class OpenApi
+{
+    private static readonly Lazy<JsonElement> Document = new(() =>
+        JsonDocument.Parse(File.ReadAllBytes(RepoFiles.Path("schemas/sources/apiframe-openapi.json"))).RootElement.Clone());
+
+    /// <summary>Whether the operation documents <paramref name="status"/>.</summary>
+    public static bool Documents(string method, string route, int status) =>
+        Operation(method, route).GetProperty("responses").TryGetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out _);
+
+    /// <summary>Asserts that the operation documents <paramref name="status"/> and that <paramref name="body"/> fits its schema.</summary>
+    public static void AssertDocumentedResponse(string method, string route, int status, JsonElement body)
+    {
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Operation(method, route).GetProperty("responses").TryGetProperty(code, out var response), $"{method} {route} does not document {code}");
+        var schema = response.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        AssertFits(schema, body, "$");
+    }
+
+    /// <summary>Asserts that <paramref name="body"/> fits the component schema <paramref name="name"/> (<c>ErrorResponse</c>).</summary>
+    public static void AssertFitsComponent(string name, JsonElement body) =>
+        AssertFits(Document.Value.GetProperty("components").GetProperty("schemas").GetProperty(name), body, "$");
+
+    private static JsonElement Operation(string method, string route) =>
+        Document.Value.GetProperty("paths").GetProperty(route).GetProperty(method.ToLowerInvariant());
+
+    private static void AssertFits(JsonElement schema, JsonElement value, string at)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            var name = reference.GetString()!.Split('/')[^1];
+            AssertFitsComponent(name, value);
+            return;
+        }
+
+        if (schema.TryGetProperty("type", out var type))
+        {
+            var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!).ToArray() : [type.GetString()!];
+            Assert.True(types.Any(t => Is(t, value)), $"{at}: {value.ValueKind} is not {string.Join("|", types)}");
+        }
+
+        if (schema.TryGetProperty("enum", out var values))
+        {
+            Assert.True(values.EnumerateArray().Any(v => JsonElement.DeepEquals(v, value)), $"{at}: {value} is not one of {values}");
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (schema.TryGetProperty("minimum", out var min))
+            {
+                Assert.True(value.GetDouble() >= min.GetDouble(), $"{at}: {value} < {min}");
+            }
+
+            if (schema.TryGetProperty("maximum", out var max))
+            {
+                Assert.True(value.GetDouble() <= max.GetDouble(), $"{at}: {value} > {max}");
+            }
+        }
+
+        if (value.ValueKind == JsonValueKind.String && schema.TryGetProperty("format", out var format) && format.GetString() == "uuid")
+        {
+            Assert.True(Guid.TryParseExact(value.GetString(), "D", out _), $"{at}: {value} is not a uuid");
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            if (schema.TryGetProperty("required", out var required))
+            {
+                foreach (var name in required.EnumerateArray())
+                {
+                    Assert.True(value.TryGetProperty(name.GetString()!, out _), $"{at}: missing required {name}");
+                }
+            }
+
+            var properties = schema.TryGetProperty("properties", out var p) ? p : default;
+            foreach (var member in value.EnumerateObject())
+            {
+                if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(member.Name, out var memberSchema))
+                {
+                    AssertFits(memberSchema, member.Value, $"{at}.{member.Name}");
+                }
+                else if (schema.TryGetProperty("additionalProperties", out var additional))
+                {
+                    if (additional.ValueKind == JsonValueKind.False)
+                    {
+                        Assert.Fail($"{at}: {member.Name} is not allowed");
+                    }
+                    else if (additional.ValueKind == JsonValueKind.Object)
+                    {
+                        AssertFits(additional, member.Value, $"{at}[{member.Name}]");
+                    }
+                }
+            }
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+        {
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                AssertFits(items, item, $"{at}[{index++}]");
+            }
+        }
+    }
+
+    private static bool Is(string type, JsonElement value) => type switch
+    {
+        "string" => value.ValueKind == JsonValueKind.String,
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "number" => value.ValueKind == JsonValueKind.Number,
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "object" => value.ValueKind == JsonValueKind.Object,
+        "array" => value.ValueKind == JsonValueKind.Array,
+        "null" => value.ValueKind == JsonValueKind.Null,
+        _ => false,
+    };
+}
+
+/// <summary>A response read whole: status, the x-request-id, and the JSON body (default when the body is empty).</summary>
+internal sealed record ReadResponse(int Status, string? RequestId, string? ContentType, string Text)
+{
+    public JsonElement Json => JsonDocument.Parse(Text).RootElement.Clone();
+
+    public static async Task<ReadResponse> ReadAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            var id = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.Single() : null;
+            return new ReadResponse((int)response.StatusCode, id, response.Content.Headers.ContentType?.ToString(), text);
+        }
+    }
+
+    /// <summary>Asserts the emulator's error envelope: the status, JSON content, a request id and an <c>error</c> string.</summary>
+    public JsonElement AssertError(int status)
+    {
+        Assert.True(Status == status, $"expected {status}, got {Status}: {Text}");
+        Assert.StartsWith("req_", RequestId, StringComparison.Ordinal);
+        Assert.Equal("application/json; charset=utf-8", ContentType);
+        var json = Json;
+        Assert.Equal(JsonValueKind.String, json.GetProperty("error").ValueKind);
+        return json;
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 using ProducerGen.Emulator.Audio;
 using ProducerGen.Emulator.Jobs;
 using ProducerGen.Schema.Model;
@@ -8,10 +9,12 @@ using ProducerGen.Schema.Model;
 namespace ProducerGen.Emulator.Http;
 
 /// <summary>The emulator's routes and state: jobs, idempotency keys, credits, faults and webhooks.</summary>
-internal sealed class EmulatorServer : IAsyncDisposable
+internal sealed partial class EmulatorServer : IAsyncDisposable
 {
     private const string ApiKeyItem = "ProducerGen.Emulator.ApiKey";
     private const string FilesPrefix = "/files/";
+    private const string RequestIdHeader = "x-request-id";
+    private const string JsonMediaType = "application/json";
 
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
@@ -20,7 +23,9 @@ internal sealed class EmulatorServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, EmulatedJob> _jobs = new();
     private readonly Dictionary<(string ApiKey, string Key), IdempotencyEntry> _idempotency = new();
+    private readonly List<EmulatedJob> _pendingRefunds = new();
     private readonly string _idField;
+    private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public EmulatorServer(SchemaDocument schema, EmulatorOptions options)
     {
@@ -44,6 +49,8 @@ internal sealed class EmulatorServer : IAsyncDisposable
 
     public void Map(WebApplication app)
     {
+        _logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProducerGen.Emulator");
+        app.Use(GuardAsync);
         app.Use(PreambleAsync);
         foreach (var endpoint in Schema.Endpoints)
         {
@@ -69,11 +76,65 @@ internal sealed class EmulatorServer : IAsyncDisposable
         return job?.Snapshot(_time.GetUtcNow()).Status;
     }
 
+    /// <summary>The balance of <paramref name="apiKey"/> after refunding the jobs that have failed by now.</summary>
+    public long? Credits(string apiKey)
+    {
+        lock (_gate)
+        {
+            SettleRefunds(_time.GetUtcNow());
+            return Keys.Credits(apiKey);
+        }
+    }
+
     public ValueTask DisposeAsync() => _webhooks.DisposeAsync();
+
+    /// <summary>
+    /// The outermost middleware: gives every response its request id and turns an exception that escapes a route into
+    /// a JSON error carrying that id (413 for a too-large body, otherwise 500, logged: an emulator bug), never
+    /// Kestrel's empty 500.
+    /// </summary>
+    private async Task GuardAsync(HttpContext ctx, RequestDelegate next)
+    {
+        var requestId = "req_" + Guid.NewGuid().ToString("N");
+        ctx.Response.Headers[RequestIdHeader] = requestId;
+        try
+        {
+            await next(ctx).ConfigureAwait(false);
+        }
+        catch (Exception) when (ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (or a drop fault aborted the connection): there is no one to answer.
+        }
+        catch (BadHttpRequestException ex)
+        {
+            var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request";
+            await AnswerAfterExceptionAsync(ctx, requestId, ex.StatusCode, message).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogUnhandled(_logger, ex, ctx.Request.Method, ctx.Request.Path.Value ?? "/", requestId);
+            await AnswerAfterExceptionAsync(ctx, requestId, StatusCodes.Status500InternalServerError, "Internal server error").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task AnswerAfterExceptionAsync(HttpContext ctx, string requestId, int status, string error)
+    {
+        if (ctx.Response.HasStarted)
+        {
+            ctx.Abort();
+            return;
+        }
+
+        ctx.Response.Clear();
+        ctx.Response.Headers[RequestIdHeader] = requestId;
+        await ErrorAsync(ctx, status, error).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception answering {Method} {Path} ({RequestId}): answered 500")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string requestId);
 
     private async Task PreambleAsync(HttpContext ctx, RequestDelegate next)
     {
-        ctx.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
         Stats.Request(ctx.Connection.Id);
         ctx.Response.OnStarting(() =>
         {
@@ -135,6 +196,13 @@ internal sealed class EmulatorServer : IAsyncDisposable
     private async Task SubmitAsync(HttpContext ctx, EndpointSpec endpoint)
     {
         var apiKey = (string)ctx.Items[ApiKeyItem]!;
+        if (!IsJsonContentType(ctx.Request.ContentType))
+        {
+            var given = string.IsNullOrEmpty(ctx.Request.ContentType) ? "missing" : $"'{Printable(ctx.Request.ContentType)}'";
+            await ErrorAsync(ctx, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Media Type: the body must be sent as {JsonMediaType} (Content-Type was {given})").ConfigureAwait(false);
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -182,6 +250,7 @@ internal sealed class EmulatorServer : IAsyncDisposable
             lock (_gate)
             {
                 PruneIdempotency(now);
+                SettleRefunds(now);
                 if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
                 {
                     if (entry.BodyHash.AsSpan().SequenceEqual(hash))
@@ -210,6 +279,11 @@ internal sealed class EmulatorServer : IAsyncDisposable
                         Keys.TryCharge(apiKey, _options.CreditCost, out _);
                         job = CreateJob(ctx, apiKey, idempotencyKey, validation.Model!, endpoint, body, canonical, hash, now);
                         _jobs[job.Id] = job;
+                        if (job.WillFail)
+                        {
+                            _pendingRefunds.Add(job);
+                        }
+
                         if (idempotencyKey is not null)
                         {
                             _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
@@ -266,6 +340,49 @@ internal sealed class EmulatorServer : IAsyncDisposable
                 w.WriteEndObject();
             }).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Credits are reserved when a job is created and given back when it fails ("you only pay for successful
+    /// generations"). Job state is computed from the clock, so the refund is made the first time anything looks at a
+    /// balance after the failure instant. Call under <see cref="_gate"/>.
+    /// </summary>
+    private void SettleRefunds(DateTimeOffset now)
+    {
+        for (var i = _pendingRefunds.Count - 1; i >= 0; i--)
+        {
+            var job = _pendingRefunds[i];
+            if (job.Snapshot(now).Status != Jobs.JobStatus.Failed)
+            {
+                continue;
+            }
+
+            _pendingRefunds.RemoveAt(i);
+            Keys.Refund(job.ApiKey, job.CreditCost);
+            Stats.Refunded(job.ApiKey, job.CreditCost);
+        }
+    }
+
+    /// <summary>
+    /// True for <c>application/json</c>, compared case-insensitively, with no charset or a UTF-8 one (JSON is UTF-8,
+    /// RFC 8259); the provider's request bodies are <c>application/json</c> only.
+    /// </summary>
+    private static bool IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) ||
+            !mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Printable(string value)
+    {
+        var shown = value.Length > 100 ? value[..100] + "…" : value;
+        return string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c));
     }
 
     private bool CanAfford(string apiKey, out long available)

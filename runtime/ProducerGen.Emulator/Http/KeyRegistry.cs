@@ -87,6 +87,18 @@ internal sealed class KeyRegistry
         }
     }
 
+    /// <summary>Gives <paramref name="amount"/> credits back (a failed job's charge); nothing for unlimited or unknown keys.</summary>
+    public void Refund(string key, long amount)
+    {
+        lock (_gate)
+        {
+            if (_accounts.TryGetValue(key, out var account) && account.Credits is { } credits)
+            {
+                account.Credits = credits + amount;
+            }
+        }
+    }
+
     private sealed class Account(bool isActive, long? credits)
     {
         public bool IsActive { get; } = isActive;
