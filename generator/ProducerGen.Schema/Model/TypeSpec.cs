@@ -7,7 +7,7 @@ namespace ProducerGen.Schema.Model;
 /// <param name="Kind">The value type.</param>
 /// <param name="MinLength">Minimum string length.</param>
 /// <param name="MaxLength">Maximum string length.</param>
-/// <param name="Pattern">A .NET/ECMAScript-compatible regular expression the whole string must match.</param>
+/// <param name="Pattern">A .NET/ECMAScript-compatible regular expression the value must contain a match of (unanchored, as in JSON Schema; `^…$` anchors it).</param>
 /// <param name="EnumValues">Allowed values as written in the schema (strings, or integers in invariant form).</param>
 /// <param name="Minimum">Inclusive lower bound of a number or integer.</param>
 /// <param name="Maximum">Inclusive upper bound of a number or integer.</param>
