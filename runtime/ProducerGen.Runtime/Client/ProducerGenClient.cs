@@ -138,6 +138,9 @@ public sealed class ProducerGenClient : IDisposable
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The number of bytes written.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    /// <exception cref="DownloadStalledException">No body bytes arrived for <see cref="ProducerGenClientOptions.DownloadIdleTimeout"/>.</exception>
+    /// <exception cref="ResponseTooLargeException">The file is larger than <see cref="ProducerGenClientOptions.MaxDownloadBytes"/>.</exception>
+    /// <exception cref="TransportException">The headers did not arrive within the request timeout, or the connection failed.</exception>
     public Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -155,6 +158,9 @@ public sealed class ProducerGenClient : IDisposable
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The full path of the written file.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    /// <exception cref="DownloadStalledException">No body bytes arrived for <see cref="ProducerGenClientOptions.DownloadIdleTimeout"/>; no file is left.</exception>
+    /// <exception cref="ResponseTooLargeException">The file is larger than <see cref="ProducerGenClientOptions.MaxDownloadBytes"/>; no file is left.</exception>
+    /// <exception cref="TransportException">The headers did not arrive within the request timeout, or the connection failed; no file is left.</exception>
     public Task<string> DownloadToDirectoryAsync(Uri url, string directory, string? suggestedName = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -197,6 +203,16 @@ public sealed class ProducerGenClient : IDisposable
         if (options.MaxResponseBodyBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxResponseBodyBytes, "MaxResponseBodyBytes must be positive.");
+        }
+
+        if (options.DownloadIdleTimeout <= TimeSpan.Zero && options.DownloadIdleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DownloadIdleTimeout, "DownloadIdleTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.MaxDownloadBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDownloadBytes, "MaxDownloadBytes must be positive (or null for unbounded).");
         }
 
         ArgumentNullException.ThrowIfNull(options.Retry, "options.Retry");

@@ -39,7 +39,10 @@ public class ProducerGenClientOptions
     /// <summary>Creates the loggers; <see langword="null"/> means no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>The largest API response body read (bodies of downloads are streamed and not limited). Default 1 MiB.</summary>
+    /// <summary>The default <see cref="DownloadIdleTimeout"/>: 60 seconds.</summary>
+    public static readonly TimeSpan DefaultDownloadIdleTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest API response body read (bodies of downloads are streamed; see <see cref="MaxDownloadBytes"/>). Default 1 MiB.</summary>
     public int MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
 
     /// <summary>
@@ -50,8 +53,22 @@ public class ProducerGenClientOptions
     /// </summary>
     public int MaxConnectionsPerServer { get; set; } = DefaultMaxConnectionsPerServer;
 
+    /// <summary>
+    /// How long a download may receive no body bytes before it fails with <see cref="DownloadStalledException"/> (a partial file
+    /// is removed). The clock restarts with every chunk, so a slow body that keeps arriving completes however long it takes.
+    /// Default 60 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits forever. The headers are bounded by
+    /// <see cref="RequestTimeout"/>.
+    /// </summary>
+    public TimeSpan DownloadIdleTimeout { get; set; } = DefaultDownloadIdleTimeout;
+
+    /// <summary>
+    /// The largest file a download writes, in bytes; a larger one fails with <see cref="ResponseTooLargeException"/> (before any
+    /// byte when the server declares its length) and a partial file is removed. Default <see langword="null"/>: unbounded.
+    /// </summary>
+    public long? MaxDownloadBytes { get; set; }
+
     /// <summary>Describes the options with the API key redacted.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()
-        => $"{GetType().Name} {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseAddress = {BaseAddress?.ToString() ?? "(schema default)"}, RequestTimeout = {RequestTimeout}, Retry = {{ {Retry} }}, Waiting = {{ MaxWait = {Waiting?.MaxWait}, MinPollInterval = {Waiting?.MinPollInterval}, MaxPollInterval = {Waiting?.MaxPollInterval} }} }}";
+        => $"{GetType().Name} {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseAddress = {BaseAddress?.ToString() ?? "(schema default)"}, RequestTimeout = {RequestTimeout}, Retry = {{ {Retry} }}, Waiting = {{ MaxWait = {Waiting?.MaxWait}, MinPollInterval = {Waiting?.MinPollInterval}, MaxPollInterval = {Waiting?.MaxPollInterval} }}, DownloadIdleTimeout = {DownloadIdleTimeout}, MaxDownloadBytes = {MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(unbounded)"} }}";
 }

@@ -13,21 +13,25 @@ internal static class ApiErrorFactory
     private const int MaxShownChars = 300;
 
     public static ProducerGenException Create(ApiResponse response, string operation, RetryOptions retry, string? secret)
+        => CreateCore(response, operation, retry, SecretRedactor.For(secret));
+
+    private static ProducerGenException CreateCore(ApiResponse response, string operation, RetryOptions retry, SecretRedactor? redactor)
     {
-        var text = BodyText(response.Body, secret);
+        var text = BodyText(response.Body, redactor);
         JsonElement? json = TryParse(response.Body);
-        var serverMessage = json is { } j ? Redact(JsonText.String(j, "error") ?? JsonText.String(j, "message"), secret) : null;
-        var info = new ApiResponseInfo(response.StatusCode, response.RequestId, serverMessage, text);
+        var serverMessage = json is { } j ? Redact(JsonText.String(j, "error") ?? JsonText.String(j, "message"), redactor) : null;
+        var responseRequestId = Redact(response.RequestId, redactor);
+        var info = new ApiResponseInfo(response.StatusCode, responseRequestId, serverMessage, text);
         var status = response.StatusCode;
         var said = serverMessage is not null ? $": {serverMessage}" : text is { Length: > 0 } ? $" (body: {Shorten(text)})" : string.Empty;
-        var requestId = response.RequestId is { } id ? $" Request id: {id}." : string.Empty;
+        var requestId = responseRequestId is { } id ? $" Request id: {id}." : string.Empty;
         var attempts = response.Attempts > 1 ? $" after {response.Attempts} attempts" : string.Empty;
-        var head = $"{operation} failed with HTTP {status}{Reason(response)}";
+        var head = Redact($"{operation} failed with HTTP {status}{Reason(response)}", redactor)!;
 
         switch (status)
         {
             case 400:
-                return new ApiValidationException($"{head}: the service refused the request{said}.{DetailsText(json, secret)}{requestId}", info, ReadDetails(json, secret));
+                return new ApiValidationException($"{head}: the service refused the request{said}.{DetailsText(json, redactor)}{requestId}", info, ReadDetails(json, redactor));
             case 401:
                 return new AuthenticationException($"{head}: authentication failed; the API key is missing or invalid (HTTP 401){said}.{requestId}", info);
             case 403:
@@ -50,7 +54,7 @@ internal static class ApiErrorFactory
             case >= 500 and <= 599:
                 return new ServerErrorException($"{head}: server error{attempts}{said}.{requestId}", info);
             case >= 300 and <= 399:
-                var target = response.Location is { } location ? $" to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString)}" : string.Empty;
+                var target = response.Location is { } location ? Redact($" to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString)}", redactor) : string.Empty;
                 return new UnexpectedResponseException($"{head}: a redirect{target} was not followed, so the API key is never sent elsewhere. Check the base address.{requestId}", info);
             default:
                 return new UnexpectedResponseException($"{head}: unexpected status{said}.{requestId}", info);
@@ -59,15 +63,26 @@ internal static class ApiErrorFactory
 
     public static UnexpectedResponseException Malformed(ApiResponse response, string operation, string problem, string? secret, Exception? inner = null)
     {
-        var text = BodyText(response.Body, secret);
-        var info = new ApiResponseInfo(response.StatusCode, response.RequestId, null, text);
+        var redactor = SecretRedactor.For(secret);
+        var text = BodyText(response.Body, redactor);
+        var requestIdText = Redact(response.RequestId, redactor);
+        var info = new ApiResponseInfo(response.StatusCode, requestIdText, null, text);
         var body = text is { Length: > 0 } ? $" Body: {Shorten(text)}" : " The body was empty.";
-        var requestId = response.RequestId is { } id ? $" Request id: {id}." : string.Empty;
-        return new UnexpectedResponseException($"{operation} returned HTTP {response.StatusCode} but {problem}.{body}{requestId}", info, inner);
+        var requestId = requestIdText is { } id ? $" Request id: {id}." : string.Empty;
+
+        // The problem may quote the body (a parser's message naming a job id the server sent): redact it, and replace an inner
+        // exception whose message would carry the key into ToString().
+        var cause = inner is not null && redactor is not null && redactor.Redact(inner.Message) is var clean && clean != inner.Message
+            ? new JsonException(clean)
+            : inner;
+        return new UnexpectedResponseException($"{operation} returned HTTP {response.StatusCode} but {Redact(problem, redactor)}.{body}{requestId}", info, cause);
     }
 
-    public static string? Redact(string? text, string? secret)
-        => text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***", StringComparison.Ordinal);
+    /// <summary>Redacts every form of <paramref name="secret"/> from <paramref name="text"/> (see <see cref="SecretRedactor"/>).</summary>
+    public static string? Redact(string? text, string? secret) => Redact(text, SecretRedactor.For(secret));
+
+    private static string? Redact(string? text, SecretRedactor? redactor)
+        => text is null || redactor is null ? text : redactor.Redact(text);
 
     private static string Reason(ApiResponse response) => string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : $" ({response.ReasonPhrase})";
 
@@ -102,7 +117,7 @@ internal static class ApiErrorFactory
         }
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadDetails(JsonElement? json, string? secret)
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadDetails(JsonElement? json, SecretRedactor? secret)
     {
         var details = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (json is not { } j || !j.TryGetProperty("details", out var element) || element.ValueKind != JsonValueKind.Object)
@@ -125,13 +140,13 @@ internal static class ApiErrorFactory
                 messages.Add(Redact(property.Value.GetString() ?? string.Empty, secret)!);
             }
 
-            details[property.Name] = messages;
+            details[Redact(property.Name, secret)!] = messages;
         }
 
         return details;
     }
 
-    private static string DetailsText(JsonElement? json, string? secret)
+    private static string DetailsText(JsonElement? json, SecretRedactor? secret)
     {
         var details = ReadDetails(json, secret);
         if (details.Count == 0)
@@ -150,30 +165,59 @@ internal static class ApiErrorFactory
         return Shorten(builder.Append('.').ToString(), 1000);
     }
 
-    private static string? BodyText(byte[] body, string? secret)
+    /// <summary>
+    /// The body as text for <see cref="ApiResponseInfo.Body"/>: redacted first, then cut to <see cref="MaxBodyChars"/> characters
+    /// between occurrences of the key, so a key straddling the cut never shows a fragment.
+    /// </summary>
+    private static string? BodyText(byte[] body, SecretRedactor? redactor)
     {
         if (body.Length == 0)
         {
             return null;
         }
 
-        var length = Math.Min(body.Length, MaxBodyChars);
-        var text = Encoding.UTF8.GetString(body, 0, length);
-        if (body.Length > length)
+        var slack = redactor?.Slack ?? 0;
+        var window = Math.Min(body.Length, MaxBodyChars + slack);
+        var text = Encoding.UTF8.GetString(body, 0, window);
+        bool cut;
+        if (redactor is null)
         {
-            text += "…";
+            cut = text.Length > MaxBodyChars;
+            text = cut ? text[..(char.IsHighSurrogate(text[MaxBodyChars - 1]) ? MaxBodyChars - 1 : MaxBodyChars)] : text;
+        }
+        else
+        {
+            // Only the whole body is scanned to its end; a prefix is scanned where an occurrence would still end inside it.
+            var scanLimit = window < body.Length ? text.Length - slack : text.Length;
+            text = redactor.RedactAndCut(text, MaxBodyChars, scanLimit, out cut);
         }
 
-        return Redact(text, secret);
+        return cut || window < body.Length ? text + "…" : text;
     }
 
     private static string Shorten(string text, int max = MaxShownChars)
     {
         var builder = new StringBuilder(Math.Min(text.Length, max) + 1);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (builder.Length >= max)
             {
+                // Never cut a redaction marker or a surrogate pair in two.
+                var keep = builder.Length;
+                if (c == '*')
+                {
+                    while (keep > 0 && builder[keep - 1] == '*')
+                    {
+                        keep--;
+                    }
+                }
+                else if (char.IsLowSurrogate(c) && char.IsHighSurrogate(builder[keep - 1]))
+                {
+                    keep--;
+                }
+
+                builder.Length = keep;
                 builder.Append('…');
                 break;
             }

@@ -26,8 +26,9 @@ internal sealed class ApiTransport
         _http = http;
         BaseAddress = baseAddress;
         _apiKey = apiKey;
-        Logger = logger;
-        _pipeline = RetryPipelineFactory.Create(options, logger);
+        Redactor = SecretRedactor.For(apiKey);
+        Logger = Redactor is { } redactor && logger != Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance ? new RedactingLogger(logger, redactor) : logger;
+        _pipeline = RetryPipelineFactory.Create(options, Logger);
     }
 
     public ApiDescription Api { get; }
@@ -44,6 +45,9 @@ internal sealed class ApiTransport
 
     /// <summary>The API key, for redacting it from any server text we surface.</summary>
     internal string Secret => _apiKey;
+
+    /// <summary>Redacts every form of the API key from server text; <see langword="null"/> only without a key.</summary>
+    internal SecretRedactor? Redactor { get; }
 
     public Uri BuildUri(string path)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -10,7 +11,9 @@ namespace ProducerGen;
 
 /// <summary>
 /// Streams output files. Refuses URLs that are not absolute http(s); follows redirects itself (at most five) so the API key is sent
-/// only to the API's own host, never elsewhere; reads headers within the request timeout and streams the body without buffering it.
+/// only to the API's own host, never elsewhere; reads headers within the request timeout and streams the body without buffering it,
+/// failing when no byte arrives for <see cref="ProducerGenClientOptions.DownloadIdleTimeout"/> or the file exceeds
+/// <see cref="ProducerGenClientOptions.MaxDownloadBytes"/>.
 /// </summary>
 internal sealed class Downloader(ApiTransport transport)
 {
@@ -34,21 +37,71 @@ internal sealed class Downloader(ApiTransport transport)
         activity?.SetTag("server.address", url.Host);
 
         using var response = await GetHeadersAsync(url, cancellationToken).ConfigureAwait(false);
-        var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var options = transport.Options;
+        var shown = WithoutSecrets(response.RequestMessage?.RequestUri ?? url);
+        if (options.MaxDownloadBytes is { } declaredCap && response.Content.Headers.ContentLength > declaredCap)
+        {
+            throw TooLarge(response, shown, declaredCap);
+        }
+
+        var idle = options.DownloadIdleTimeout;
+        var stalled = false;
         long total = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
+            var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (source.ConfigureAwait(false))
             {
-                int read;
-                while ((read = await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+                while (true)
                 {
+                    // A fresh clock per read: it measures the wait for the next chunk only (a slow destination is not a stalled server).
+                    int read;
+                    using (var idleTimer = new CancellationTokenSource(idle, transport.TimeProvider))
+                    using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idleTimer.Token))
+                    {
+                        try
+                        {
+                            read = await source.ReadAsync(buffer.AsMemory(), linked.Token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            stalled = idleTimer.IsCancellationRequested;
+                        }
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    if (options.MaxDownloadBytes is { } cap && total + read > cap)
+                    {
+                        throw TooLarge(response, shown, cap);
+                    }
+
                     await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                     total += read;
                     progress?.Report(total);
                 }
             }
+        }
+        catch (Exception exception) when (stalled && !cancellationToken.IsCancellationRequested
+                                          && exception is OperationCanceledException or IOException or HttpRequestException)
+        {
+            throw new DownloadStalledException(
+                string.Create(CultureInfo.InvariantCulture, $"Downloading {shown.Host}{shown.AbsolutePath} stalled: no bytes arrived for {idle.TotalSeconds:0.###} s after {total} bytes (ProducerGenClientOptions.DownloadIdleTimeout)."),
+                shown,
+                idle,
+                total,
+                exception);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is IOException or HttpRequestException && exception is not ProducerGenException)
+        {
+            throw new TransportException(
+                string.Create(CultureInfo.InvariantCulture, $"Downloading {shown.Host}{shown.AbsolutePath} failed after {total} bytes: {TransientFailures.Describe(exception)}."),
+                exception,
+                isTimeout: false);
         }
         finally
         {
@@ -136,6 +189,17 @@ internal sealed class Downloader(ApiTransport transport)
         throw new IOException($"Could not find a free file name for '{name}' in '{root}'.");
     }
 
+    /// <summary>The URL as shown in errors: no query string, fragment or user information, which may hold signatures or keys.</summary>
+    internal static Uri WithoutSecrets(Uri url)
+        => url.IsAbsoluteUri ? new UriBuilder(url) { Query = string.Empty, Fragment = string.Empty, UserName = string.Empty, Password = string.Empty }.Uri : url;
+
+    private static ResponseTooLargeException TooLarge(HttpResponseMessage response, Uri shown, long cap)
+        => new(
+            string.Create(CultureInfo.InvariantCulture, $"Downloading {shown.Host}{shown.AbsolutePath} stopped: the file is larger than {cap} bytes, the limit for downloads (ProducerGenClientOptions.MaxDownloadBytes)."),
+            new ApiResponseInfo((int)response.StatusCode, BoundedContent.RequestId(response), null, null),
+            cap,
+            shown);
+
     private static void TryDelete(string path)
     {
         try
@@ -200,7 +264,8 @@ internal sealed class Downloader(ApiTransport transport)
 
             using (response)
             {
-                await BoundedContentOrEmpty(response, cancellationToken).ConfigureAwait(false);
+                // The error body is bounded in size and, like the headers, in time: a server that stalls here gets an empty body.
+                await BoundedContentOrEmpty(response, linked.Token, () => timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested).ConfigureAwait(false);
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 var apiResponse = new ApiResponse(status, response.ReasonPhrase, body, BoundedContent.RequestId(response), RetryAfter.From(response, transport.TimeProvider), null, 1);
                 var operation = $"Downloading {current.Host}{current.AbsolutePath}";
@@ -214,13 +279,17 @@ internal sealed class Downloader(ApiTransport transport)
         }
     }
 
-    private static async Task BoundedContentOrEmpty(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task BoundedContentOrEmpty(HttpResponseMessage response, CancellationToken cancellationToken, Func<bool> timedOut)
     {
         try
         {
             await BoundedContent.BufferAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (ResponseTooLargeException)
+        {
+            response.Content = new ByteArrayContent([]);
+        }
+        catch (Exception exception) when (timedOut() && exception is OperationCanceledException or IOException or HttpRequestException)
         {
             response.Content = new ByteArrayContent([]);
         }
