@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -221,11 +222,19 @@ public sealed class ProducerGenClient : IDisposable
         }
 
         key = key.Trim();
-        foreach (var c in key)
+        for (var i = 0; i < key.Length; i++)
         {
+            // Checked here, not on the wire: HttpClient refuses such a header value on every attempt, which would surface as a
+            // network error after all retries. The message names the position only, never the key or the character.
+            var c = key[i];
             if (c is < ' ' or (char)127)
             {
-                throw new ArgumentException($"The API key of the {api.Name} client contains a control character, which cannot be sent in a header.", nameof(options));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The API key of the {api.Name} client contains a control character (such as CR or LF) at position {i + 1}, which cannot be sent in an HTTP header. Check how the key was copied or read."), nameof(options));
+            }
+
+            if (c > '~')
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The API key of the {api.Name} client contains a non-ASCII character at position {i + 1}, which cannot be sent in an HTTP header. API keys are plain ASCII; check how the key was copied or read (e.g. a typographic quote or a non-breaking space)."), nameof(options));
             }
         }
 
