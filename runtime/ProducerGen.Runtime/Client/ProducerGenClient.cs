@@ -80,7 +80,10 @@ public sealed class ProducerGenClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The accepted job's handle.</returns>
     /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
-    /// <exception cref="ProducerGenException">The service refused or failed; see the derived types.</exception>
+    /// <exception cref="ProducerGenException">
+    /// The service refused or failed, or could not be reached; see the derived types. Its <see cref="ProducerGenException.IdempotencyKey"/>
+    /// is the key this submission carried: resubmit with it to get the job the failed call may have created, never a second one.
+    /// </exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.SubmitAsync(request) is the API users see.
     public async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -97,19 +100,28 @@ public sealed class ProducerGenClient : IDisposable
         activity?.SetTag("producergen.model", model.ModelId);
         Log.Submitting(_transport.Logger, Api.Name, model.ModelId, model.Method, model.Path, idempotencyKey);
 
-        var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken).ConfigureAwait(false);
-        var operation = $"{model.Method} {model.Path}";
-        if (!response.IsSuccess)
+        try
         {
-            Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
-            activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
-            throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
-        }
+            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken).ConfigureAwait(false);
+            var operation = $"{model.Method} {model.Path}";
+            if (!response.IsSuccess)
+            {
+                Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
+                activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
+                throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
+            }
 
-        var (id, status) = ReadAccepted(response, operation);
-        activity?.SetTag("producergen.job.id", id);
-        Log.Accepted(_transport.Logger, id, status);
-        return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
+            var (id, status) = ReadAccepted(response, operation);
+            activity?.SetTag("producergen.job.id", id);
+            Log.Accepted(_transport.Logger, id, status);
+            return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
+        }
+        catch (ProducerGenException exception)
+        {
+            // Whatever went wrong after the key was chosen, the caller can retry this very submission with it (issue 14, item 10).
+            exception.IdempotencyKey ??= idempotencyKey;
+            throw;
+        }
     }
 
     /// <summary>Submits a request and waits for its job to finish.</summary>
@@ -122,11 +134,40 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
     /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request) is the API users see.
-    public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+        => SubmitAndWaitAsync(model, request, options: null, progress, cancellationToken);
+
+    /// <summary>
+    /// Submits a request with per-call options (your own idempotency key, an attempt timeout) and waits for its job to finish.
+    /// Every exception after validation carries the submission's <see cref="ProducerGenException.IdempotencyKey"/>: calling again
+    /// with <c>new RequestOptions { IdempotencyKey = exception.IdempotencyKey }</c> resumes the same job (the service replays it)
+    /// instead of creating a second one.
+    /// </summary>
+    /// <param name="model">The model to run.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="options">The idempotency key and attempt timeout of the submission; <see langword="null"/> for defaults.</param>
+    /// <param name="progress">Receives status and progress changes.</param>
+    /// <param name="cancellationToken">Cancels the submission or ends the wait promptly.</param>
+    /// <returns>The succeeded job.</returns>
+    /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
+    /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
+    /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
+    /// <exception cref="ProducerGenException">The submission or a poll failed; see the derived types.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request, options) is the API users see.
+    public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var handle = await SubmitAsync(model, request, options: null, cancellationToken).ConfigureAwait(false);
-        var job = await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false);
-        return job.EnsureSucceeded();
+        var handle = await SubmitAsync(model, request, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var job = await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false);
+            return job.IsFailed ? throw new JobFailedException(job, _transport.Secret) : job;
+        }
+        catch (ProducerGenException exception)
+        {
+            // The job exists: resubmitting with its key replays it, so the wait can be resumed from the same call.
+            exception.IdempotencyKey ??= handle.IdempotencyKey;
+            throw;
+        }
     }
 
     /// <summary>
@@ -271,8 +312,9 @@ public sealed class ProducerGenClient : IDisposable
 
             throw ApiErrorFactory.Malformed(response, operation, $"the body has no 'jobId' or '{Api.JobIdField}'", _transport.Secret);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
         }
     }
