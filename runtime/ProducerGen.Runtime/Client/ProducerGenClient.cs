@@ -305,6 +305,12 @@ public sealed class ProducerGenClient : IDisposable
                 var id = JsonText.String(root, "jobId") ?? JsonText.String(root, Api.JobIdField) ?? JsonText.String(root, "id");
                 if (!string.IsNullOrWhiteSpace(id))
                 {
+                    if (!JobIds.IsUsable(id))
+                    {
+                        // '..' or 'a/b' would send every later poll to another path (GET /v2/ for '..').
+                        throw ApiErrorFactory.Malformed(response, operation, "the job id it returned cannot name a job in a URL path (it is '.' or '..', or holds '/', '\\', '?', '#' or control characters)", _transport.Secret);
+                    }
+
                     var status = JsonText.String(root, "status") ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
                     return (id, status);
                 }
