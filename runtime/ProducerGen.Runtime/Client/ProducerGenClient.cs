@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -79,7 +80,10 @@ public sealed class ProducerGenClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The accepted job's handle.</returns>
     /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
-    /// <exception cref="ProducerGenException">The service refused or failed; see the derived types.</exception>
+    /// <exception cref="ProducerGenException">
+    /// The service refused or failed, or could not be reached; see the derived types. Its <see cref="ProducerGenException.IdempotencyKey"/>
+    /// is the key this submission carried: resubmit with it to get the job the failed call may have created, never a second one.
+    /// </exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.SubmitAsync(request) is the API users see.
     public async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -96,19 +100,28 @@ public sealed class ProducerGenClient : IDisposable
         activity?.SetTag("producergen.model", model.ModelId);
         Log.Submitting(_transport.Logger, Api.Name, model.ModelId, model.Method, model.Path, idempotencyKey);
 
-        var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken).ConfigureAwait(false);
-        var operation = $"{model.Method} {model.Path}";
-        if (!response.IsSuccess)
+        try
         {
-            Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
-            activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
-            throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
-        }
+            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken).ConfigureAwait(false);
+            var operation = $"{model.Method} {model.Path}";
+            if (!response.IsSuccess)
+            {
+                Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
+                activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
+                throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
+            }
 
-        var (id, status) = ReadAccepted(response, operation);
-        activity?.SetTag("producergen.job.id", id);
-        Log.Accepted(_transport.Logger, id, status);
-        return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
+            var (id, status) = ReadAccepted(response, operation);
+            activity?.SetTag("producergen.job.id", id);
+            Log.Accepted(_transport.Logger, id, status);
+            return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
+        }
+        catch (ProducerGenException exception)
+        {
+            // Whatever went wrong after the key was chosen, the caller can retry this very submission with it (issue 14, item 10).
+            exception.IdempotencyKey ??= idempotencyKey;
+            throw;
+        }
     }
 
     /// <summary>Submits a request and waits for its job to finish.</summary>
@@ -121,11 +134,40 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
     /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request) is the API users see.
-    public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+        => SubmitAndWaitAsync(model, request, options: null, progress, cancellationToken);
+
+    /// <summary>
+    /// Submits a request with per-call options (your own idempotency key, an attempt timeout) and waits for its job to finish.
+    /// Every exception after validation carries the submission's <see cref="ProducerGenException.IdempotencyKey"/>: calling again
+    /// with <c>new RequestOptions { IdempotencyKey = exception.IdempotencyKey }</c> resumes the same job (the service replays it)
+    /// instead of creating a second one.
+    /// </summary>
+    /// <param name="model">The model to run.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="options">The idempotency key and attempt timeout of the submission; <see langword="null"/> for defaults.</param>
+    /// <param name="progress">Receives status and progress changes.</param>
+    /// <param name="cancellationToken">Cancels the submission or ends the wait promptly.</param>
+    /// <returns>The succeeded job.</returns>
+    /// <exception cref="RequestValidationException">The request breaks the schema; nothing was sent.</exception>
+    /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
+    /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
+    /// <exception cref="ProducerGenException">The submission or a poll failed; see the derived types.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request, options) is the API users see.
+    public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var handle = await SubmitAsync(model, request, options: null, cancellationToken).ConfigureAwait(false);
-        var job = await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false);
-        return job.EnsureSucceeded();
+        var handle = await SubmitAsync(model, request, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var job = await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false);
+            return job.IsFailed ? throw new JobFailedException(job, _transport.Secret) : job;
+        }
+        catch (ProducerGenException exception)
+        {
+            // The job exists: resubmitting with its key replays it, so the wait can be resumed from the same call.
+            exception.IdempotencyKey ??= handle.IdempotencyKey;
+            throw;
+        }
     }
 
     /// <summary>
@@ -237,11 +279,19 @@ public sealed class ProducerGenClient : IDisposable
         }
 
         key = key.Trim();
-        foreach (var c in key)
+        for (var i = 0; i < key.Length; i++)
         {
+            // Checked here, not on the wire: HttpClient refuses such a header value on every attempt, which would surface as a
+            // network error after all retries. The message names the position only, never the key or the character.
+            var c = key[i];
             if (c is < ' ' or (char)127)
             {
-                throw new ArgumentException($"The API key of the {api.Name} client contains a control character, which cannot be sent in a header.", nameof(options));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The API key of the {api.Name} client contains a control character (such as CR or LF) at position {i + 1}, which cannot be sent in an HTTP header. Check how the key was copied or read."), nameof(options));
+            }
+
+            if (c > '~')
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The API key of the {api.Name} client contains a non-ASCII character at position {i + 1}, which cannot be sent in an HTTP header. API keys are plain ASCII; check how the key was copied or read (e.g. a typographic quote or a non-breaking space)."), nameof(options));
             }
         }
 
@@ -271,6 +321,12 @@ public sealed class ProducerGenClient : IDisposable
                 var id = JsonText.String(root, "jobId") ?? JsonText.String(root, Api.JobIdField) ?? JsonText.String(root, "id");
                 if (!string.IsNullOrWhiteSpace(id))
                 {
+                    if (!JobIds.IsUsable(id))
+                    {
+                        // '..' or 'a/b' would send every later poll to another path (GET /v2/ for '..').
+                        throw ApiErrorFactory.Malformed(response, operation, "the job id it returned cannot name a job in a URL path (it is '.' or '..', or holds '/', '\\', '?', '#' or control characters)", _transport.Secret);
+                    }
+
                     var status = JsonText.String(root, "status") ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
                     return (id, status);
                 }
@@ -278,8 +334,9 @@ public sealed class ProducerGenClient : IDisposable
 
             throw ApiErrorFactory.Malformed(response, operation, $"the body has no 'jobId' or '{Api.JobIdField}'", _transport.Secret);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
         }
     }

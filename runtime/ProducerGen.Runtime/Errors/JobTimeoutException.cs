@@ -11,7 +11,13 @@ public sealed class JobTimeoutException : ProducerGenException
     /// <param name="waited">How long the runtime waited.</param>
     /// <param name="lastJob">The job as last read, or <see langword="null"/> if it was never read.</param>
     public JobTimeoutException(string jobId, TimeSpan waited, Job? lastJob)
-        : base(string.Create(CultureInfo.InvariantCulture, $"Job {jobId} was still {lastJob?.Status ?? "pending"} after waiting {waited.TotalSeconds:0.#} s (the waiting budget). It may still finish: resume with Jobs.WaitAsync(\"{jobId}\")."))
+        : this(jobId, waited, lastJob, innerException: null, secret: null)
+    {
+    }
+
+    /// <summary>Creates the exception; <paramref name="secret"/> is redacted from the server's status text in the message.</summary>
+    internal JobTimeoutException(string jobId, TimeSpan waited, Job? lastJob, Exception? innerException, string? secret)
+        : base(BuildMessage(jobId, waited, lastJob, innerException, secret), innerException)
     {
         JobId = jobId;
         Waited = waited;
@@ -26,4 +32,11 @@ public sealed class JobTimeoutException : ProducerGenException
 
     /// <summary>The job as last read, or <see langword="null"/>.</summary>
     public Job? LastJob { get; }
+
+    private static string BuildMessage(string jobId, TimeSpan waited, Job? lastJob, Exception? innerException, string? secret)
+    {
+        var status = lastJob?.Status is { } s ? ApiErrorFactory.Redact(s, secret) : "pending";
+        var poll = innerException is null ? string.Empty : " The last poll had not answered when the budget ran out.";
+        return string.Create(CultureInfo.InvariantCulture, $"Job {jobId} was still {status} after waiting {waited.TotalSeconds:0.#} s (the waiting budget).{poll} It may still finish: resume with Jobs.WaitAsync(\"{jobId}\").");
+    }
 }

@@ -48,4 +48,13 @@ public class ProducerGenException : Exception
 
     /// <summary>The response body as text, cut to a few kilobytes; useful when it was not the JSON the API documents.</summary>
     public string? ResponseBody { get; }
+
+    /// <summary>
+    /// The idempotency key of the submission that failed (the caller's, or the one the runtime generated), or
+    /// <see langword="null"/> when the error did not come from a submission. When the outcome is ambiguous (a
+    /// <see cref="TransportException"/>, a timeout, a 5xx), the job may exist: retry with
+    /// <c>new RequestOptions { IdempotencyKey = exception.IdempotencyKey }</c> and the service returns that job instead of
+    /// creating (and charging for) a second one.
+    /// </summary>
+    public string? IdempotencyKey { get; internal set; }
 }

@@ -82,11 +82,11 @@ internal sealed class ApiTransport
             var bytes = await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
             return new ApiResponse(
                 (int)response.StatusCode,
-                response.ReasonPhrase,
+                ApiErrorFactory.Redact(response.ReasonPhrase, _apiKey),
                 bytes,
-                BoundedContent.RequestId(response),
+                ApiErrorFactory.Redact(BoundedContent.RequestId(response), _apiKey), // headers are server text too: a hostile one may echo the key
                 RetryAfter.From(response, TimeProvider),
-                response.Headers.Location,
+                RedactLocation(response.Headers.Location),
                 state.Attempts);
         }
         catch (Exception exception) when (TransientFailures.IsTransientException(exception) && !cancellationToken.IsCancellationRequested)
@@ -99,6 +99,16 @@ internal sealed class ApiTransport
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private Uri? RedactLocation(Uri? location)
+    {
+        if (location is null || !location.OriginalString.Contains(_apiKey, StringComparison.Ordinal))
+        {
+            return location;
+        }
+
+        return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, _apiKey), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
     }
 
     private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey)
@@ -114,7 +124,7 @@ internal sealed class ApiTransport
             var response = await transport._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             try
             {
-                await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+                await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, cancellationToken).ConfigureAwait(false);
                 return response;
             }
             catch

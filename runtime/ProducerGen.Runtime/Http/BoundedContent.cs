@@ -15,7 +15,11 @@ internal static class BoundedContent
         => response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>Reads the whole body (at most <paramref name="limit"/> bytes) and replaces the content with the buffered bytes.</summary>
-    public static async Task BufferAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    public static Task BufferAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+        => BufferAsync(response, limit, secret: null, cancellationToken);
+
+    /// <summary>As <see cref="BufferAsync(HttpResponseMessage, int, CancellationToken)"/>; <paramref name="secret"/> is redacted from the request id of the error.</summary>
+    public static async Task BufferAsync(HttpResponseMessage response, int limit, string? secret, CancellationToken cancellationToken)
     {
         var original = response.Content;
         if (original is null)
@@ -26,14 +30,14 @@ internal static class BoundedContent
 
         if (original.Headers.ContentLength > limit)
         {
-            throw TooLarge(response, limit);
+            throw TooLarge(response, limit, secret);
         }
 
         byte[] bytes;
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            bytes = await ReadAsync(stream, limit, response, cancellationToken).ConfigureAwait(false);
+            bytes = await ReadAsync(stream, limit, response, secret, cancellationToken).ConfigureAwait(false);
         }
 
         var buffered = new ByteArrayContent(bytes);
@@ -49,7 +53,7 @@ internal static class BoundedContent
         original.Dispose();
     }
 
-    private static async Task<byte[]> ReadAsync(Stream stream, int limit, HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadAsync(Stream stream, int limit, HttpResponseMessage response, string? secret, CancellationToken cancellationToken)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -65,7 +69,7 @@ internal static class BoundedContent
 
                 if (buffer.Length + read > limit)
                 {
-                    throw TooLarge(response, limit);
+                    throw TooLarge(response, limit, secret);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -77,9 +81,9 @@ internal static class BoundedContent
         }
     }
 
-    private static ResponseTooLargeException TooLarge(HttpResponseMessage response, int limit)
+    private static ResponseTooLargeException TooLarge(HttpResponseMessage response, int limit, string? secret)
         => new(
             $"The response to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} (HTTP {(int)response.StatusCode}) is larger than {limit} bytes, the limit for API responses (ProducerGenClientOptions.MaxResponseBodyBytes).",
-            new ApiResponseInfo((int)response.StatusCode, RequestId(response), null, null),
+            new ApiResponseInfo((int)response.StatusCode, ApiErrorFactory.Redact(RequestId(response), secret), null, null),
             limit);
 }

@@ -11,6 +11,12 @@ namespace ProducerGen;
 /// <summary>Reads and waits for jobs by id; works for any job, from any process.</summary>
 public sealed class JobsClient
 {
+    /// <summary>The least time a poll is given, even at the deadline, so the last look can answer: a wait ends by MaxWait plus this.</summary>
+    internal static readonly TimeSpan LastLookAllowance = TimeSpan.FromSeconds(2);
+
+    // The longest delay a timer accepts on every TimeProvider (about 24.8 days); a longer budget is as good as unbounded.
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     private readonly ApiTransport _transport;
 
     internal JobsClient(ApiTransport transport) => _transport = transport;
@@ -21,10 +27,15 @@ public sealed class JobsClient
     /// <param name="id">The job's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job.</returns>
+    /// <exception cref="ArgumentException">The id is empty, <c>.</c> or <c>..</c>, or holds <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c> or a control character; nothing was sent.</exception>
     /// <exception cref="NotFoundException">No such job, or it belongs to someone else.</exception>
+    /// <exception cref="UnexpectedResponseException">The service answered with another job's id, or with a body that is not a job.</exception>
     /// <exception cref="ProducerGenException">Another failure; see the derived types.</exception>
-    public async Task<Job> GetAsync(string id, CancellationToken cancellationToken = default)
-        => (await GetCoreAsync(id, cancellationToken).ConfigureAwait(false)).Job;
+    public Task<Job> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        JobIds.Validate(id, nameof(id));
+        return GetJobAsync(id, cancellationToken);
+    }
 
     /// <summary>
     /// Waits until the job reaches a succeeded or failed status and returns it (check <see cref="Job.IsFailed"/>, or call
@@ -36,10 +47,16 @@ public sealed class JobsClient
     /// <param name="averageCompletion">The model's average completion time, to pace polling; <see langword="null"/> when unknown.</param>
     /// <param name="cancellationToken">Ends the wait promptly.</param>
     /// <returns>The job in a terminal status.</returns>
-    /// <exception cref="JobTimeoutException">The job was still pending when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
+    /// <exception cref="ArgumentException">The id is empty, <c>.</c> or <c>..</c>, or holds <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c> or a control character; nothing was sent.</exception>
+    /// <exception cref="JobTimeoutException">
+    /// The job was still pending, or the last poll had not answered, when <see cref="JobWaitOptions.MaxWait"/> ran out: the budget
+    /// bounds every poll and its retries, so a stalled poll ends the wait at <c>MaxWait</c> (plus at most
+    /// 2 seconds for the last look at the deadline), not after the poll's own retries.
+    /// </exception>
+    /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
     public Task<Job> WaitAsync(string id, IProgress<JobProgress>? progress = null, TimeSpan? averageCompletion = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        JobIds.Validate(id, nameof(id));
         return WaitCoreAsync(id, knownStatus: null, submittedAt: null, averageCompletion, progress, cancellationToken);
     }
 
@@ -51,17 +68,23 @@ public sealed class JobsClient
     /// <param name="progress">Receives status and progress changes.</param>
     /// <param name="cancellationToken">Ends the wait promptly.</param>
     /// <returns>The job in a terminal status.</returns>
-    /// <exception cref="JobTimeoutException">The job was still pending when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
+    /// <exception cref="ArgumentException">The handle's id cannot name a job in a URL path; nothing was sent.</exception>
+    /// <exception cref="JobTimeoutException">The job was still pending, or the last poll had not answered, when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
+    /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
     public Task<Job> WaitAsync(JobHandle job, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
+        JobIds.Validate(job.Id, nameof(job));
         return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken);
     }
 
+    private async Task<Job> GetJobAsync(string id, CancellationToken cancellationToken)
+        => (await GetCoreAsync(id, cancellationToken).ConfigureAwait(false)).Job;
+
+    /// <summary>Reads the job <paramref name="id"/>, which <see cref="JobIds.Validate"/> has accepted.</summary>
     internal async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        var path = Api.JobGetPath.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+        var path = JobIds.Path(Api, id);
         var response = await _transport.SendAsync(HttpMethod.Get, path, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
         var operation = $"GET {path}";
         if (!response.IsSuccess)
@@ -70,14 +93,29 @@ public sealed class JobsClient
             throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
         }
 
+        Job job;
         try
         {
-            return (Job.Parse(response.Body, Api), response.RetryAfter);
+            job = Job.Parse(response.Body, Api);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not a job object ({exception.Message})", _transport.Secret, exception);
         }
+
+        // Never hand over another job (someone else's outputs) as the one asked for; this is not retried into success.
+        if (!string.Equals(job.Id, id, StringComparison.Ordinal))
+        {
+            // The body is left out of the exception: it is someone else's job (its outputs, its input).
+            var other = ApiErrorFactory.Redact(job.Id, _transport.Secret);
+            var requestId = response.RequestId is { } rid ? $" Request id: {rid}." : string.Empty;
+            throw new UnexpectedResponseException(
+                $"{operation} returned HTTP {response.StatusCode} but the body describes another job ('{Shorten(other)}', not '{Shorten(id)}'), so it was not used.{requestId}",
+                new ApiResponseInfo(response.StatusCode, response.RequestId, null, null));
+        }
+
+        return (job, response.RetryAfter);
     }
 
     private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
@@ -129,7 +167,7 @@ public sealed class JobsClient
             using (var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Poll", ActivityKind.Client))
             {
                 activity?.SetTag("producergen.job.id", id);
-                (job, retryAfter) = await GetCoreAsync(id, cancellationToken).ConfigureAwait(false);
+                (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, cancellationToken).ConfigureAwait(false);
                 activity?.SetTag("producergen.job.status", job.Status);
             }
 
@@ -182,13 +220,55 @@ public sealed class JobsClient
         }
     }
 
-    private JobTimeoutException TimedOut(string id, TimeSpan waited, Job? last)
+    /// <summary>
+    /// One poll (with its retries) bounded by what is left of the wait's budget, but never less than
+    /// <see cref="LastLookAllowance"/> so the last look at the deadline can answer. When the budget ends first,
+    /// the outcome is <see cref="JobTimeoutException"/> (the job may still be running), not the poll's transport error.
+    /// </summary>
+    private async Task<(Job Job, TimeSpan? RetryAfter)> PollWithinBudgetAsync(string id, JobWaitOptions options, long started, Job? last, CancellationToken cancellationToken)
+    {
+        var time = _transport.TimeProvider;
+        var remaining = options.MaxWait - time.GetElapsedTime(started);
+        var budget = remaining > LastLookAllowance ? remaining : LastLookAllowance;
+        using var budgetCts = new CancellationTokenSource(budget < MaxTimerDelay ? budget : MaxTimerDelay, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetCts.Token);
+        try
+        {
+            return await GetCoreAsync(id, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (
+            exception is OperationCanceledException or TransportException
+            && !cancellationToken.IsCancellationRequested
+            && (budgetCts.IsCancellationRequested || time.GetElapsedTime(started) >= options.MaxWait))
+        {
+            throw TimedOut(id, time.GetElapsedTime(started), last, exception);
+        }
+    }
+
+    private JobTimeoutException TimedOut(string id, TimeSpan waited, Job? last, Exception? cause = null)
     {
         Log.WaitTimedOut(_transport.Logger, id, waited.TotalSeconds, last?.Status);
-        return new JobTimeoutException(id, waited, last);
+        return new JobTimeoutException(id, waited, last, cause, _transport.Secret);
+    }
+
+    private static string Shorten(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var chars = text.Length <= 80 ? text.ToCharArray() : (text[..80] + "…").ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = char.IsControl(chars[i]) ? ' ' : chars[i];
+        }
+
+        return new string(chars);
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
 }
