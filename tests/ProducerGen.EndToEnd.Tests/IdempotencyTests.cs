@@ -27,6 +27,25 @@ public sealed class IdempotencyTests
     }
 
     [Fact]
+    public async Task An_ambiguous_generate_failure_is_recovered_with_the_exceptions_key_and_creates_one_job()
+    {
+        // Issue 14, item 10: the job is created, then every answer is lost; the caller retries with the key the failure carries.
+        await using var env = await TestEnvironment.StartAsync(o => o.Faults.DropAfterCreateRate = 1);
+        using var client = env.CreateClient(configure: o => o.Retry.MaxRetries = 0); // the runtime's own retries would recover it themselves
+
+        var failure = await Assert.ThrowsAnyAsync<ProducerGenException>(() => client.Producer.GenerateAsync(TestEnvironment.Request()));
+        Assert.False(string.IsNullOrEmpty(failure.IdempotencyKey));
+        Assert.Equal(1, env.Emulator.Stats.JobsCreated);
+
+        env.Emulator.Options.Faults.DropAfterCreateRate = 0;
+        var result = await client.Producer.GenerateAsync(TestEnvironment.Request(), new RequestOptions { IdempotencyKey = failure.IdempotencyKey });
+
+        Assert.True(result.Job.IsSucceeded);
+        Assert.Equal(1, env.Emulator.Stats.JobsCreated);
+        Assert.Equal(1, env.Emulator.Stats.JobsCreatedFor(EmulatorOptions.DefaultApiKey, failure.IdempotencyKey!));
+    }
+
+    [Fact]
     public async Task A_replay_after_completion_answers_the_jobs_current_status()
     {
         await using var env = await TestEnvironment.StartAsync();

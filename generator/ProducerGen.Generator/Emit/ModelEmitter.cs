@@ -72,6 +72,17 @@ internal static class ModelEmitter
         w.CloseBlock();
         w.Line();
 
+        w.Doc("summary", "Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).");
+        w.Line("/// <param name=\"request\">The request; invalid requests throw before anything is sent.</param>");
+        w.Line("/// <param name=\"options\">Per-call options such as your own idempotency key.</param>");
+        w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels submitting or waiting.</param>");
+        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line("var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);");
+        w.Line($"return new {operations.ResultName}(job);");
+        w.CloseBlock();
+        w.Line();
+
         w.Doc("summary", "Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.");
         w.Line("/// <param name=\"jobId\">The job's id.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
