@@ -7,7 +7,8 @@ using Xunit;
 namespace ProducerGen.Packaging.Tests;
 
 /// <summary>Fresh projects restore the packed ProducerGen from a local feed, build and run.</summary>
-public sealed class PackageConsumptionTests : IClassFixture<PackageFeedFixture>
+[Collection(PackageFeedCollection.Name)]
+public sealed class PackageConsumptionTests
 {
     private const string Program =
         """
@@ -114,16 +115,7 @@ public sealed class PackageConsumptionTests : IClassFixture<PackageFeedFixture>
     {
         var directory = Path.Combine(_feed.Root, "consumers", name);
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{_feed.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), _feed.NuGetConfig);
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

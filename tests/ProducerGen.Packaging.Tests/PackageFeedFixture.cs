@@ -2,19 +2,20 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Xunit;
 
 namespace ProducerGen.Packaging.Tests;
 
 /// <summary>
 /// Packs ProducerGen and ProducerGen.Runtime once per test run, from a copy of the sources (so this never
 /// touches the bin/obj folders the rest of the test run is using), with a version unique to the run (so the
-/// NuGet cache never serves a stale package).
+/// NuGet cache never serves a stale package). Shared by every test class of the <see cref="PackageFeedCollection"/>.
 /// </summary>
 public sealed class PackageFeedFixture : IDisposable
 {
     public PackageFeedFixture()
     {
-        var repository = typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var repository = RepositoryRoot;
         Root = Path.Combine(Path.GetTempPath(), "producergen-pack-" + Guid.NewGuid().ToString("N")[..8]);
         Version = "0.1.0-ci." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + Random.Shared.Next(1000, 9999);
         Feed = Path.Combine(Root, "feed");
@@ -34,6 +35,9 @@ public sealed class PackageFeedFixture : IDisposable
         DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}");
     }
 
+    public static string RepositoryRoot { get; } =
+        typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+
     public string Root { get; }
 
     public string Feed { get; }
@@ -43,6 +47,18 @@ public sealed class PackageFeedFixture : IDisposable
     public string SchemaFile { get; }
 
     public string PackagePath => Path.Combine(Feed, $"ProducerGen.{Version}.nupkg");
+
+    /// <summary>A nuget.config for consumers: the local feed first, nuget.org for everything else.</summary>
+    public string NuGetConfig => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{Feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """;
 
     public void Dispose()
     {
@@ -55,4 +71,11 @@ public sealed class PackageFeedFixture : IDisposable
             // A leftover temp folder is harmless.
         }
     }
+}
+
+/// <summary>One packed feed for every packaging test class (packing takes about a minute); the classes run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageFeedCollection : ICollectionFixture<PackageFeedFixture>
+{
+    public const string Name = "Package feed";
 }

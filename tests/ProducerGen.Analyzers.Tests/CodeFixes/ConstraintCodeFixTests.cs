@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using ProducerGen.CodeFixes;
 using Xunit;
@@ -28,7 +29,7 @@ public class ConstraintCodeFixTests
             }
             """,
             Verify.Diagnostic(DiagnosticDescriptors.ValueOutOfRange).WithLocation(0).WithMessage("weirdness = 1.5 is outside 0..1" + Schema));
-        test.CodeActionEquivalenceKey = "ProducerGen.Clamp";
+        test.CodeActionEquivalenceKey = "ProducerGen.PG1001.Clamp";
         await test.RunAsync();
     }
 
@@ -108,7 +109,7 @@ public class ConstraintCodeFixTests
             """,
             Verify.Diagnostic(DiagnosticDescriptors.ValueOffStepGrid).WithLocation(0)
                 .WithMessage("weirdness = 0.33 is off the 0.05 step grid starting at 0; the nearest allowed value is 0.35" + Schema));
-        test.CodeActionEquivalenceKey = "ProducerGen.Round";
+        test.CodeActionEquivalenceKey = "ProducerGen.PG1002.Round";
         await test.RunAsync();
     }
 
@@ -161,7 +162,7 @@ public class ConstraintCodeFixTests
             }
             """,
             TooLong(0, 'a', 84));
-        test.CodeActionEquivalenceKey = "ProducerGen.Truncate";
+        test.CodeActionEquivalenceKey = "ProducerGen.PG1003.Truncate";
         await test.RunAsync();
     }
 
@@ -285,7 +286,7 @@ public class ConstraintCodeFixTests
             Outside(3, "weirdness = -0.5", "0..1"),
             Outside(4, "music_length_ms = 10", "5000..300000"),
             Outside(5, "weirdness = 2", "0..1"));
-        test.CodeActionEquivalenceKey = "ProducerGen.Clamp";
+        test.CodeActionEquivalenceKey = "ProducerGen.PG1001.Clamp";
         test.NumberOfFixAllInDocumentIterations = 1;
         test.NumberOfFixAllIterations = 1;
         await test.RunAsync();
@@ -314,7 +315,7 @@ public class ConstraintCodeFixTests
             Outside(2, "weirdness = 1.5", "0..1"),
             OffGrid(3, "pitch_shift = 0.2", "0.5", "-12", "0"));
         test.FixedState.ExpectedDiagnostics.Add(Outside(2, "weirdness = 1.5", "0..1"));
-        test.CodeActionEquivalenceKey = "ProducerGen.Round";
+        test.CodeActionEquivalenceKey = "ProducerGen.PG1002.Round";
         test.NumberOfFixAllInDocumentIterations = 1;
         test.NumberOfFixAllIterations = 1;
         test.NumberOfIncrementalIterations = 3;
@@ -322,11 +323,14 @@ public class ConstraintCodeFixTests
     }
 
     [Fact]
-    public void ProviderDeclaresItsIdsAndBatchFixAll()
+    public void ProviderDeclaresItsIdsAndFixAllInEveryScope()
     {
         var provider = new ConstraintCodeFixProvider();
         Assert.Equal(new[] { "PG1001", "PG1002", "PG1003", "PG1004" }, provider.FixableDiagnosticIds.ToArray());
-        Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, provider.GetFixAllProvider());
+        var scopes = provider.GetFixAllProvider().GetSupportedFixAllScopes();
+        Assert.Contains(FixAllScope.Document, scopes);
+        Assert.Contains(FixAllScope.Project, scopes);
+        Assert.Contains(FixAllScope.Solution, scopes);
     }
 
     [Fact]
