@@ -33,9 +33,10 @@ internal static class ClientEmitter
         w.Line($"    webhookSignatureHeader: {(api.Webhooks?.SignatureHeader is { } signature ? Literals.String(signature) : "null")},");
         // Arguments a v1 schema without these keys never had stay out, so its client file is unchanged.
         var extras = new System.Collections.Generic.List<string>();
-        if (api.Auth.Prefix is { } prefix)
+        if (api.Auth.Prefix is not null || api.Idempotency is null)
         {
-            extras.Add($"authPrefix: {Literals.String(prefix)}");
+            // Naming authPrefix (null too) selects the constructor whose idempotency header may be null.
+            extras.Add($"authPrefix: {(api.Auth.Prefix is { } prefix ? Literals.String(prefix) : "null")}");
         }
 
         if (api.Headers.Count > 0)
