@@ -27,7 +27,7 @@ public sealed class RetryTests
         Assert.Equal([429, 202], attempts.Select(a => a.Status));
         Assert.True(attempts[1].SentAt - attempts[0].SentAt >= TimeSpan.FromMilliseconds(900), $"retried after {attempts[1].SentAt - attempts[0].SentAt}, before Retry-After");
         Assert.Equal(1, env.Emulator.Stats.Faults("rate-limit"));
-        Assert.Equal(1, env.Emulator.Stats.JobsCreatedFor("afk_test", handle.IdempotencyKey));
+        Assert.Equal(1, env.Emulator.Stats.JobsCreatedFor("afk_test", handle.IdempotencyKey!));
     }
 
     [Fact]

@@ -23,15 +23,32 @@ internal static class ClientEmitter
         w.Line($"    defaultBaseAddress: new global::System.Uri({Literals.String(api.BaseUrl)}),");
         w.Line($"    authHeader: {Literals.String(api.Auth.Header)},");
         w.Line($"    authEnvironmentVariable: {(api.Auth.EnvironmentVariable is { } env ? Literals.String(env) : "null")},");
-        w.Line($"    idempotencyHeader: {Literals.String(api.Idempotency.Header)},");
-        w.Line($"    idempotencyKeyMaxLength: {Literals.NullableInt(api.Idempotency.MaxLength)},");
+        w.Line($"    idempotencyHeader: {(api.Idempotency is { } idempotency ? Literals.String(idempotency.Header) : "null")},");
+        w.Line($"    idempotencyKeyMaxLength: {Literals.NullableInt(api.Idempotency?.MaxLength)},");
         w.Line($"    jobGetPath: {Literals.String(api.Jobs.Get.Path)},");
         w.Line($"    jobIdField: {Literals.String(api.Jobs.IdField)},");
         w.Line($"    pendingStatuses: {StringArray(api.Jobs.Pending)},");
         w.Line($"    succeededStatuses: {StringArray(api.Jobs.Succeeded)},");
         w.Line($"    failedStatuses: {StringArray(api.Jobs.Failed)},");
         w.Line($"    webhookSignatureHeader: {(api.Webhooks?.SignatureHeader is { } signature ? Literals.String(signature) : "null")},");
-        w.Line($"    webhookEventHeader: {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")});");
+        // Arguments a v1 schema without these keys never had stay out, so its client file is unchanged.
+        var extras = new System.Collections.Generic.List<string>();
+        if (api.Auth.Prefix is not null || api.Idempotency is null)
+        {
+            // Naming authPrefix (null too) selects the constructor whose idempotency header may be null.
+            extras.Add($"authPrefix: {(api.Auth.Prefix is { } prefix ? Literals.String(prefix) : "null")}");
+        }
+
+        if (api.Headers.Count > 0)
+        {
+            extras.Add("headers: new global::System.Collections.Generic.Dictionary<string, string> { " + string.Join(", ", api.Headers.Select(h => $"[{Literals.String(h.Name)}] = {Literals.String(h.Value)}")) + " }");
+        }
+
+        w.Line($"    webhookEventHeader: {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")}{(extras.Count == 0 ? ");" : ",")}");
+        for (var i = 0; i < extras.Count; i++)
+        {
+            w.Line($"    {extras[i]}{(i == extras.Count - 1 ? ");" : ",")}");
+        }
         w.Line();
         w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");
         w.Line();
@@ -96,9 +113,12 @@ internal static class ClientEmitter
             w.Line();
         }
 
-        w.Doc("summary", "The header that carries each submission's idempotency key.");
-        w.Line($"public const string IdempotencyKeyHeader = {Literals.String(api.Idempotency.Header)};");
-        w.Line();
+        if (api.Idempotency is { } idempotencyKeys)
+        {
+            w.Doc("summary", "The header that carries each submission's idempotency key.");
+            w.Line($"public const string IdempotencyKeyHeader = {Literals.String(idempotencyKeys.Header)};");
+            w.Line();
+        }
         w.Doc("summary", "Creates options with the schema's base URL.");
         w.OpenBlock($"public {options}()");
         w.Line("BaseAddress = new global::System.Uri(DefaultBaseAddress);");

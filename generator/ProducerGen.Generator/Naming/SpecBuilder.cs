@@ -119,6 +119,7 @@ internal sealed class SpecBuilder
             api.Idempotency,
             api.Jobs,
             api.Webhooks,
+            api.Headers,
             EquatableArray.From(models));
     }
 

@@ -9,9 +9,10 @@ namespace ProducerGen.Generator.Specs;
 /// <param name="ExtensionsName">The DI extensions class (<c>ApiframeServiceCollectionExtensions</c>).</param>
 /// <param name="BaseUrl">The schema's base URL.</param>
 /// <param name="Auth">API-key authentication.</param>
-/// <param name="Idempotency">Idempotency keys.</param>
+/// <param name="Idempotency">Idempotency keys, or null when the API takes none.</param>
 /// <param name="Jobs">How jobs are read.</param>
 /// <param name="Webhooks">Webhook headers, or null.</param>
+/// <param name="Headers">Headers sent with every request.</param>
 /// <param name="Models">One client property per model.</param>
 internal sealed record ClientSpec(
     string ApiName,
@@ -20,9 +21,10 @@ internal sealed record ClientSpec(
     string ExtensionsName,
     string BaseUrl,
     AuthSpec Auth,
-    IdempotencySpec Idempotency,
+    IdempotencySpec? Idempotency,
     JobsSpec Jobs,
     WebhooksSpec? Webhooks,
+    EquatableArray<HeaderSpec> Headers,
     EquatableArray<ClientModelSpec> Models);
 
 /// <summary>A model as the client sees it: only names, so a param edit leaves the client file untouched.</summary>

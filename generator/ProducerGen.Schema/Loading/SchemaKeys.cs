@@ -15,10 +15,10 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Root { get; } = new[] { "producergen", "api", "endpoints", "models" };
 
     /// <summary>Keys of <c>api:</c>.</summary>
-    public static IReadOnlyList<string> Api { get; } = new[] { "name", "namespace", "baseUrl", "auth", "idempotency", "jobs", "webhooks" };
+    public static IReadOnlyList<string> Api { get; } = new[] { "name", "namespace", "baseUrl", "auth", "idempotency", "headers", "jobs", "webhooks" };
 
     /// <summary>Keys of <c>api.auth:</c>.</summary>
-    public static IReadOnlyList<string> Auth { get; } = new[] { "header", "env" };
+    public static IReadOnlyList<string> Auth { get; } = new[] { "header", "prefix", "env" };
 
     /// <summary>Keys of <c>api.idempotency:</c>.</summary>
     public static IReadOnlyList<string> Idempotency { get; } = new[] { "header", "maxLength" };

@@ -96,11 +96,13 @@ internal sealed class SchemaReader
         }
 
         var auth = Required(entries, mapping, "auth", "'api'") is { } authNode ? ReadAuth(authNode) : null;
-        var idempotency = entries.TryGetValue("idempotency", out var idempotencyEntry)
-            ? ReadIdempotency(idempotencyEntry.Value)
-            : new IdempotencySpec("Idempotency-Key", null);
+        // No 'idempotency:' means the API takes no idempotency key: nothing is sent (and submissions are retried only where that is safe).
+        var idempotency = entries.TryGetValue("idempotency", out var idempotencyEntry) ? ReadIdempotency(idempotencyEntry.Value) : null;
         var jobs = Required(entries, mapping, "jobs", "'api'") is { } jobsNode ? ReadJobs(jobsNode) : null;
         var webhooks = entries.TryGetValue("webhooks", out var webhooksEntry) ? ReadWebhooks(webhooksEntry.Value) : null;
+        var headers = entries.TryGetValue("headers", out var headersEntry)
+            ? ReadHeaders(headersEntry.Value, auth?.Header, idempotency?.Header)
+            : EquatableArray<HeaderSpec>.Empty;
 
         string? csharpName = null;
         if (name is not null)
@@ -112,9 +114,9 @@ internal sealed class SchemaReader
             }
         }
 
-        return name is null || csharpName is null || baseUrl is null || auth is null || idempotency is null || jobs is null
+        return name is null || csharpName is null || baseUrl is null || auth is null || jobs is null
             ? null
-            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks, entries["name"].Value.Range, entries.TryGetValue("namespace", out var nsEntry) ? nsEntry.Value.Range : entries["name"].Value.Range);
+            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks, entries["name"].Value.Range, entries.TryGetValue("namespace", out var nsEntry) ? nsEntry.Value.Range : entries["name"].Value.Range, headers);
     }
 
     private AuthSpec? ReadAuth(YamlNode node)
@@ -126,8 +128,64 @@ internal sealed class SchemaReader
 
         var entries = Entries(mapping, SchemaKeys.Auth, "'api.auth'");
         var header = RequiredString(entries, mapping, "header", "'api.auth'");
+        if (header is not null && !HeaderText.IsName(header))
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{header}' is not an HTTP header name; use letters, digits and '-', e.g. 'Authorization' or 'X-API-Key'.", entries["header"].Value.Range);
+        }
+
+        var prefix = OptionalString(entries, "prefix");
+        if (prefix is not null && (prefix.Length == 0 || !HeaderText.IsValue(prefix)))
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"The auth prefix must be printable text sent before the key, such as 'Bearer ' (quote it to keep the space: prefix: \"Bearer \").", entries["prefix"].Value.Range);
+        }
+
         var env = OptionalString(entries, "env");
-        return header is null ? null : new AuthSpec(header, env);
+        return header is null ? null : new AuthSpec(header, env, prefix);
+    }
+
+    private EquatableArray<HeaderSpec> ReadHeaders(YamlNode node, string? authHeader, string? idempotencyHeader)
+    {
+        if (Mapping(node, "'api.headers'") is not { } mapping)
+        {
+            return EquatableArray<HeaderSpec>.Empty;
+        }
+
+        var headers = new List<HeaderSpec>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in mapping.Entries)
+        {
+            var name = pair.Key.Value;
+            if (!HeaderText.IsName(name))
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"'{name}' is not an HTTP header name; use letters, digits and '-', e.g. 'X-Api-Version'.", pair.Key.Range);
+                continue;
+            }
+
+            if (HeaderText.IsManagedByTheClient(name) || string.Equals(name, authHeader, StringComparison.OrdinalIgnoreCase) || string.Equals(name, idempotencyHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"'{name}' is set by the client itself (the key, the idempotency key, the body's type and length, the host); remove it from 'api.headers'.", pair.Key.Range);
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"The header '{name}' is listed twice in 'api.headers' (header names ignore case); keep one.", pair.Key.Range);
+                continue;
+            }
+
+            if (ScalarText(pair.Value, $"the value of header '{name}'") is { } value)
+            {
+                if (!HeaderText.IsValue(value))
+                {
+                    Error(SchemaDiagnosticIds.InvalidValue, $"The value of header '{name}' holds a character no header may carry (a line break or another control character, or one outside ASCII).", pair.Value.Range);
+                    continue;
+                }
+
+                headers.Add(new HeaderSpec(name, value));
+            }
+        }
+
+        return EquatableArray.From(headers);
     }
 
     private IdempotencySpec? ReadIdempotency(YamlNode node)

@@ -176,10 +176,32 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         }
 
         var key = ctx.Request.Headers[Schema.Api.Auth.Header].ToString();
+        var prefix = Schema.Api.Auth.Prefix;
+        if (prefix is not null && key.Length > 0)
+        {
+            // The schema's prefix ("Bearer ") comes first; its scheme word ignores case, as HTTP auth schemes do.
+            if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, $"Malformed API key: send it as '{prefix}<key>' in the {Schema.Api.Auth.Header} header").ConfigureAwait(false);
+                return;
+            }
+
+            key = key.Substring(prefix.Length);
+        }
+
+        foreach (var header in Schema.Api.Headers)
+        {
+            if (!string.Equals(ctx.Request.Headers[header.Name].ToString(), header.Value, StringComparison.Ordinal))
+            {
+                await ErrorAsync(ctx, StatusCodes.Status400BadRequest, $"The {header.Name} header must be '{header.Value}'").ConfigureAwait(false);
+                return;
+            }
+        }
+
         switch (Keys.Check(key))
         {
             case KeyCheck.Missing:
-                await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, $"Missing API key: send it in the {Schema.Api.Auth.Header} header").ConfigureAwait(false);
+                await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, $"Missing API key: send it in the {Schema.Api.Auth.Header} header{(prefix is null ? string.Empty : $" as '{prefix}<key>'")}").ConfigureAwait(false);
                 return;
             case KeyCheck.Invalid:
                 await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, "Invalid API key").ConfigureAwait(false);

@@ -38,11 +38,47 @@ public sealed class ApiDescription
         IReadOnlyList<string> failedStatuses,
         string? webhookSignatureHeader,
         string? webhookEventHeader)
+        : this(name, defaultBaseAddress, authHeader, authEnvironmentVariable, idempotencyHeader, idempotencyKeyMaxLength, jobGetPath, jobIdField, pendingStatuses, succeededStatuses, failedStatuses, webhookSignatureHeader, webhookEventHeader, authPrefix: null, headers: null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyHeader);
+    }
+
+    /// <summary>Creates a description of an API whose key may carry a prefix, which sends fixed headers, or which takes no idempotency key.</summary>
+    /// <param name="name">The API's name, e.g. <c>Apiframe</c>.</param>
+    /// <param name="defaultBaseAddress">The absolute base address used when the options name none.</param>
+    /// <param name="authHeader">The request header that carries the API key, e.g. <c>Authorization</c>.</param>
+    /// <param name="authEnvironmentVariable">The environment variable read when the options carry no key (it holds the bare key), or <see langword="null"/>.</param>
+    /// <param name="idempotencyHeader">The request header that carries the idempotency key, or <see langword="null"/> when the API takes none.</param>
+    /// <param name="idempotencyKeyMaxLength">The longest idempotency key the API accepts, or <see langword="null"/> for no limit.</param>
+    /// <param name="jobGetPath">The path that reads one job, holding <c>{id}</c>.</param>
+    /// <param name="jobIdField">The member of the job object that holds its id.</param>
+    /// <param name="pendingStatuses">Statuses of a job still running.</param>
+    /// <param name="succeededStatuses">Statuses of a job that finished well.</param>
+    /// <param name="failedStatuses">Statuses of a job that failed or was cancelled.</param>
+    /// <param name="webhookSignatureHeader">The header carrying a webhook's signature, or <see langword="null"/>.</param>
+    /// <param name="webhookEventHeader">The header naming a webhook's event, or <see langword="null"/>.</param>
+    /// <param name="authPrefix">Text sent before the key in <paramref name="authHeader"/> (<c>Bearer </c>), or <see langword="null"/>.</param>
+    /// <param name="headers">Headers sent with every request (an API version, say), or <see langword="null"/>.</param>
+    public ApiDescription(
+        string name,
+        Uri defaultBaseAddress,
+        string authHeader,
+        string? authEnvironmentVariable,
+        string? idempotencyHeader,
+        int? idempotencyKeyMaxLength,
+        string jobGetPath,
+        string jobIdField,
+        IReadOnlyList<string> pendingStatuses,
+        IReadOnlyList<string> succeededStatuses,
+        IReadOnlyList<string> failedStatuses,
+        string? webhookSignatureHeader,
+        string? webhookEventHeader,
+        string? authPrefix = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(defaultBaseAddress);
         ArgumentException.ThrowIfNullOrWhiteSpace(authHeader);
-        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyHeader);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobGetPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(jobIdField);
         ArgumentNullException.ThrowIfNull(pendingStatuses);
@@ -67,7 +103,9 @@ public sealed class ApiDescription
         DefaultBaseAddress = defaultBaseAddress;
         AuthHeader = authHeader;
         AuthEnvironmentVariable = string.IsNullOrWhiteSpace(authEnvironmentVariable) ? null : authEnvironmentVariable;
-        IdempotencyHeader = idempotencyHeader;
+        IdempotencyHeader = string.IsNullOrWhiteSpace(idempotencyHeader) ? null : idempotencyHeader;
+        AuthPrefix = string.IsNullOrEmpty(authPrefix) ? null : authPrefix;
+        Headers = headers is null ? EmptyHeaders : new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
         IdempotencyKeyMaxLength = idempotencyKeyMaxLength;
         JobGetPath = jobGetPath;
         JobIdField = jobIdField;
@@ -90,8 +128,16 @@ public sealed class ApiDescription
     /// <summary>The environment variable read when the options carry no key, or <see langword="null"/>.</summary>
     public string? AuthEnvironmentVariable { get; }
 
-    /// <summary>The request header that carries the idempotency key.</summary>
-    public string IdempotencyHeader { get; }
+    /// <summary>The request header that carries the idempotency key, or <see langword="null"/> when the API takes none (then nothing is sent and submissions are retried only where no job can have been created).</summary>
+    public string? IdempotencyHeader { get; }
+
+    /// <summary>Text sent before the key in <see cref="AuthHeader"/> (<c>Bearer </c>), or <see langword="null"/>.</summary>
+    public string? AuthPrefix { get; }
+
+    /// <summary>Headers sent with every request.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
 
     /// <summary>The longest idempotency key the API accepts, or <see langword="null"/> for no limit.</summary>
     public int? IdempotencyKeyMaxLength { get; }

@@ -92,7 +92,18 @@ public sealed class ProducerGenClient : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         request.Validate().ThrowIfInvalid();
-        var idempotencyKey = IdempotencyKeys.Resolve(options?.IdempotencyKey, Api.IdempotencyKeyMaxLength);
+        RequestHeaders.CheckPerCall(options?.Headers, Api);
+        string? idempotencyKey = null;
+        if (Api.IdempotencyHeader is not null)
+        {
+            idempotencyKey = IdempotencyKeys.Resolve(options?.IdempotencyKey, Api.IdempotencyKeyMaxLength);
+        }
+        else if (options?.IdempotencyKey is not null)
+        {
+            // Silently dropping a key the caller relies on for safe retries would be worse than refusing it.
+            throw new ArgumentException($"The {Api.Name} API takes no idempotency key (its schema declares no 'idempotency:'), so RequestOptions.IdempotencyKey cannot make a retry safe; leave it null.", nameof(options));
+        }
+
         var body = Serialize(request);
 
         using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Submit", ActivityKind.Client);
@@ -102,7 +113,7 @@ public sealed class ProducerGenClient : IDisposable
 
         try
         {
-            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers).ConfigureAwait(false);
             var operation = $"{model.Method} {model.Path}";
             if (!response.IsSuccess)
             {

@@ -20,6 +20,12 @@ public sealed class RequestOptions
     public string? IdempotencyKey { get; set; }
 
     /// <summary>
+    /// Extra headers for this call only (<c>Prefer: wait</c>, a tracing header), added after the API's own; <see langword="null"/> for none.
+    /// The key's and the idempotency key's headers, <c>Content-Type</c>, <c>Content-Length</c> and <c>Host</c> cannot be set here.
+    /// </summary>
+    public System.Collections.Generic.IDictionary<string, string>? Headers { get; set; }
+
+    /// <summary>
     /// The timeout of each attempt of this call, overriding <see cref="ProducerGenClientOptions.RequestTimeout"/>;
     /// <see langword="null"/> keeps the client's. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> removes the attempt
     /// timeout for this call (as it does for <see cref="ProducerGenClientOptions.RequestTimeout"/>): only the caller's

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -62,15 +63,20 @@ internal sealed class ApiTransport
            && string.Equals(uri.IdnHost, BaseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
            && uri.Port == BaseAddress.Port;
 
-    public void AddAuthentication(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation(Api.AuthHeader, _apiKey);
+    public void AddAuthentication(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation(Api.AuthHeader, Api.AuthPrefix is { } prefix ? prefix + _apiKey : _apiKey);
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         var uri = BuildUri(path);
         var operation = $"{method.Method} {uri.AbsolutePath}";
-        var state = new AttemptState(this, method, uri, body, idempotencyKey);
+        var state = new AttemptState(this, method, uri, body, idempotencyKey, headers);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
+        if (method != HttpMethod.Get && idempotencyKey is null)
+        {
+            // Without an idempotency key a replayed POST may create a second job: retry only where none can have been created.
+            context.Properties.Set(RetryPipelineFactory.ReplaySafeKey, false);
+        }
         if (timeout is { } t)
         {
             context.Properties.Set(RetryPipelineFactory.TimeoutKey, t);
@@ -111,7 +117,7 @@ internal sealed class ApiTransport
         return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, _apiKey), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
     }
 
-    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey)
+    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers)
     {
         private int _attempts;
 
@@ -140,9 +146,20 @@ internal sealed class ApiTransport
             transport.AddAuthentication(request);
             request.Headers.UserAgent.Add(UserAgent.Value);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (idempotencyKey is not null)
+            if (idempotencyKey is not null && transport.Api.IdempotencyHeader is { } idempotencyHeader)
             {
-                request.Headers.TryAddWithoutValidation(transport.Api.IdempotencyHeader, idempotencyKey);
+                request.Headers.TryAddWithoutValidation(idempotencyHeader, idempotencyKey);
+            }
+
+            foreach (var (name, value) in transport.Api.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            foreach (var (name, value) in headers ?? [])
+            {
+                request.Headers.Remove(name); // a per-call header replaces the API's fixed one of that name
+                request.Headers.TryAddWithoutValidation(name, value);
             }
 
             if (body is not null)

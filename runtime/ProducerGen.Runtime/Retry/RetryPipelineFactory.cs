@@ -21,6 +21,9 @@ internal static class RetryPipelineFactory
     /// <summary>The operation's description for logs, e.g. <c>POST /v2/music/generate</c>.</summary>
     public static readonly ResiliencePropertyKey<string> OperationKey = new("ProducerGen.Operation");
 
+    /// <summary>False for a request that may not be sent twice (a submission without an idempotency key).</summary>
+    public static readonly ResiliencePropertyKey<bool> ReplaySafeKey = new("ProducerGen.ReplaySafe");
+
     public static ResiliencePipeline<HttpResponseMessage> Create(ProducerGenClientOptions options, ILogger logger, Func<double>? random = null)
     {
         var retry = options.Retry;
@@ -61,12 +64,21 @@ internal static class RetryPipelineFactory
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider timeProvider, ILogger logger)
     {
+        var replaySafe = context.Properties.GetValue(ReplaySafeKey, true);
         if (outcome.Exception is { } exception)
         {
-            return TransientFailures.IsTransientException(exception) && !context.CancellationToken.IsCancellationRequested;
+            // Unsafe to replay: only a connection the service refused proves no job was created.
+            return (replaySafe ? TransientFailures.IsTransientException(exception) : TransientFailures.IsConnectionRefused(exception))
+                && !context.CancellationToken.IsCancellationRequested;
         }
 
         if (outcome.Result is not { } response || !TransientFailures.IsTransientStatus((int)response.StatusCode))
+        {
+            return false;
+        }
+
+        // Unsafe to replay: 429 and 503 say the service did not take the request; 500, 502, 504 and 408 leave it unknown.
+        if (!replaySafe && response.StatusCode is not (System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable))
         {
             return false;
         }

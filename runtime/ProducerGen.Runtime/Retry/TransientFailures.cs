@@ -20,6 +20,10 @@ internal static class TransientFailures
         _ => false,
     };
 
+    /// <summary>The connection was refused (or the host not found): the request never reached the service.</summary>
+    public static bool IsConnectionRefused(Exception? exception) =>
+        exception is HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound } };
+
     public static bool IsTimeout(Exception? exception) => exception is TimeoutRejectedException or OperationCanceledException { InnerException: TimeoutException };
 
     public static string Describe(Exception exception) => exception switch

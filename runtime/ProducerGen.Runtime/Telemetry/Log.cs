@@ -6,7 +6,7 @@ namespace ProducerGen;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Submitting {Api} model {Model} to {Method} {Path} with idempotency key {IdempotencyKey}")]
-    public static partial void Submitting(ILogger logger, string api, string model, string method, string path, string idempotencyKey);
+    public static partial void Submitting(ILogger logger, string api, string model, string method, string path, string? idempotencyKey);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Job {JobId} accepted with status {Status}")]
     public static partial void Accepted(ILogger logger, string jobId, string status);

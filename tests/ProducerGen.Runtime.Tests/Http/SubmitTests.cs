@@ -80,7 +80,7 @@ public class SubmitTests
         var second = await client.SubmitAsync(TestApi.Producer, new TestRequest("x"));
 
         Assert.NotEqual(first.IdempotencyKey, second.IdempotencyKey);
-        Assert.Equal(32, first.IdempotencyKey.Length);
+        Assert.Equal(32, first.IdempotencyKey!.Length);
     }
 
     [Theory]
