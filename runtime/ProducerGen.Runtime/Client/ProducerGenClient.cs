@@ -123,7 +123,7 @@ public sealed class ProducerGenClient : IDisposable
             }
 
             var (id, status) = ReadAccepted(response, operation);
-            activity?.SetTag("producergen.job.id", ApiErrorFactory.Redact(id, _transport.Secret)); // server text: a hostile server may echo the key
+            activity?.SetTag("producergen.job.id", ApiErrorFactory.Redact(id, _transport.Redactor)); // server text: a hostile server may echo the key
             Log.Accepted(_transport.Logger, id, status);
             return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
         }

@@ -81,7 +81,8 @@ internal static class ApiErrorFactory
     /// <summary>Redacts every form of <paramref name="secret"/> from <paramref name="text"/> (see <see cref="SecretRedactor"/>).</summary>
     public static string? Redact(string? text, string? secret) => Redact(text, SecretRedactor.For(secret));
 
-    private static string? Redact(string? text, SecretRedactor? redactor)
+    /// <summary>Redacts with a redactor built once (the transport's), for hot paths such as every poll's telemetry tags.</summary>
+    internal static string? Redact(string? text, SecretRedactor? redactor)
         => text is null || redactor is null ? text : redactor.Redact(text);
 
     private static string Reason(ApiResponse response) => string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : $" ({response.ReasonPhrase})";

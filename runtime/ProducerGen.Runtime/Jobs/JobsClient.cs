@@ -168,7 +168,7 @@ public sealed class JobsClient
             {
                 activity?.SetTag("producergen.job.id", id);
                 (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, cancellationToken).ConfigureAwait(false);
-                activity?.SetTag("producergen.job.status", ApiErrorFactory.Redact(job.Status, _transport.Secret)); // server text: a hostile server may echo the key
+                activity?.SetTag("producergen.job.status", ApiErrorFactory.Redact(job.Status, _transport.Redactor)); // server text: a hostile server may echo the key
             }
 
             polls++;
