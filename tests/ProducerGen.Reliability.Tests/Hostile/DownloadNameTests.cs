@@ -41,12 +41,7 @@ public sealed class DownloadNameTests : IDisposable
     [MemberData(nameof(Titles))]
     public async Task Download_each_long_title_to_a_temp_directory_over_loopback(string kind, string title)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var server = builder.Build();
-        server.Run(ctx => ctx.Response.Body.WriteAsync(new byte[] { 1, 2, 3, 4 }).AsTask());
-        await server.StartAsync();
+        await using var server = await LoopbackServer.StartAsync(ctx => ctx.Response.Body.WriteAsync(new byte[] { 1, 2, 3, 4 }).AsTask());
         using var client = new ApiframeClient(new ApiframeClientOptions { ApiKey = "afk_names_key_0123456789", BaseAddress = new Uri(server.Urls.First()) });
         var url = new Uri(server.Urls.First() + "/files/track.mp3");
 

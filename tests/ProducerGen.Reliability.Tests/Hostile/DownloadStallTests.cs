@@ -35,16 +35,7 @@ public sealed class DownloadStallTests : IDisposable
         return new ApiframeClient(options);
     }
 
-    private static async Task<WebApplication> StartAsync(RequestDelegate handler)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(handler);
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(RequestDelegate handler) => LoopbackServer.StartAsync(handler);
 
     private static async Task Stall(HttpContext ctx, long declaredLength, int bytesFirst)
     {

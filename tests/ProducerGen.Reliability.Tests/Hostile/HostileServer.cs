@@ -40,19 +40,15 @@ internal sealed class HostileServer : IAsyncDisposable
 
     public static async Task<HostileServer> StartAsync(Func<HttpContext, Task>? handler = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MinResponseDataRate = null); // a stalled client is part of the game
-        var app = builder.Build();
         HostileServer? server = null;
-        app.Run(ctx =>
-        {
-            var target = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.ToString();
-            server!.Requests.Enqueue($"{ctx.Request.Method} {target}");
-            return server.Handler(ctx);
-        });
-        await app.StartAsync();
+        var app = await LoopbackServer.StartAsync(
+            ctx =>
+            {
+                var target = ctx.Features.Get<IHttpRequestFeature>()?.RawTarget ?? ctx.Request.Path.ToString();
+                server!.Requests.Enqueue($"{ctx.Request.Method} {target}");
+                return server.Handler(ctx);
+            },
+            host => host.ConfigureKestrel(k => k.Limits.MinResponseDataRate = null)); // a stalled client is part of the game
         server = new HostileServer(app, new Uri(app.Urls.First() + "/"));
         if (handler is not null)
         {

@@ -62,11 +62,7 @@ public sealed class RedactionTests
         var captured = new ConcurrentBag<string>();
         using var telemetry = new TelemetryCapture();
         using var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new Capture(captured)));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var server = builder.Build();
-        server.Run(async ctx =>
+        await using var server = await LoopbackServer.StartAsync(async ctx =>
         {
             var index = int.Parse(ctx.Request.Query["i"].FirstOrDefault() ?? ctx.Request.Path.Value!.Split('/').Last(), CultureInfo.InvariantCulture);
             var statuses = new[] { 400, 401, 404, 409, 500, 502 };
@@ -75,7 +71,6 @@ public sealed class RedactionTests
             ctx.Response.ContentType = bodies[index].StartsWith('{') ? "application/json" : "text/plain";
             await ctx.Response.WriteAsync(bodies[index]);
         });
-        await server.StartAsync();
 
         var options = new ApiframeClientOptions { ApiKey = Key, BaseAddress = new Uri(server.Urls.First()), LoggerFactory = loggers };
         options.Retry.MaxRetries = 0;

@@ -178,16 +178,7 @@ public sealed class WebhookReplayTests
         }
     }
 
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> configure)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        configure(app);
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(Action<WebApplication> configure) => LoopbackServer.StartAsync(configure);
 
     private sealed record Captured(byte[] Body, string Signature, string EventHeader);
 }

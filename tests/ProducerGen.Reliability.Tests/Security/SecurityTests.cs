@@ -300,16 +300,7 @@ public sealed class SecurityTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> configure)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        configure(app);
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(Action<WebApplication> configure) => LoopbackServer.StartAsync(configure);
 
     private sealed class CapturingProvider(ConcurrentBag<string> sink) : ILoggerProvider
     {
