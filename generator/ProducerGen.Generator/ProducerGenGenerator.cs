@@ -115,7 +115,7 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var failure = new SchemaDiagnostic(GeneratorFailureId, SchemaSeverity.Error, $"naming its types failed with {ex.GetType().Name}: {ex.Message}", document.Api.NameRange);
+            var failure = new SchemaDiagnostic(GeneratorFailure.Id, SchemaSeverity.Error, $"naming its types failed with {ex.GetType().Name}: {ex.Message}", document.Api.NameRange);
             return new NamedSchema(schema.Path, schema.FileName, schema.HintPrefix, EquatableArray.From(loaderDiagnostics.Concat(new[] { failure })), null, document.Api.NameRange);
         }
     }
@@ -167,6 +167,4 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
     }
 
     private static readonly DiagnosticDescriptor GeneratorFailure = GeneratorDiagnosticDescriptors.GeneratorFailure;
-
-    private static string GeneratorFailureId => GeneratorFailure.Id;
 }

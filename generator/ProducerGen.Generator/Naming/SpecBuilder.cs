@@ -128,7 +128,7 @@ internal sealed class SpecBuilder
     private EndpointFileSpec BuildEndpoint(EndpointSpec endpoint)
     {
         var resultName = endpoint.CSharpName + "Result";
-        var owner = new TypeOwner(endpoint.CSharpName, new[] { resultName });
+        var owner = new TypeOwner(new[] { resultName });
         var objects = new List<ResultObjectSpec>();
         var pending = new Queue<(string Name, MemberSpec Member, TypeSpec Type)>();
 
@@ -197,7 +197,7 @@ internal sealed class SpecBuilder
     private ModelFileSpec BuildModel(ModelSpec model, EndpointSpec endpoint)
     {
         var name = model.CSharpName;
-        var owner = new TypeOwner(name, ModelTypeSuffixes.Select(s => name + s).ToArray());
+        var owner = new TypeOwner(ModelTypeSuffixes.Select(s => name + s).ToArray());
         var paramsRequired = model.Params.Any(p => p.Required);
         var request = BuildRecord(
             name + "Request",
@@ -206,7 +206,7 @@ internal sealed class SpecBuilder
             endpoint.CSharpName,
             string.Empty,
             new RequestPartSpec(model.Id, model.ParamsKey, name + "Params", paramsRequired, ReservedNames.ParamsParameter),
-            new TypeOwner(endpoint.CSharpName, new[] { endpoint.CSharpName + "Result" }),
+            new TypeOwner(new[] { endpoint.CSharpName + "Result" }),
             declareNested: null);
 
         var nested = new List<TypeDeclaration>();
@@ -259,7 +259,7 @@ internal sealed class SpecBuilder
             fields.ReserveAll(ReservedNames.RequestFields);
         }
 
-        var named = new List<(MemberSpec Member, string Name, string? Nested, string? Parameter, string Field)>();
+        var named = new List<(MemberSpec Member, string WirePath, string Name, string? Nested, string? Parameter, string Field)>();
         foreach (var member in members)
         {
             var wirePath = pathPrefix is null ? member.Name : pathPrefix + member.Name;
@@ -272,13 +272,12 @@ internal sealed class SpecBuilder
                 parameter = ClaimParameter(parameters, member, wirePath);
             }
 
-            named.Add((member, name, nested, parameter, fields.ClaimNumbered("s_" + name)));
+            named.Add((member, wirePath, name, nested, parameter, fields.ClaimNumbered("s_" + name)));
         }
 
         var properties = new List<PropertySpec>();
-        foreach (var (member, name, nested, parameter, field) in named)
+        foreach (var (member, wirePath, name, nested, parameter, field) in named)
         {
-            var wirePath = pathPrefix is null ? member.Name : pathPrefix + member.Name;
             var allowed = member.Type.Kind == MemberType.Integer && member.Type.IsEnum ? fields.ClaimNumbered("s_" + name + "Allowed") : null;
             var type = TypeNaming.CSharpType(member.Type, nested ?? string.Empty);
             properties.Add(new PropertySpec(
@@ -476,16 +475,10 @@ internal sealed class SpecBuilder
     private static string Capitalise(string text) =>
         text.Length == 0 || text[0] == '\'' ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-    /// <summary>Whose types a member's enum or object belongs to: its name prefix and the owner's own fixed type names.</summary>
+    /// <summary>The fixed types of a member's owner (its model's or endpoint's own), which a member-derived type gives way to.</summary>
     private sealed class TypeOwner
     {
-        public TypeOwner(string prefix, string[] ownTypes)
-        {
-            Prefix = prefix;
-            OwnTypes = ownTypes;
-        }
-
-        public string Prefix { get; }
+        public TypeOwner(string[] ownTypes) => OwnTypes = ownTypes;
 
         public string[] OwnTypes { get; }
     }
