@@ -89,7 +89,7 @@ public sealed class ApiDescription
             throw new ArgumentException($"The default base address of API '{name}' must be absolute (was '{defaultBaseAddress}').", nameof(defaultBaseAddress));
         }
 
-        if (!jobGetPath.Contains("{id}", StringComparison.Ordinal))
+        if (!jobGetPath.Contains("{id}", StringComparison.Ordinal) && !jobGetPath.Contains("{+id}", StringComparison.Ordinal))
         {
             throw new ArgumentException($"The job path of API '{name}' must contain '{{id}}' (was '{jobGetPath}').", nameof(jobGetPath));
         }
@@ -162,6 +162,38 @@ public sealed class ApiDescription
 
     /// <summary>The header naming a webhook's event, or <see langword="null"/>.</summary>
     public string? WebhookEventHeader { get; }
+
+    /// <summary>Where the job's id, status, progress, result and error are in the API's answers; <see cref="ProducerGen.JobShape.Default"/> for v1 schemas.</summary>
+    /// <exception cref="ArgumentException">A path, pattern or route of the shape cannot be used.</exception>
+    public JobShape JobShape
+    {
+        get => _jobReader?.Shape ?? JobShape.Default;
+        init => _jobReader = new JobReader(value ?? throw new ArgumentNullException(nameof(value)), JobIdField);
+    }
+
+    /// <summary>How the API wraps its answers and signals errors inside a successful HTTP answer, or <see langword="null"/> when the HTTP status alone decides.</summary>
+    public ResponseEnvelope? Envelope
+    {
+        get => _envelope?.Envelope;
+        init => _envelope = value is null ? null : new EnvelopeReader(value);
+    }
+
+    /// <summary>Where an error answer's message and code are; <see cref="ProducerGen.ErrorShape.Default"/> reads <c>error</c>, then <c>message</c>.</summary>
+    public ErrorShape ErrorShape
+    {
+        get => _errorReader?.Shape ?? ErrorShape.Default;
+        init => _errorReader = new ErrorReader(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    internal JobReader JobReader => _jobReader ??= new JobReader(JobShape.Default, JobIdField);
+
+    internal EnvelopeReader? EnvelopeReader => _envelope;
+
+    internal ErrorReader ErrorReader => _errorReader ??= new ErrorReader(ErrorShape.Default);
+
+    private JobReader? _jobReader;
+    private EnvelopeReader? _envelope;
+    private ErrorReader? _errorReader;
 
     /// <summary>Whether <paramref name="status"/> is one of <see cref="SucceededStatuses"/> (ordinal, case-insensitive).</summary>
     /// <param name="status">A job status.</param>

@@ -117,15 +117,19 @@ public sealed class ProducerGenClient : IDisposable
             var operation = $"{model.Method} {model.Path}";
             if (!response.IsSuccess)
             {
-                Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
                 activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
-                throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
             }
 
-            var (id, status) = ReadAccepted(response, operation);
-            activity?.SetTag("producergen.job.id", ApiErrorFactory.Redact(id, _transport.Redactor)); // server text: a hostile server may echo the key
-            Log.Accepted(_transport.Logger, id, status);
-            return new JobHandle(id, status, model.ModelId, idempotencyKey, model.AverageCompletion) { SubmittedAt = _transport.TimeProvider.GetUtcNow() };
+            _transport.ThrowIfFailed(response, operation);
+            var accepted = ReadAccepted(response, operation);
+            activity?.SetTag("producergen.job.id", ApiErrorFactory.Redact(accepted.Id, _transport.Redactor)); // server text: a hostile server may echo the key
+            Log.Accepted(_transport.Logger, accepted.Id, accepted.Status);
+            return new JobHandle(accepted.Id, accepted.Status, model.ModelId, idempotencyKey, model.AverageCompletion)
+            {
+                SubmittedAt = _transport.TimeProvider.GetUtcNow(),
+                StatusUrl = accepted.StatusUrl,
+                ResultUrl = accepted.ResultUrl,
+            };
         }
         catch (ProducerGenException exception)
         {
@@ -321,34 +325,47 @@ public sealed class ProducerGenClient : IDisposable
         return buffer.WrittenSpan.ToArray();
     }
 
-    private (string Id, string Status) ReadAccepted(ApiResponse response, string operation)
+    private (string Id, string Status, Uri? StatusUrl, Uri? ResultUrl) ReadAccepted(ApiResponse response, string operation)
     {
+        var reader = Api.JobReader;
         try
         {
-            var reader = new Utf8JsonReader(response.Body);
-            var root = JsonElement.ParseValue(ref reader);
+            var root = Job.ParseRoot(response.Body);
             if (root.ValueKind == JsonValueKind.Object)
             {
-                var id = JsonText.String(root, "jobId") ?? JsonText.String(root, Api.JobIdField) ?? JsonText.String(root, "id");
+                var id = reader.ReadSubmittedId(root);
                 if (!string.IsNullOrWhiteSpace(id))
                 {
-                    if (!JobIds.IsUsable(id))
+                    if (!JobIds.IsUsable(Api, id))
                     {
                         // '..' or 'a/b' would send every later poll to another path (GET /v2/ for '..').
                         throw ApiErrorFactory.Malformed(response, operation, "the job id it returned cannot name a job in a URL path (it is '.' or '..', or holds '/', '\\', '?', '#' or control characters)", _transport.Secret);
                     }
 
-                    var status = JsonText.String(root, "status") ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
-                    return (id, status);
+                    var status = (reader.Shape.StatusSource == JobStatusSource.Body ? reader.ReadStatus(root) : null)
+                        ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
+                    return (id, status, ApiLink(reader.ReadStatusUrl(root), response, operation), ApiLink(reader.ReadResultUrl(root), response, operation));
                 }
             }
 
-            throw ApiErrorFactory.Malformed(response, operation, $"the body has no 'jobId' or '{Api.JobIdField}'", _transport.Secret);
+            var members = reader.HasIdPath ? $"'{reader.IdDescription}'" : $"'jobId' or '{Api.JobIdField}'";
+            throw ApiErrorFactory.Malformed(response, operation, $"the body has no {members}", _transport.Secret);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
         }
+    }
+
+    /// <summary>A link from the submit answer, used only on the API's own host: the key is sent with every poll, so a link elsewhere is refused.</summary>
+    private Uri? ApiLink(Uri? link, ApiResponse response, string operation)
+    {
+        if (link is null || _transport.IsApiHost(link))
+        {
+            return link;
+        }
+
+        throw ApiErrorFactory.Malformed(response, operation, $"it handed over a job link to another host ({link.GetLeftPart(UriPartial.Authority)}), where the API key must not be sent; the base address is {_transport.BaseAddress.GetLeftPart(UriPartial.Authority)}", _transport.Secret);
     }
 }

@@ -12,21 +12,35 @@ internal static class ApiErrorFactory
     private const int MaxBodyChars = 4096;
     private const int MaxShownChars = 300;
 
-    public static ProducerGenException Create(ApiResponse response, string operation, RetryOptions retry, string? secret)
-        => CreateCore(response, operation, retry, SecretRedactor.For(secret));
+    public static ProducerGenException Create(ApiResponse response, string operation, RetryOptions retry, string? secret, ErrorReader? errors = null)
+        => CreateCore(response, operation, retry, SecretRedactor.For(secret), errors ?? DefaultErrors, envelope: null);
 
-    private static ProducerGenException CreateCore(ApiResponse response, string operation, RetryOptions retry, SecretRedactor? redactor)
+    /// <summary>
+    /// The typed error of an answer that succeeded by HTTP but whose envelope says it failed: the envelope's code picks the
+    /// exception as an HTTP status would (a code that is no HTTP status is an unexpected response).
+    /// </summary>
+    public static ProducerGenException FromEnvelope(ApiResponse response, string operation, (string Code, string? Message) failure, RetryOptions retry, string? secret)
+        => CreateCore(response, operation, retry, SecretRedactor.For(secret), DefaultErrors, failure);
+
+    private static readonly ErrorReader DefaultErrors = new(ErrorShape.Default);
+
+    private static ProducerGenException CreateCore(ApiResponse response, string operation, RetryOptions retry, SecretRedactor? redactor, ErrorReader errors, (string Code, string? Message)? envelope)
     {
         var text = BodyText(response.Body, redactor);
         JsonElement? json = TryParse(response.Body);
-        var serverMessage = json is { } j ? Redact(JsonText.String(j, "error") ?? JsonText.String(j, "message"), redactor) : null;
+        var serverMessage = envelope is { } e ? Redact(e.Message, redactor) : json is { } j ? Redact(errors.ReadMessage(j), redactor) : null;
+        var errorCode = envelope is { } withCode ? Redact(withCode.Code, redactor) : json is { } k ? Redact(errors.ReadCode(k), redactor) : null;
         var responseRequestId = Redact(response.RequestId, redactor);
-        var info = new ApiResponseInfo(response.StatusCode, responseRequestId, serverMessage, text);
-        var status = response.StatusCode;
+        var status = envelope is { } coded
+            ? int.TryParse(coded.Code, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599 ? code : 0
+            : response.StatusCode;
+        var info = new ApiResponseInfo(status == 0 ? response.StatusCode : status, responseRequestId, serverMessage, text) { ErrorCode = errorCode };
         var said = serverMessage is not null ? $": {serverMessage}" : text is { Length: > 0 } ? $" (body: {Shorten(text)})" : string.Empty;
         var requestId = responseRequestId is { } id ? $" Request id: {id}." : string.Empty;
         var attempts = response.Attempts > 1 ? $" after {response.Attempts} attempts" : string.Empty;
-        var head = Redact($"{operation} failed with HTTP {status}{Reason(response)}", redactor)!;
+        var head = envelope is { } failed
+            ? Redact($"{operation} answered HTTP {response.StatusCode} but its body reports failure code {Shorten(failed.Code)}", redactor)!
+            : Redact($"{operation} failed with HTTP {status}{Reason(response)}", redactor)!;
 
         switch (status)
         {

@@ -35,7 +35,11 @@ public class ProducerGenException : Exception
         RequestId = response?.RequestId;
         ServerMessage = response?.ServerMessage;
         ResponseBody = response?.Body;
+        ErrorCode = response?.ErrorCode;
     }
+
+    /// <summary>The machine-readable error code the body gave (where the API's error shape or envelope names one), or <see langword="null"/>.</summary>
+    public string? ErrorCode { get; }
 
     /// <summary>The HTTP status code of the response, or <see langword="null"/> when there was none.</summary>
     public int? StatusCode { get; }

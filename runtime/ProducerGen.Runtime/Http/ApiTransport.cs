@@ -65,9 +65,12 @@ internal sealed class ApiTransport
 
     public void AddAuthentication(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation(Api.AuthHeader, Api.AuthPrefix is { } prefix ? prefix + _apiKey : _apiKey);
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
+        => SendAsync(method, BuildUri(path), body, idempotencyKey, timeout, cancellationToken, headers);
+
+    /// <summary>Sends to an absolute URL on the API's host (a link a submit answer handed over); the caller checks <see cref="IsApiHost"/>.</summary>
+    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
-        var uri = BuildUri(path);
         var operation = $"{method.Method} {uri.AbsolutePath}";
         var state = new AttemptState(this, method, uri, body, idempotencyKey, headers);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -104,6 +107,38 @@ internal sealed class ApiTransport
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Throws the typed error of a failed answer: an HTTP error status, or (where the API wraps its answers) an envelope whose
+    /// code is not a success code, even inside an HTTP 200.
+    /// </summary>
+    public void ThrowIfFailed(ApiResponse response, string operation)
+    {
+        if (!response.IsSuccess)
+        {
+            Log.RequestFailed(Logger, operation, response.StatusCode, response.RequestId);
+            throw ApiErrorFactory.Create(response, operation, Options.Retry, Secret, Api.ErrorReader);
+        }
+
+        if (Api.EnvelopeReader is { } envelope && response.Body.Length > 0 && TryParseObject(response.Body) is { } root && envelope.Failure(root) is { } failure)
+        {
+            Log.RequestFailed(Logger, operation, response.StatusCode, response.RequestId);
+            throw ApiErrorFactory.FromEnvelope(response, operation, failure, Options.Retry, Secret);
+        }
+    }
+
+    private static System.Text.Json.JsonElement? TryParseObject(byte[] body)
+    {
+        try
+        {
+            var root = Job.ParseRoot(body);
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object ? root : null;
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null; // not JSON: the caller's parse reports it
         }
     }
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace ProducerGen;
 
 /// <summary>
-/// A job as the service reports it (<c>GET /v2/jobs/{id}</c>, webhook payloads).
+/// A job as the service reports it (a poll of the job route, webhook payloads), read where the API's <see cref="JobShape"/> says.
 /// Parsing is tolerant: unknown members are ignored and unknown statuses count as pending.
 /// </summary>
 public sealed class Job
@@ -34,6 +34,12 @@ public sealed class Job
     /// <summary>The job's error message when it failed, or <see langword="null"/>.</summary>
     public string? Error { get; private init; }
 
+    /// <summary>The job's machine-readable failure code when the API gives one (<see cref="JobShape.ErrorCodePath"/>, or an error object's <c>code</c>), or <see langword="null"/>.</summary>
+    public string? ErrorCode { get; private init; }
+
+    /// <summary>The whole JSON answer the job was read from, for members the schema does not name. Safe to keep after the response is gone.</summary>
+    public JsonElement Raw { get; private init; }
+
     /// <summary>The credits the job cost, or <see langword="null"/>.</summary>
     public long? CreditCost { get; private init; }
 
@@ -58,11 +64,11 @@ public sealed class Job
     /// <summary>The job's echoed <c>input</c>, or <see langword="null"/>.</summary>
     public JsonElement? Input { get; private init; }
 
-    /// <summary>Whether the status is one of the API's succeeded statuses.</summary>
-    public bool IsSucceeded => Api.IsSucceededStatus(Status);
+    /// <summary>Whether the status is one of the API's succeeded statuses (and, where the API says so, the job carries no error).</summary>
+    public bool IsSucceeded => Api.IsSucceededStatus(Status) && !FailedByError;
 
-    /// <summary>Whether the status is one of the API's failed statuses.</summary>
-    public bool IsFailed => Api.IsFailedStatus(Status);
+    /// <summary>Whether the status is one of the API's failed statuses, or a succeeded one with an error where the API marks failure that way (<see cref="JobShape.ErrorFailsJob"/>).</summary>
+    public bool IsFailed => Api.IsFailedStatus(Status) || FailedByError;
 
     /// <summary>Whether the job is still running; an unknown status counts as pending.</summary>
     public bool IsPending => !IsSucceeded && !IsFailed;
@@ -72,52 +78,108 @@ public sealed class Job
 
     private ApiDescription Api { get; }
 
+    private IReadOnlyList<Uri>? ContentUrls { get; init; }
+
+    private bool FailedByError => Error is not null && Api.JobShape.ErrorFailsJob && Api.IsSucceededStatus(Status);
+
     /// <summary>Parses a job from its UTF-8 JSON.</summary>
     /// <param name="utf8Json">The JSON object.</param>
-    /// <param name="api">The API, which says which statuses mean what and which member is the id.</param>
+    /// <param name="api">The API, which says where the id, status, progress, result and error are and which statuses mean what.</param>
     /// <returns>The job.</returns>
     /// <exception cref="JsonException">The text is not a JSON object with an id and a status.</exception>
     public static Job Parse(ReadOnlySpan<byte> utf8Json, ApiDescription api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-        var root = JsonElement.ParseValue(ref reader);
-        return FromJson(root, api);
+        return FromJson(ParseRoot(utf8Json), api);
     }
 
     /// <summary>Reads a job from a JSON element (e.g. the <c>job</c> member of a webhook payload).</summary>
     /// <param name="json">The JSON object.</param>
-    /// <param name="api">The API, which says which statuses mean what and which member is the id.</param>
+    /// <param name="api">The API, which says where the id, status, progress, result and error are and which statuses mean what.</param>
     /// <returns>The job.</returns>
     /// <exception cref="JsonException">The element is not an object with an id and a status.</exception>
     public static Job FromJson(JsonElement json, ApiDescription api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        return Read(json, api, expectedId: null, httpStatus: null);
+    }
+
+    internal static JsonElement ParseRoot(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>
+    /// Reads a job through the API's <see cref="JobShape"/>. <paramref name="expectedId"/> is the id asked for: a body that names
+    /// no id (when the shape declares the id's path) is that job. <paramref name="httpStatus"/> is the poll's status code.
+    /// </summary>
+    internal static Job Read(JsonElement json, ApiDescription api, string? expectedId, int? httpStatus)
+    {
         if (json.ValueKind != JsonValueKind.Object)
         {
             throw new JsonException($"A job must be a JSON object (was {json.ValueKind}).");
         }
 
-        var id = JsonText.String(json, api.JobIdField) ?? JsonText.String(json, "id") ?? JsonText.String(json, "jobId")
-            ?? throw new JsonException($"The job object has no '{api.JobIdField}' member.");
-        var status = JsonText.String(json, "status") ?? throw new JsonException($"Job {id} has no 'status' member.");
+        // One clone of the whole answer; every value read below lives inside it, so keeping them costs nothing more.
+        json = json.Clone();
+        var reader = api.JobReader;
+        var id = reader.ReadJobId(json);
+        if (id is null)
+        {
+            id = reader.HasIdPath ? expectedId : null;
+            if (id is null)
+            {
+                throw new JsonException($"The job object has no '{(reader.HasIdPath ? reader.IdDescription : api.JobIdField)}' member.");
+            }
+        }
+
+        var status = reader.Shape.StatusSource == JobStatusSource.HttpStatus
+            ? httpStatus?.ToString(CultureInfo.InvariantCulture) ?? throw new JsonException($"Job {id}'s status is its poll's HTTP status, which a job read from JSON alone does not have.")
+            : reader.ReadStatus(json) ?? throw new JsonException($"Job {id} has no {reader.StatusDescription} member.");
+        var (error, errorCode) = reader.ReadError(json);
         return new Job(api, id, status, JsonText.String(json, "model") ?? string.Empty)
         {
-            Progress = ReadProgress(json),
-            Error = JsonText.String(json, "error"),
+            Progress = reader.ReadProgress(json),
+            Error = error,
+            ErrorCode = errorCode,
             CreditCost = JsonText.Int64(json, "creditCost"),
             WebhookStatus = JsonText.String(json, "webhookStatus"),
             CreatedAt = ReadDate(json, "createdAt"),
             CompletedAt = ReadDate(json, "completedAt"),
             Expired = json.TryGetProperty("expired", out var expired) && expired.ValueKind == JsonValueKind.True,
-            Result = ReadElement(json, "result"),
+            Result = reader.Shape.ResultRoute is null ? reader.ReadResult(json) : null,
             Input = ReadElement(json, "input"),
+            Raw = json,
         };
     }
 
+    /// <summary>This job with the result read from a separate result endpoint.</summary>
+    internal Job WithResult(JsonElement? result) => Copy(result, ContentUrls);
+
+    /// <summary>This job with the URLs of its binary content endpoint as its output URLs.</summary>
+    internal Job WithContentUrls(IReadOnlyList<Uri> urls) => Copy(Result, urls);
+
+    private Job Copy(JsonElement? result, IReadOnlyList<Uri>? contentUrls) => new(Api, Id, Status, Model)
+    {
+        Progress = Progress,
+        Error = Error,
+        ErrorCode = ErrorCode,
+        CreditCost = CreditCost,
+        WebhookStatus = WebhookStatus,
+        CreatedAt = CreatedAt,
+        CompletedAt = CompletedAt,
+        Expired = Expired,
+        Result = result,
+        Input = Input,
+        Raw = Raw,
+        ContentUrls = contentUrls,
+    };
+
     /// <summary>Every absolute http(s) URL in <see cref="Result"/>, whatever its shape (a string, <c>{tracks:[{audioUrl,imageUrl}]}</c>, arrays, nesting), in document order without duplicates.</summary>
     /// <returns>The URLs; empty when there is no result.</returns>
-    public IReadOnlyList<Uri> GetOutputUrls() => Result is { } result ? OutputUrls.Find(result) : [];
+    /// <remarks>When the API serves outputs from a content endpoint (<see cref="JobShape.ContentRoute"/>), these are its URLs, one per variant, main output first.</remarks>
+    public IReadOnlyList<Uri> GetOutputUrls() => ContentUrls ?? (Result is { } result ? OutputUrls.Find(result) : []);
 
     /// <summary>Throws <see cref="JobFailedException"/> when the job failed; returns the job otherwise.</summary>
     /// <returns>This job.</returns>
@@ -126,22 +188,6 @@ public sealed class Job
 
     /// <inheritdoc/>
     public override string ToString() => Progress is { } p ? $"Job {Id} {Status} {p}%" : $"Job {Id} {Status}";
-
-    private static int? ReadProgress(JsonElement json)
-    {
-        if (!json.TryGetProperty("progress", out var value))
-        {
-            return null;
-        }
-
-        double? number = value.ValueKind switch
-        {
-            JsonValueKind.Number => value.GetDouble(),
-            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-        return number is { } n && !double.IsNaN(n) ? (int)Math.Clamp(Math.Round(n), 0, 100) : null;
-    }
 
     private static DateTimeOffset? ReadDate(JsonElement json, string name)
     {

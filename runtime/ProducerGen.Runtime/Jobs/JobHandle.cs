@@ -15,4 +15,10 @@ public sealed record JobHandle(string Id, string Status, string ModelId, string?
 {
     /// <summary>When the submission was accepted, by the client's <see cref="TimeProvider"/>; <see langword="null"/> for a rehydrated handle.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
+
+    /// <summary>The URL the submit answer said to poll this job at (<see cref="JobShape.StatusUrlPath"/>), or <see langword="null"/> to use the job route.</summary>
+    public Uri? StatusUrl { get; init; }
+
+    /// <summary>The URL the submit answer said to read this job's result at (<see cref="JobShape.ResultUrlPath"/>), or <see langword="null"/>.</summary>
+    public Uri? ResultUrl { get; init; }
 }

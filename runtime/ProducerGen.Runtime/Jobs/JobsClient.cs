@@ -33,7 +33,7 @@ public sealed class JobsClient
     /// <exception cref="ProducerGenException">Another failure; see the derived types.</exception>
     public Task<Job> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        JobIds.Validate(id, nameof(id));
+        JobIds.Validate(Api, id, nameof(id));
         return GetJobAsync(id, cancellationToken);
     }
 
@@ -56,7 +56,7 @@ public sealed class JobsClient
     /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
     public Task<Job> WaitAsync(string id, IProgress<JobProgress>? progress = null, TimeSpan? averageCompletion = null, CancellationToken cancellationToken = default)
     {
-        JobIds.Validate(id, nameof(id));
+        JobIds.Validate(Api, id, nameof(id));
         return WaitCoreAsync(id, knownStatus: null, submittedAt: null, averageCompletion, progress, cancellationToken);
     }
 
@@ -74,29 +74,33 @@ public sealed class JobsClient
     public Task<Job> WaitAsync(JobHandle job, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        JobIds.Validate(job.Id, nameof(job));
-        return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken);
+        JobIds.Validate(Api, job.Id, nameof(job));
+        return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken, job.StatusUrl, job.ResultUrl);
     }
 
     private async Task<Job> GetJobAsync(string id, CancellationToken cancellationToken)
         => (await GetCoreAsync(id, cancellationToken).ConfigureAwait(false)).Job;
 
-    /// <summary>Reads the job <paramref name="id"/>, which <see cref="JobIds.Validate"/> has accepted.</summary>
-    internal async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the job <paramref name="id"/>, which <see cref="JobIds.Validate"/> has accepted: at <paramref name="statusUrl"/> when
+    /// the submit answer handed one over, else at the job route; then, once it succeeded, its result from the result endpoint
+    /// and its content URLs, where the API's <see cref="JobShape"/> names them.
+    /// </summary>
+    internal async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null)
     {
-        var path = JobIds.Path(Api, id);
-        var response = await _transport.SendAsync(HttpMethod.Get, path, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
-        var operation = $"GET {path}";
-        if (!response.IsSuccess)
-        {
-            Log.RequestFailed(_transport.Logger, operation, response.StatusCode, response.RequestId);
-            throw ApiErrorFactory.Create(response, operation, _transport.Options.Retry, _transport.Secret);
-        }
+        var shape = Api.JobShape;
+        var path = statusUrl is null ? JobIds.Path(Api, id) : null;
+        var response = statusUrl is { } url
+            ? await _transport.SendAsync(HttpMethod.Get, url, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false)
+            : await _transport.SendAsync(HttpMethod.Get, path!, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
+        var operation = statusUrl is { } link ? ApiErrorFactory.Redact($"GET {link.PathAndQuery}", _transport.Redactor)! : $"GET {path}";
+        _transport.ThrowIfFailed(response, operation);
 
         Job job;
         try
         {
-            job = Job.Parse(response.Body, Api);
+            var root = response.Body.Length == 0 && shape.StatusSource == JobStatusSource.HttpStatus ? EmptyObject : Job.ParseRoot(response.Body);
+            job = Job.Read(root, Api, expectedId: id, httpStatus: response.StatusCode);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
@@ -115,10 +119,63 @@ public sealed class JobsClient
                 new ApiResponseInfo(response.StatusCode, response.RequestId, null, null));
         }
 
+        if (job.IsSucceeded)
+        {
+            if (resultUrl is not null || shape.ResultRoute is not null)
+            {
+                job = job.WithResult(await GetResultAsync(id, resultUrl, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (shape.ContentRoute is { } content)
+            {
+                job = job.WithContentUrls(ContentUrls(content, id, shape));
+            }
+        }
+
         return (job, response.RetryAfter);
     }
 
-    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    /// <summary>The result of a succeeded job from the API's result endpoint (or the link the submit answer gave).</summary>
+    private async Task<JsonElement?> GetResultAsync(string id, Uri? resultUrl, CancellationToken cancellationToken)
+    {
+        var path = resultUrl is null ? JobIds.Expand(Api.JobShape.ResultRoute!, id) : null;
+        var response = resultUrl is { } url
+            ? await _transport.SendAsync(HttpMethod.Get, url, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false)
+            : await _transport.SendAsync(HttpMethod.Get, path!, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
+        var operation = resultUrl is { } link ? ApiErrorFactory.Redact($"GET {link.PathAndQuery}", _transport.Redactor)! : $"GET {path}";
+        _transport.ThrowIfFailed(response, operation);
+        try
+        {
+            return Api.JobReader.ReadResult(Job.ParseRoot(response.Body));
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            throw ApiErrorFactory.Malformed(response, operation, $"the result is not JSON ({exception.Message})", _transport.Secret, exception);
+        }
+    }
+
+    private List<Uri> ContentUrls(string route, string id, JobShape shape)
+    {
+        var path = JobIds.Expand(route, id);
+        var urls = new List<Uri>();
+        if (shape.ContentVariants.Count == 0 || shape.ContentVariantParameter is null)
+        {
+            urls.Add(_transport.BuildUri(path));
+            return urls;
+        }
+
+        var separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        foreach (var variant in shape.ContentVariants)
+        {
+            urls.Add(_transport.BuildUri($"{path}{separator}{Uri.EscapeDataString(shape.ContentVariantParameter)}={Uri.EscapeDataString(variant)}"));
+        }
+
+        return urls;
+    }
+
+    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null)
     {
         var options = _transport.Options.Waiting;
         options.Validate();
@@ -167,7 +224,7 @@ public sealed class JobsClient
             using (var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Poll", ActivityKind.Client))
             {
                 activity?.SetTag("producergen.job.id", id);
-                (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, cancellationToken).ConfigureAwait(false);
+                (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, statusUrl, resultUrl, cancellationToken).ConfigureAwait(false);
                 activity?.SetTag("producergen.job.status", ApiErrorFactory.Redact(job.Status, _transport.Redactor)); // server text: a hostile server may echo the key
             }
 
@@ -225,7 +282,7 @@ public sealed class JobsClient
     /// <see cref="LastLookAllowance"/> so the last look at the deadline can answer. When the budget ends first,
     /// the outcome is <see cref="JobTimeoutException"/> (the job may still be running), not the poll's transport error.
     /// </summary>
-    private async Task<(Job Job, TimeSpan? RetryAfter)> PollWithinBudgetAsync(string id, JobWaitOptions options, long started, Job? last, CancellationToken cancellationToken)
+    private async Task<(Job Job, TimeSpan? RetryAfter)> PollWithinBudgetAsync(string id, JobWaitOptions options, long started, Job? last, Uri? statusUrl, Uri? resultUrl, CancellationToken cancellationToken)
     {
         var time = _transport.TimeProvider;
         var remaining = options.MaxWait - time.GetElapsedTime(started);
@@ -234,7 +291,7 @@ public sealed class JobsClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetCts.Token);
         try
         {
-            return await GetCoreAsync(id, linked.Token).ConfigureAwait(false);
+            return await GetCoreAsync(id, linked.Token, statusUrl, resultUrl).ConfigureAwait(false);
         }
         catch (Exception exception) when (
             exception is OperationCanceledException or TransportException

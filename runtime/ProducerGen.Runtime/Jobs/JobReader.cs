@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ProducerGen;
+
+/// <summary>A <see cref="JobShape"/> with its paths parsed once: reads ids, statuses, progress, results and errors from answers.</summary>
+internal sealed class JobReader
+{
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
+    private readonly ResponsePath? _id;
+    private readonly ResponsePath[] _v1SubmitIds;
+    private readonly ResponsePath[] _v1JobIds;
+    private readonly ResponsePath _status;
+    private readonly ResponsePath? _progress;
+    private readonly Regex? _progressPattern;
+    private readonly ResponsePath? _result;
+    private readonly ResponsePath? _error;
+    private readonly ResponsePath? _errorCode;
+    private readonly ResponsePath? _statusUrl;
+    private readonly ResponsePath? _resultUrl;
+
+    public JobReader(JobShape shape, string idField)
+    {
+        Shape = shape;
+        _id = Optional(shape.IdPath, nameof(JobShape.IdPath));
+        _v1SubmitIds = [Member("jobId"), Member(idField), Member("id")];
+        _v1JobIds = [Member(idField), Member("id"), Member("jobId")];
+        _status = ResponsePath.Parse(shape.StatusPath, nameof(JobShape.StatusPath));
+        _progress = Optional(shape.ProgressPath, nameof(JobShape.ProgressPath));
+        _progressPattern = shape.ProgressPattern is { } pattern ? Compile(pattern) : null;
+        _result = Optional(shape.ResultPath, nameof(JobShape.ResultPath));
+        _error = Optional(shape.ErrorPath, nameof(JobShape.ErrorPath));
+        _errorCode = Optional(shape.ErrorCodePath, nameof(JobShape.ErrorCodePath));
+        _statusUrl = Optional(shape.StatusUrlPath, nameof(JobShape.StatusUrlPath));
+        _resultUrl = Optional(shape.ResultUrlPath, nameof(JobShape.ResultUrlPath));
+        CheckRoute(shape.ResultRoute, nameof(JobShape.ResultRoute));
+        CheckRoute(shape.ContentRoute, nameof(JobShape.ContentRoute));
+    }
+
+    public JobShape Shape { get; }
+
+    /// <summary>The id member's name for messages: the declared path, or the v1 members.</summary>
+    public string IdDescription => _id?.Text ?? string.Join("', '", Array.ConvertAll(_v1SubmitIds, p => p.Text));
+
+    /// <summary>Whether the shape names the id's path (then a job body without an id is the job asked for).</summary>
+    public bool HasIdPath => _id is not null;
+
+    public string? ReadSubmittedId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1SubmitIds, root);
+
+    public string? ReadJobId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1JobIds, root);
+
+    public string? ReadStatus(JsonElement root) => _status.ReadText(root);
+
+    public string StatusDescription => Shape.StatusSource == JobStatusSource.HttpStatus ? "HTTP status" : $"'{_status.Text}'";
+
+    public Uri? ReadStatusUrl(JsonElement root) => ReadUrl(_statusUrl, root);
+
+    public Uri? ReadResultUrl(JsonElement root) => ReadUrl(_resultUrl, root);
+
+    public int? ReadProgress(JsonElement root)
+    {
+        if (_progress is null || !_progress.TryGet(root, out var value))
+        {
+            return null;
+        }
+
+        double? number;
+        if (_progressPattern is { } pattern)
+        {
+            number = value.ValueKind == JsonValueKind.String ? LastPercentage(pattern, value.GetString()) : null;
+        }
+        else
+        {
+            number = value.ValueKind switch
+            {
+                JsonValueKind.Number => value.GetDouble(),
+                JsonValueKind.String => ParseNumber(value.GetString()),
+                _ => null,
+            };
+            if (number is { } n && Shape.ProgressScale == JobProgressScale.Fraction)
+            {
+                number = n * 100;
+            }
+        }
+
+        return number is { } p && !double.IsNaN(p) ? (int)Math.Clamp(Math.Round(p), 0, 100) : null;
+    }
+
+    public (string? Message, string? Code) ReadError(JsonElement root)
+    {
+        string? message = null;
+        if (_error is not null && _error.TryGet(root, out var value))
+        {
+            message = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                JsonValueKind.Object => Text(value, "message") ?? Text(value, "detail") ?? value.GetRawText(),
+                JsonValueKind.Array => value.GetArrayLength() == 0 ? null : value.GetRawText(),
+                _ => null,
+            };
+            if (message is { Length: 0 })
+            {
+                message = null;
+            }
+        }
+
+        var code = _errorCode?.ReadText(root);
+        if (code is null && _error is not null && _error.TryGet(root, out var errorObject) && errorObject.ValueKind == JsonValueKind.Object)
+        {
+            code = Text(errorObject, "code");
+        }
+
+        return (message, code);
+    }
+
+    public JsonElement? ReadResult(JsonElement root)
+    {
+        if (_result is null || !_result.TryGet(root, out var value))
+        {
+            return null;
+        }
+
+        if (Shape.ResultIsJsonText && value.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(value.GetString() ?? string.Empty, new JsonDocumentOptions { MaxDepth = 64 });
+                return document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: the text itself is the most faithful result.
+            }
+        }
+
+        return value.Clone();
+    }
+
+    private static double? ParseNumber(string? text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.EndsWith("%", StringComparison.Ordinal))
+        {
+            trimmed = trimmed[..^1].TrimEnd();
+        }
+
+        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    private static double? LastPercentage(Regex pattern, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            double? last = null;
+            foreach (Match match in pattern.Matches(text))
+            {
+                var group = match.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
+                last = ParseNumber(group) ?? last;
+            }
+
+            return last;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null; // a pathological log is no progress, not a failed poll
+        }
+    }
+
+    private static Regex Compile(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ArgumentException($"The progress pattern '{pattern}' is not a regular expression: {exception.Message}", nameof(JobShape.ProgressPattern), exception);
+        }
+    }
+
+    private static Uri? ReadUrl(ResponsePath? path, JsonElement root)
+        => path?.ReadText(root) is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+
+    private static string? First(ResponsePath[] paths, JsonElement root)
+    {
+        foreach (var path in paths)
+        {
+            if (path.ReadText(root) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Text(JsonElement json, string name)
+        => json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static ResponsePath Member(string name) => ResponsePath.Parse(name, nameof(name));
+
+    private static ResponsePath? Optional(string? text, string name) => text is null ? null : ResponsePath.Parse(text, name);
+
+    private static void CheckRoute(string? route, string name)
+    {
+        if (route is not null && (!route.StartsWith('/') || !route.Contains("{id}", StringComparison.Ordinal) && !route.Contains("{+id}", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"The route '{route}' must start with '/' and hold '{{id}}'.", name);
+        }
+    }
+}
