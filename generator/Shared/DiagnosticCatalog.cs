@@ -103,6 +103,7 @@ internal static class DiagnosticCatalog
         public const string InvalidValue = "PG0016";
         public const string DocumentTooLarge = "PG0017";
         public const string DuplicateKey = "PG0018";
+        public const string MalformedResponsePath = "PG0019";
         public const string GeneratorFailure = "PG0099";
         public const string CompilerTooOld = "PG0100";
         public const string ValueOutOfRange = "PG1001";
@@ -130,6 +131,7 @@ internal static class DiagnosticCatalog
     public static readonly CatalogEntry InvalidValue = Schema(Ids.InvalidValue, "Invalid value");
     public static readonly CatalogEntry DocumentTooLarge = Schema(Ids.DocumentTooLarge, "Document too large or too deeply nested");
     public static readonly CatalogEntry DuplicateKey = Schema(Ids.DuplicateKey, "Duplicate key");
+    public static readonly CatalogEntry MalformedResponsePath = Schema(Ids.MalformedResponsePath, "Malformed response path");
 
     public static readonly CatalogEntry GeneratorFailure = new(
         Ids.GeneratorFailure,
@@ -185,7 +187,7 @@ internal static class DiagnosticCatalog
     {
         MalformedYaml, UnsupportedVersion, UnknownKey, MissingKey, UnknownType, ConstraintNotApplicable,
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
-        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey,
+        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath,
         GeneratorFailure, CompilerTooOld,
         ValueOutOfRange, ValueOffStepGrid, StringLengthOutOfRange, ValueNotAllowed, ItemCountOutOfRange,
     };

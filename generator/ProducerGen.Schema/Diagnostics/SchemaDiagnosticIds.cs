@@ -62,4 +62,7 @@ public static class SchemaDiagnosticIds
 
     /// <summary>The same key twice in one mapping.</summary>
     public const string DuplicateKey = DiagnosticCatalog.Ids.DuplicateKey;
+
+    /// <summary>A path into a JSON answer (<c>data.taskId</c>) that is not one.</summary>
+    public const string MalformedResponsePath = DiagnosticCatalog.Ids.MalformedResponsePath;
 }

@@ -3,11 +3,11 @@ using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Schema.Loading;
 
-/// <summary>Parses <c>METHOD /path</c> routes.</summary>
+/// <summary>Parses <c>METHOD /path</c> routes; the path may end in a query string (<c>GET /record-info?taskId={id}</c>).</summary>
 public static class RouteParser
 {
     private static readonly Regex Shape = new(
-        @"^(?<method>GET|POST|PUT|PATCH|DELETE) (?<path>/[A-Za-z0-9\-._~/{}%:@!$&'()*+,;=]*)$",
+        @"^(?<method>GET|POST|PUT|PATCH|DELETE) (?<path>/[A-Za-z0-9\-._~/{}%:@!$&'()*+,;=]*(\?[A-Za-z0-9\-._~/{}%:@!$&'()*+,;=?]+)?)$",
         RegexOptions.CultureInvariant,
         System.TimeSpan.FromSeconds(1));
 

@@ -15,7 +15,7 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Root { get; } = new[] { "producergen", "api", "endpoints", "models" };
 
     /// <summary>Keys of <c>api:</c>.</summary>
-    public static IReadOnlyList<string> Api { get; } = new[] { "name", "namespace", "baseUrl", "auth", "idempotency", "headers", "jobs", "webhooks" };
+    public static IReadOnlyList<string> Api { get; } = new[] { "name", "namespace", "baseUrl", "auth", "idempotency", "headers", "envelope", "errors", "jobs", "webhooks" };
 
     /// <summary>Keys of <c>api.auth:</c>.</summary>
     public static IReadOnlyList<string> Auth { get; } = new[] { "header", "prefix", "env" };
@@ -24,7 +24,32 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Idempotency { get; } = new[] { "header", "maxLength" };
 
     /// <summary>Keys of <c>api.jobs:</c>.</summary>
-    public static IReadOnlyList<string> Jobs { get; } = new[] { "get", "idField", "pending", "succeeded", "failed" };
+    public static IReadOnlyList<string> Jobs { get; } = new[]
+    {
+        "get", "idField", "idPath", "statusPath", "statusFrom", "pending", "succeeded", "failed",
+        "progress", "result", "error", "urls", "content",
+    };
+
+    /// <summary>Keys of <c>api.jobs.progress:</c> written as a mapping.</summary>
+    public static IReadOnlyList<string> JobProgress { get; } = new[] { "path", "scale", "pattern" };
+
+    /// <summary>Keys of <c>api.jobs.result:</c> written as a mapping.</summary>
+    public static IReadOnlyList<string> JobResult { get; } = new[] { "path", "decode", "get" };
+
+    /// <summary>Keys of <c>api.jobs.error:</c> written as a mapping.</summary>
+    public static IReadOnlyList<string> JobError { get; } = new[] { "path", "codePath", "failsJob" };
+
+    /// <summary>Keys of <c>api.jobs.urls:</c>.</summary>
+    public static IReadOnlyList<string> JobUrls { get; } = new[] { "get", "result" };
+
+    /// <summary>Keys of <c>api.jobs.content:</c>.</summary>
+    public static IReadOnlyList<string> JobContent { get; } = new[] { "get", "variantQuery", "variants" };
+
+    /// <summary>Keys of <c>api.envelope:</c>.</summary>
+    public static IReadOnlyList<string> Envelope { get; } = new[] { "codePath", "success", "messagePath" };
+
+    /// <summary>Keys of <c>api.errors:</c>.</summary>
+    public static IReadOnlyList<string> Errors { get; } = new[] { "messagePath", "codePath" };
 
     /// <summary>Keys of <c>api.webhooks:</c>.</summary>
     public static IReadOnlyList<string> Webhooks { get; } = new[] { "signatureHeader", "eventHeader" };

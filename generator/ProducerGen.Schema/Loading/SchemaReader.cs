@@ -14,12 +14,8 @@ namespace ProducerGen.Schema.Loading;
 /// reporting each violation once, at the node that causes it. Keeps going after an error so one
 /// build shows every problem of the file.
 /// </summary>
-internal sealed class SchemaReader
+internal sealed partial class SchemaReader
 {
-    private static readonly string[] DefaultPending = { "QUEUED", "PROCESSING" };
-    private static readonly string[] DefaultSucceeded = { "COMPLETED" };
-    private static readonly string[] DefaultFailed = { "FAILED", "CANCELLED" };
-
     private readonly List<SchemaDiagnostic> _diagnostics;
 
     public SchemaReader(List<SchemaDiagnostic> diagnostics) => _diagnostics = diagnostics;
@@ -103,6 +99,8 @@ internal sealed class SchemaReader
         var headers = entries.TryGetValue("headers", out var headersEntry)
             ? ReadHeaders(headersEntry.Value, auth?.Header, idempotency?.Header)
             : EquatableArray<HeaderSpec>.Empty;
+        var envelope = entries.TryGetValue("envelope", out var envelopeEntry) ? ReadEnvelope(envelopeEntry.Value) : null;
+        var errors = entries.TryGetValue("errors", out var errorsEntry) ? ReadErrors(errorsEntry.Value) : null;
 
         string? csharpName = null;
         if (name is not null)
@@ -116,7 +114,7 @@ internal sealed class SchemaReader
 
         return name is null || csharpName is null || baseUrl is null || auth is null || jobs is null
             ? null
-            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks, entries["name"].Value.Range, entries.TryGetValue("namespace", out var nsEntry) ? nsEntry.Value.Range : entries["name"].Value.Range, headers);
+            : new ApiSpec(name, csharpName, ns, baseUrl, auth, idempotency, jobs, webhooks, entries["name"].Value.Range, entries.TryGetValue("namespace", out var nsEntry) ? nsEntry.Value.Range : entries["name"].Value.Range, headers, envelope, errors);
     }
 
     private AuthSpec? ReadAuth(YamlNode node)
@@ -206,27 +204,6 @@ internal sealed class SchemaReader
         return header is null ? null : new IdempotencySpec(header, maxLength);
     }
 
-    private JobsSpec? ReadJobs(YamlNode node)
-    {
-        if (Mapping(node, "'api.jobs'") is not { } mapping)
-        {
-            return null;
-        }
-
-        var entries = Entries(mapping, SchemaKeys.Jobs, "'api.jobs'");
-        var get = RequiredRoute(entries, mapping, "get", "'api.jobs'");
-        if (get is not null && !get.Path.Contains("{id}"))
-        {
-            Error(SchemaDiagnosticIds.MalformedRoute, $"The job route '{get}' has no '{{id}}' placeholder; write it like 'GET /v2/jobs/{{id}}'.", entries["get"].Value.Range);
-        }
-
-        var idField = OptionalString(entries, "idField") ?? "id";
-        var pending = StatusList(entries, "pending", DefaultPending);
-        var succeeded = StatusList(entries, "succeeded", DefaultSucceeded);
-        var failed = StatusList(entries, "failed", DefaultFailed);
-        return get is null ? null : new JobsSpec(get, idField, pending, succeeded, failed);
-    }
-
     private WebhooksSpec? ReadWebhooks(YamlNode node)
     {
         if (Mapping(node, "'api.webhooks'") is not { } mapping)
@@ -236,31 +213,6 @@ internal sealed class SchemaReader
 
         var entries = Entries(mapping, SchemaKeys.Webhooks, "'api.webhooks'");
         return new WebhooksSpec(OptionalString(entries, "signatureHeader"), OptionalString(entries, "eventHeader"));
-    }
-
-    private EquatableArray<string> StatusList(Dictionary<string, Entry> entries, string key, string[] fallback)
-    {
-        if (!entries.TryGetValue(key, out var entry))
-        {
-            return EquatableArray.From(fallback);
-        }
-
-        if (entry.Value is not YamlSequence sequence)
-        {
-            Error(SchemaDiagnosticIds.WrongValueKind, $"'jobs.{key}' must be a list of status strings, e.g. [QUEUED, PROCESSING], but this is {entry.Value.KindName}.", entry.Value.Range);
-            return EquatableArray<string>.Empty;
-        }
-
-        var statuses = new List<string>();
-        foreach (var item in sequence.Items)
-        {
-            if (ScalarText(item, $"an item of 'jobs.{key}'") is { } status)
-            {
-                statuses.Add(status);
-            }
-        }
-
-        return EquatableArray.From(statuses);
     }
 
     /// <summary>Reads the endpoints; <paramref name="names"/> receives every endpoint name, even of broken ones, so models that use them do not cascade into errors.</summary>

@@ -14,6 +14,8 @@ namespace ProducerGen.Schema.Model;
 /// <param name="NameRange">Where <c>name:</c>'s value is written, for diagnostics about names derived from it.</param>
 /// <param name="NamespaceRange">Where <c>namespace:</c>'s value is written, or the name's range when it is absent.</param>
 /// <param name="Headers">Headers sent with every request (an API version, say), in file order.</param>
+/// <param name="Envelope">How the API wraps its answers and signals errors inside an HTTP 200, or null.</param>
+/// <param name="Errors">Where error answers hold their message and code, or null for the v1 reading (<c>error</c>, then <c>message</c>).</param>
 public sealed record ApiSpec(
     string Name,
     string CSharpName,
@@ -25,7 +27,20 @@ public sealed record ApiSpec(
     WebhooksSpec? Webhooks,
     SourceRange NameRange = default,
     SourceRange NamespaceRange = default,
-    EquatableArray<HeaderSpec> Headers = default);
+    EquatableArray<HeaderSpec> Headers = default,
+    EnvelopeSpec? Envelope = null,
+    ErrorsSpec? Errors = null);
+
+/// <summary>An envelope around every answer: <c>{"code": 200, "msg": "…", "data": {…}}</c>.</summary>
+/// <param name="CodePath">The path of the code.</param>
+/// <param name="Success">The codes that mean success, as written.</param>
+/// <param name="MessagePaths">The paths of the message, tried in order.</param>
+public sealed record EnvelopeSpec(string CodePath, EquatableArray<string> Success, EquatableArray<string> MessagePaths);
+
+/// <summary>Where an error answer (HTTP 4xx/5xx) holds its message and code.</summary>
+/// <param name="MessagePaths">The paths of the message, tried in order.</param>
+/// <param name="CodePath">The path of a machine-readable code, or null.</param>
+public sealed record ErrorsSpec(EquatableArray<string> MessagePaths, string? CodePath);
 
 /// <summary>A header sent with every request.</summary>
 /// <param name="Name">The header's name.</param>
@@ -44,17 +59,56 @@ public sealed record AuthSpec(string Header, string? EnvironmentVariable, string
 public sealed record IdempotencySpec(string Header, int? MaxLength);
 
 /// <summary>The job resource.</summary>
-/// <param name="Get">The route that reads one job; its path holds <c>{id}</c>.</param>
+/// <param name="Get">The route that reads one job; its path holds <c>{id}</c> (or <c>{+id}</c>), perhaps in a query string.</param>
 /// <param name="IdField">The job body's id member.</param>
 /// <param name="Pending">Statuses that mean "not finished yet".</param>
 /// <param name="Succeeded">Statuses that mean success.</param>
 /// <param name="Failed">Statuses that mean failure.</param>
+/// <param name="Shape">Where the job's facts are in the answers; null for the v1 shape.</param>
 public sealed record JobsSpec(
     Route Get,
     string IdField,
     EquatableArray<string> Pending,
     EquatableArray<string> Succeeded,
-    EquatableArray<string> Failed);
+    EquatableArray<string> Failed,
+    JobShapeSpec? Shape = null);
+
+/// <summary>Where the job's facts are in the API's answers (every member null or false is the v1 default).</summary>
+/// <param name="IdPath">The path of the id in the submit answer and job bodies, or null for the v1 lookup.</param>
+/// <param name="StatusPath">The path of the status, or null for <c>status</c>.</param>
+/// <param name="StatusFromHttp">Whether the status is the poll's HTTP status code.</param>
+/// <param name="ProgressPath">The path of the progress, or null for <c>progress</c>.</param>
+/// <param name="ProgressFraction">Whether progress is a fraction from 0 to 1 (else a percentage).</param>
+/// <param name="ProgressPattern">A regular expression whose first group is a percentage, or null.</param>
+/// <param name="ResultPath">The path of the result, or null for <c>result</c>.</param>
+/// <param name="ResultIsJsonText">Whether the result is JSON written as a string.</param>
+/// <param name="ResultGet">A separate result endpoint, or null.</param>
+/// <param name="ErrorPath">The path of the error, or null for <c>error</c>.</param>
+/// <param name="ErrorCodePath">The path of the error code, or null.</param>
+/// <param name="ErrorFailsJob">Whether an error on a succeeded status means failure.</param>
+/// <param name="StatusUrlPath">The path, in the submit answer, of the URL to poll, or null.</param>
+/// <param name="ResultUrlPath">The path, in the submit answer, of the URL of the result, or null.</param>
+/// <param name="ContentGet">A binary content endpoint, or null.</param>
+/// <param name="ContentVariantQuery">The query parameter that picks a content variant, or null.</param>
+/// <param name="ContentVariants">The content variants, main output first.</param>
+public sealed record JobShapeSpec(
+    string? IdPath = null,
+    string? StatusPath = null,
+    bool StatusFromHttp = false,
+    string? ProgressPath = null,
+    bool ProgressFraction = false,
+    string? ProgressPattern = null,
+    string? ResultPath = null,
+    bool ResultIsJsonText = false,
+    Route? ResultGet = null,
+    string? ErrorPath = null,
+    string? ErrorCodePath = null,
+    bool ErrorFailsJob = false,
+    string? StatusUrlPath = null,
+    string? ResultUrlPath = null,
+    Route? ContentGet = null,
+    string? ContentVariantQuery = null,
+    EquatableArray<string> ContentVariants = default);
 
 /// <summary>Webhook delivery headers.</summary>
 /// <param name="SignatureHeader">Header holding <c>sha256=&lt;hex&gt;</c>.</param>

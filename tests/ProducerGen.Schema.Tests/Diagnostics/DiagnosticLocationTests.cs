@@ -40,6 +40,7 @@ public class DiagnosticLocationTests
         { "min: 0, max: 1", "min: .nan, max: 1", "PG0015", 18, 39, "'min' must be a number" },
         { "min: 0, max: 1", "min: 1e400, max: 1", "PG0016", 18, 39, "finite number" },
         { "{ type: string, required: true }", "{ type: string, required: true, type: url }", "PG0018", 12, 47, "appears twice" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    idPath: data..taskId", "PG0019", 8, 13, "not a path into the answer" },
     };
 
     [Theory]

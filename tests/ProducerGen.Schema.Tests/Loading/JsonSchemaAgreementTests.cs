@@ -85,6 +85,14 @@ public class JsonSchemaAgreementTests
         AssertKeys(SchemaKeys.Idempotency, defs["api"]!["properties"]!["idempotency"]!);
         AssertKeys(SchemaKeys.Jobs, defs["api"]!["properties"]!["jobs"]!);
         AssertKeys(SchemaKeys.Webhooks, defs["api"]!["properties"]!["webhooks"]!);
+        AssertKeys(SchemaKeys.Envelope, defs["api"]!["properties"]!["envelope"]!);
+        AssertKeys(SchemaKeys.Errors, defs["api"]!["properties"]!["errors"]!);
+        var jobs = defs["api"]!["properties"]!["jobs"]!["properties"]!;
+        AssertKeys(SchemaKeys.JobProgress, jobs["progress"]!["oneOf"]![1]!);
+        AssertKeys(SchemaKeys.JobResult, jobs["result"]!["oneOf"]![1]!);
+        AssertKeys(SchemaKeys.JobError, jobs["error"]!["oneOf"]![1]!);
+        AssertKeys(SchemaKeys.JobUrls, jobs["urls"]!);
+        AssertKeys(SchemaKeys.JobContent, jobs["content"]!);
         var types = defs["member"]!["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
         Assert.Equal(SchemaKeys.Types.OrderBy(t => t), types.OrderBy(t => t));
     }
