@@ -87,12 +87,16 @@ internal static class SchemaDiagnosticDescriptors
         Ids.DuplicateKey, DiagnosticCatalog.DuplicateKey.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
         DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.DuplicateKey.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor MalformedResponsePath = new(
+        Ids.MalformedResponsePath, DiagnosticCatalog.MalformedResponsePath.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.MalformedResponsePath.HelpLinkUri);
+
     /// <summary>Every schema descriptor, in id order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         MalformedYaml, UnsupportedVersion, UnknownKey, MissingKey, UnknownType, ConstraintNotApplicable,
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
-        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey,
+        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

@@ -44,10 +44,23 @@ internal static class ClientEmitter
             extras.Add("headers: new global::System.Collections.Generic.Dictionary<string, string> { " + string.Join(", ", api.Headers.Select(h => $"[{Literals.String(h.Name)}] = {Literals.String(h.Value)}")) + " }");
         }
 
-        w.Line($"    webhookEventHeader: {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")}{(extras.Count == 0 ? ");" : ",")}");
+        var shape = ResponseShapeEmitter.Assignments(api);
+        var close = shape.Count == 0 ? ");" : ")";
+        w.Line($"    webhookEventHeader: {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")}{(extras.Count == 0 ? close : ",")}");
         for (var i = 0; i < extras.Count; i++)
         {
-            w.Line($"    {extras[i]}{(i == extras.Count - 1 ? ");" : ",")}");
+            w.Line($"    {extras[i]}{(i == extras.Count - 1 ? close : ",")}");
+        }
+
+        if (shape.Count > 0)
+        {
+            w.Line("{");
+            foreach (var line in shape)
+            {
+                w.Line("    " + line);
+            }
+
+            w.Line("};");
         }
         w.Line();
         w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");

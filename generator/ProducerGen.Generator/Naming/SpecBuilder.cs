@@ -120,7 +120,9 @@ internal sealed class SpecBuilder
             api.Jobs,
             api.Webhooks,
             api.Headers,
-            EquatableArray.From(models));
+            EquatableArray.From(models),
+            api.Envelope,
+            api.Errors);
     }
 
     // ---- endpoints ----------------------------------------------------------------------------------------

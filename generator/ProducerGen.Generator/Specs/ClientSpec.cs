@@ -14,6 +14,8 @@ namespace ProducerGen.Generator.Specs;
 /// <param name="Webhooks">Webhook headers, or null.</param>
 /// <param name="Headers">Headers sent with every request.</param>
 /// <param name="Models">One client property per model.</param>
+/// <param name="Envelope">The answers' envelope, or null.</param>
+/// <param name="Errors">Where error answers hold message and code, or null for the v1 reading.</param>
 internal sealed record ClientSpec(
     string ApiName,
     string ClientName,
@@ -25,7 +27,9 @@ internal sealed record ClientSpec(
     JobsSpec Jobs,
     WebhooksSpec? Webhooks,
     EquatableArray<HeaderSpec> Headers,
-    EquatableArray<ClientModelSpec> Models);
+    EquatableArray<ClientModelSpec> Models,
+    EnvelopeSpec? Envelope = null,
+    ErrorsSpec? Errors = null);
 
 /// <summary>A model as the client sees it: only names, so a param edit leaves the client file untouched.</summary>
 /// <param name="Id">The model's id.</param>
