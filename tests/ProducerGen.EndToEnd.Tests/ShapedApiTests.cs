@@ -88,13 +88,31 @@ public sealed class ShapedApiTests
         var log = new RequestLog();
         using var client = new Queue.Client.QueueClient(Configure(new Queue.Client.QueueClientOptions(), emulator), new HttpClient(log));
 
-        var result = await client.Dev.GenerateAsync(new Queue.Client.DevRequest("a red fox") { Params = new Queue.Client.DevParams { NumImages = 2 } });
+        var result = await client.FalAiFluxDev.GenerateAsync(new Queue.Client.FalAiFluxDevRequest("a red fox") { NumImages = 2 });
 
         Assert.True(result.Job.IsSucceeded);
         Assert.Equal(2, result.Job.Result!.Value.GetProperty("images").GetArrayLength());
         Assert.Equal(2, result.Job.GetOutputUrls().Count(u => u.AbsolutePath.EndsWith(".svg", StringComparison.Ordinal) || u.AbsolutePath.EndsWith(".wav", StringComparison.Ordinal)));
+        Assert.Equal("/fal-ai/flux/dev", log.Paths[0]);
         Assert.Contains(log.Paths, p => p == $"/fal-ai/flux/requests/{result.Job.Id}/status");
         Assert.Equal($"/fal-ai/flux/requests/{result.Job.Id}", log.Paths.Last());
+    }
+
+    [Fact]
+    public async Task A_job_of_a_model_with_its_own_job_routes_is_resumed_by_id_at_those_routes()
+    {
+        await using var emulator = await StartAsync("queue");
+        var log = new RequestLog();
+        using var client = new Queue.Client.QueueClient(Configure(new Queue.Client.QueueClientOptions(), emulator), new HttpClient(log));
+
+        var handle = await client.FalAiRecraftV3TextToImage.SubmitAsync(new Queue.Client.FalAiRecraftV3TextToImageRequest("a lighthouse"));
+        var resumed = await client.FalAiRecraftV3TextToImage.WaitAsync(handle.Id); // by id alone, as another process would
+
+        Assert.True(resumed.Job.IsSucceeded);
+        Assert.Equal("/fal-ai/recraft/v3/text-to-image", log.Paths[0]);
+        Assert.All(log.Paths.Skip(1), p => Assert.StartsWith($"/fal-ai/recraft/requests/{handle.Id}", p, StringComparison.Ordinal));
+        Assert.Equal(2, resumed.Job.Result!.Value.GetProperty("images").GetArrayLength());
+        Assert.Equal("/fal-ai/recraft/requests/{id}/status", Queue.Client.FalAiRecraftV3TextToImageOperations.Description.JobPath);
     }
 
     [Fact]
@@ -103,7 +121,7 @@ public sealed class ShapedApiTests
         await using var emulator = await StartAsync("queue", failRate: 1);
         using var client = new Queue.Client.QueueClient(Configure(new Queue.Client.QueueClientOptions(), emulator));
 
-        var failed = await Assert.ThrowsAsync<JobFailedException>(() => client.Dev.GenerateAsync(new Queue.Client.DevRequest("x")));
+        var failed = await Assert.ThrowsAsync<JobFailedException>(() => client.FalAiFluxDev.GenerateAsync(new Queue.Client.FalAiFluxDevRequest("x")));
         Assert.Equal("COMPLETED", failed.Job.Status);
         Assert.True(failed.Job.IsFailed);
         Assert.Contains("emulated fault", failed.Job.Error, StringComparison.Ordinal);

@@ -49,7 +49,24 @@ internal static class ModelEmitter
         w.Line(GeneratedCode.Attribute);
         w.OpenBlock($"public sealed partial class {name}");
         w.Doc("summary", "The model's id, route and typical completion time.");
-        w.Line($"public static global::ProducerGen.ModelDescription Description {{ get; }} = new global::ProducerGen.ModelDescription({Literals.String(operations.ModelId)}, {Literals.String(operations.Method)}, {Literals.String(operations.Path)}, {average});");
+        var ownRoutes = operations.JobPath is not null || operations.ResultPath is not null;
+        w.Line($"public static global::ProducerGen.ModelDescription Description {{ get; }} = new global::ProducerGen.ModelDescription({Literals.String(operations.ModelId)}, {Literals.String(operations.Method)}, {Literals.String(operations.Path)}, {average}){(ownRoutes ? string.Empty : ";")}");
+        if (ownRoutes)
+        {
+            // Only a model whose endpoint has its own job routes gets an initializer, so every other model file is unchanged.
+            w.Line("{");
+            if (operations.JobPath is { } jobPath)
+            {
+                w.Line($"    JobPath = {Literals.String(jobPath)},");
+            }
+
+            if (operations.ResultPath is { } resultPath)
+            {
+                w.Line($"    ResultPath = {Literals.String(resultPath)},");
+            }
+
+            w.Line("};");
+        }
         w.Line();
         w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");
         w.Line();
@@ -92,7 +109,9 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels waiting.</param>");
         w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);");
+        w.Line(ownRoutes
+            ? "var job = await _client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken).ConfigureAwait(false);"
+            : "var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);");
         w.Line($"return new {operations.ResultName}(job.EnsureSucceeded());");
         w.CloseBlock();
         w.CloseBlock();

@@ -236,7 +236,7 @@ internal sealed class SpecBuilder
             parameters,
             EquatableArray.From(nested),
             new ModelResultSpec(name + "Result", endpoint.CSharpName + "Result", model.Id),
-            new OperationsSpec(name + "Operations", model.Id, name + "Request", name + "Result", endpoint.Request.Method, path, average));
+            new OperationsSpec(name + "Operations", model.Id, name + "Request", name + "Result", endpoint.Request.Method, path, average, model.JobGetPath, model.JobResultPath));
     }
 
     /// <summary>

@@ -8,4 +8,6 @@ namespace ProducerGen.Generator.Specs;
 /// <param name="Method">The submit route's HTTP method.</param>
 /// <param name="Path">The submit route's path.</param>
 /// <param name="AverageCompletionMilliseconds">The typical completion time, a polling hint.</param>
-internal sealed record OperationsSpec(string Name, string ModelId, string RequestName, string ResultName, string Method, string Path, long? AverageCompletionMilliseconds);
+/// <param name="JobPath">The model's own job path (<c>{id}</c> kept), or null for the API's.</param>
+/// <param name="ResultPath">The model's own result path, or null.</param>
+internal sealed record OperationsSpec(string Name, string ModelId, string RequestName, string ResultName, string Method, string Path, long? AverageCompletionMilliseconds, string? JobPath = null, string? ResultPath = null);

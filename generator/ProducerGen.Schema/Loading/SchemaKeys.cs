@@ -55,7 +55,10 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Webhooks { get; } = new[] { "signatureHeader", "eventHeader" };
 
     /// <summary>Keys of an endpoint.</summary>
-    public static IReadOnlyList<string> Endpoint { get; } = new[] { "request", "bodyLayout", "paramsKey", "modelMember", "encoding", "fields", "result", "description" };
+    public static IReadOnlyList<string> Endpoint { get; } = new[] { "request", "bodyLayout", "paramsKey", "modelMember", "encoding", "jobs", "fields", "result", "description" };
+
+    /// <summary>Keys of an endpoint's own <c>jobs:</c> (routes that differ from the API's).</summary>
+    public static IReadOnlyList<string> EndpointJobs { get; } = new[] { "get", "result" };
 
     /// <summary>Keys of a model.</summary>
     public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "params" };

@@ -431,4 +431,93 @@ internal sealed partial class SchemaReader
             return false;
         }
     }
+    /// <summary>An endpoint's own job routes, for APIs whose job routes differ per endpoint or model (fal's <c>/{+app}/requests/{id}/status</c>).</summary>
+    private (Route? Get, Route? Result) ReadEndpointJobs(YamlNode node, string endpoint)
+    {
+        if (Mapping(node, $"the jobs of endpoint '{endpoint}'") is not { } mapping)
+        {
+            return (null, null);
+        }
+
+        var entries = Entries(mapping, SchemaKeys.EndpointJobs, $"the jobs of endpoint '{endpoint}'");
+        if (entries.Count == 0)
+        {
+            Error(SchemaDiagnosticIds.MissingKey, $"The jobs of endpoint '{endpoint}' name its own job routes: add 'get' (and/or 'result'), e.g. {{ get: \"GET /{{+app}}/requests/{{id}}/status\" }}.", mapping.Range);
+        }
+
+        return (EndpointJobRoute(entries, "get", endpoint), EndpointJobRoute(entries, "result", endpoint));
+    }
+
+    private Route? EndpointJobRoute(Dictionary<string, Entry> entries, string key, string endpoint)
+    {
+        if (!entries.TryGetValue(key, out var entry) || ScalarText(entry.Value, $"'{key}'") is not { } text)
+        {
+            return null;
+        }
+
+        var range = entry.Value.Range;
+        if (RouteParser.TryParse(text) is not { } route)
+        {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"'{text}' is not a route; write it like 'GET /{{+app}}/requests/{{id}}/status'.", range);
+            return null;
+        }
+
+        if (route.Method != "GET")
+        {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"A job route of endpoint '{endpoint}' is read, so its method is GET (was {route.Method}).", range);
+            return null;
+        }
+
+        if (RouteTemplate.TryParse(route.Path, out var problem) is not { } placeholders)
+        {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"The job route '{route}' of endpoint '{endpoint}' cannot be expanded: {problem}.", range);
+            return null;
+        }
+
+        if (!placeholders.Exists(p => p.Name == "id"))
+        {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"The job route '{route}' of endpoint '{endpoint}' has no '{{id}}' placeholder for the job's id; the others ('{{model}}', route params) are filled from each model.", range);
+            return null;
+        }
+
+        return route;
+    }
+
+    /// <summary>The model's own job paths: its endpoint's job routes with the model's values put in, the job's <c>{id}</c> (or <c>{+id}</c>) kept for the runtime.</summary>
+    private (string? Get, string? Result) ExpandJobRoutes(Dictionary<string, Entry> entries, string id, EndpointSpec endpoint)
+    {
+        if (endpoint.JobGet is null && endpoint.JobResult is null)
+        {
+            return (null, null);
+        }
+
+        // The values were checked against every route of the endpoint by ReadRouteParams; here they are only read.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { [RouteTemplate.ModelPlaceholder] = id, ["id"] = IdSentinel };
+        if (entries.TryGetValue("routeParams", out var routeEntry) && routeEntry.Value is YamlMapping mapping)
+        {
+            foreach (var pair in mapping.Entries)
+            {
+                if (pair.Value is YamlScalar scalar)
+                {
+                    values[pair.Key.Value] = scalar.Value;
+                }
+            }
+        }
+
+        return (Expand(endpoint.JobGet), Expand(endpoint.JobResult));
+
+        string? Expand(Route? route)
+        {
+            if (route is null || RouteTemplate.TryParse(route.Path, out _) is not { } placeholders || placeholders.Exists(p => !values.ContainsKey(p.Name)))
+            {
+                return null;
+            }
+
+            var reservedId = placeholders.Exists(p => p.Name == "id" && p.Reserved);
+            return RouteTemplate.Expand(route.Path, values).Replace(IdSentinel, reservedId ? "{+id}" : "{id}");
+        }
+    }
+
+    // Letters only, so neither escaping changes it; it stands for the job id while the model's values go in.
+    private const string IdSentinel = "ProducerGenJobIdPlaceholder";
 }

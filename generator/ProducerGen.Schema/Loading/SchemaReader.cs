@@ -265,9 +265,10 @@ internal sealed partial class SchemaReader
             }
 
             var description = OptionalString(entries, "description");
+            var (jobGet, jobResult) = entries.TryGetValue("jobs", out var jobsEntry) ? ReadEndpointJobs(jobsEntry.Value, name) : (null, null);
             if (route is not null && csharpName is not null)
             {
-                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description, pair.Key.Range, layout, modelMember, encoding));
+                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description, pair.Key.Range, layout, modelMember, encoding, jobGet, jobResult));
                 _endpointDefaults[name] = new EndpointDefaults(defaultParamsKey, entries.TryGetValue("request", out var requestEntry) ? requestEntry.Value.Range : pair.Key.Range);
             }
         }
@@ -378,6 +379,7 @@ internal sealed partial class SchemaReader
             }
 
             var submitPath = endpointSpec is null ? null : ReadRouteParams(entries, pair.Key, id, endpointSpec, defaults);
+            var (jobGetPath, jobResultPath) = endpointSpec is null ? (null, null) : ExpandJobRoutes(entries, id, endpointSpec);
 
             if (csharpName is not null && endpoint is not null && paramsKey is not null)
             {
@@ -392,7 +394,9 @@ internal sealed partial class SchemaReader
                     OptionalBool(entries, "deprecated") ?? false,
                     EquatableArray.From(parameters),
                     pair.Key.Range,
-                    submitPath));
+                    submitPath,
+                    jobGetPath,
+                    jobResultPath));
             }
         }
 
@@ -460,6 +464,12 @@ internal sealed partial class SchemaReader
     private string? ReadRouteParams(Dictionary<string, Entry> entries, YamlScalar modelKey, string id, EndpointSpec endpoint, EndpointDefaults? defaults)
     {
         var placeholders = RouteTemplate.TryParse(endpoint.Request.Path, out _) ?? new List<RouteTemplate.Placeholder>();
+        foreach (var jobRoute in new[] { endpoint.JobGet, endpoint.JobResult })
+        {
+            // The endpoint's own job routes are filled from the same values (fal's '/{+app}/requests/{id}'); the job id is the runtime's.
+            placeholders.AddRange((jobRoute is null ? null : RouteTemplate.TryParse(jobRoute.Path, out _))?.Where(p => p.Name != "id") ?? Enumerable.Empty<RouteTemplate.Placeholder>());
+        }
+
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var ranges = new Dictionary<string, SourceRange>(StringComparer.Ordinal);
         var ok = true;

@@ -13,6 +13,8 @@ namespace ProducerGen.Schema.Model;
 /// <param name="Layout">Where the models' params go in the body: under their <c>paramsKey</c> (the default) or at the top level.</param>
 /// <param name="ModelMember">The body member that carries the model id (<c>model</c>, the default), or null when the body names no model (the route does).</param>
 /// <param name="Encoding">How the body is encoded: JSON (the default) or multipart/form-data.</param>
+/// <param name="JobGet">The endpoint's own job route (<c>jobs.get</c> of the endpoint), or null for the API's.</param>
+/// <param name="JobResult">The endpoint's own result route, or null for the API's.</param>
 public sealed record EndpointSpec(
     string Name,
     string CSharpName,
@@ -23,7 +25,9 @@ public sealed record EndpointSpec(
     SourceRange NameRange = default,
     BodyLayout Layout = BodyLayout.Nested,
     string? ModelMember = EndpointSpec.DefaultModelMember,
-    BodyEncoding Encoding = BodyEncoding.Json)
+    BodyEncoding Encoding = BodyEncoding.Json,
+    Route? JobGet = null,
+    Route? JobResult = null)
 {
     /// <summary>The body member that carries the model id unless <c>modelMember:</c> says otherwise.</summary>
     public const string DefaultModelMember = "model";

@@ -17,6 +17,8 @@ namespace ProducerGen.Schema.Model;
 /// The submit path with the route's placeholders (<c>{model}</c>, <c>{+model}</c>, <c>routeParams</c>) filled in and escaped,
 /// or null when the endpoint's route has none (then it is the endpoint's path).
 /// </param>
+/// <param name="JobGetPath">The path reading this model's jobs (its endpoint's job route with the model's values, <c>{id}</c> kept), or null for the API's.</param>
+/// <param name="JobResultPath">The path reading this model's results likewise, or null.</param>
 public sealed record ModelSpec(
     string Id,
     string CSharpName,
@@ -28,4 +30,6 @@ public sealed record ModelSpec(
     bool Deprecated,
     EquatableArray<MemberSpec> Params,
     SourceRange NameRange = default,
-    string? SubmitPath = null);
+    string? SubmitPath = null,
+    string? JobGetPath = null,
+    string? JobResultPath = null);

@@ -72,19 +72,40 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             app.MapMethods("/{**producergenSubmitPath}", [verb], (RequestDelegate)(ctx => SubmitToModelPathAsync(ctx, verb)));
         }
 
+        // Every job route once: the API's, its result and content endpoints, and the models' own (endpoint jobs routes).
         var jobs = Schema.Api.Jobs;
-        var jobRoute = JobRoute.From(jobs.Get);
-        app.MapMethods(jobRoute.Pattern, [jobs.Get.Method], (RequestDelegate)(ctx => GetJobAsync(ctx, jobRoute, JobAnswer.Job)));
+        var mapped = new HashSet<string>(StringComparer.Ordinal);
+        void MapJobRoute(string method, string path, JobAnswer answer)
+        {
+            var route = JobRoute.From(new ProducerGen.Schema.Model.Route(method, path));
+            if (mapped.Add(method + " " + route.Pattern))
+            {
+                app.MapMethods(route.Pattern, [method], (RequestDelegate)(ctx => GetJobAsync(ctx, route, answer)));
+            }
+        }
+
+        MapJobRoute(jobs.Get.Method, jobs.Get.Path, JobAnswer.Job);
         if (jobs.Shape?.ResultGet is { } resultGet)
         {
-            var resultRoute = JobRoute.From(resultGet);
-            app.MapMethods(resultRoute.Pattern, [resultGet.Method], (RequestDelegate)(ctx => GetJobAsync(ctx, resultRoute, JobAnswer.Result)));
+            MapJobRoute(resultGet.Method, resultGet.Path, JobAnswer.Result);
         }
 
         if (jobs.Shape?.ContentGet is { } contentGet)
         {
-            var contentRoute = JobRoute.From(contentGet);
-            app.MapMethods(contentRoute.Pattern, [contentGet.Method], (RequestDelegate)(ctx => GetJobAsync(ctx, contentRoute, JobAnswer.Content)));
+            MapJobRoute(contentGet.Method, contentGet.Path, JobAnswer.Content);
+        }
+
+        foreach (var model in Schema.Models)
+        {
+            if (model.JobGetPath is { } jobPath)
+            {
+                MapJobRoute("GET", jobPath, JobAnswer.Job);
+            }
+
+            if (model.JobResultPath is { } resultPath)
+            {
+                MapJobRoute("GET", resultPath, JobAnswer.Result);
+            }
         }
 
         app.MapGet(FilesPrefix + "{jobId}/{file}", (RequestDelegate)GetFileAsync);
@@ -416,8 +437,8 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             var status = job!.Snapshot(_time.GetUtcNow()).Status;
             if (!_answers.IsV1)
             {
-                var jobUrl = JobUrl(job, Schema.Api.Jobs.Get);
-                var resultUrl = Schema.Api.Jobs.Shape?.ResultGet is { } resultGet ? JobUrl(job, resultGet) : jobUrl;
+                var jobUrl = JobUrl(job, job.Model.JobGetPath ?? Schema.Api.Jobs.Get.Path);
+                var resultUrl = (job.Model.JobResultPath ?? Schema.Api.Jobs.Shape?.ResultGet?.Path) is { } resultPath ? JobUrl(job, resultPath) : jobUrl;
                 await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteAccepted(w, job, status, jobUrl, resultUrl)).ConfigureAwait(false);
                 return;
             }
@@ -631,7 +652,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
     }
 
-    private static Uri JobUrl(EmulatedJob job, ProducerGen.Schema.Model.Route route) => new(job.PublicBase, JobRoute.Expand(route, job.Id.ToString("D")).TrimStart('/'));
+    private static Uri JobUrl(EmulatedJob job, string path) => new(job.PublicBase, JobRoute.Expand(path, job.Id.ToString("D")).TrimStart('/'));
 
     private async Task GetFileAsync(HttpContext ctx)
     {

@@ -40,8 +40,8 @@ internal sealed record JobRoute(string Pattern, string? QueryKey)
     }
 
     /// <summary>The route with the job's id in it, as the client would call it.</summary>
-    public static string Expand(Route route, string id) =>
-        route.Path.Replace("{+id}", id, StringComparison.Ordinal).Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+    public static string Expand(string path, string id) =>
+        path.Replace("{+id}", id, StringComparison.Ordinal).Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
 
     public string? ReadId(HttpContext ctx) =>
         QueryKey is { } key ? ctx.Request.Query[key].ToString() : ctx.Request.RouteValues["id"] as string;

@@ -38,6 +38,38 @@ public sealed class ModelDescription
     /// <summary>How long a job of this model takes on average, or <see langword="null"/> when unknown.</summary>
     public TimeSpan? AverageCompletion { get; }
 
+    /// <summary>
+    /// The path that reads this model's jobs, holding <c>{id}</c> (or <c>{+id}</c>), where it differs from the API's job route
+    /// (fal.ai's <c>/fal-ai/flux/requests/{id}/status</c>); <see langword="null"/> for the API's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The path does not start with '/' or holds no <c>{id}</c>.</exception>
+    public string? JobPath
+    {
+        get => _jobPath;
+        init => _jobPath = CheckJobPath(value, nameof(JobPath));
+    }
+
+    /// <summary>The path that reads this model's results (a separate result endpoint), holding <c>{id}</c>; <see langword="null"/> for the API's.</summary>
+    /// <exception cref="ArgumentException">The path does not start with '/' or holds no <c>{id}</c>.</exception>
+    public string? ResultPath
+    {
+        get => _resultPath;
+        init => _resultPath = CheckJobPath(value, nameof(ResultPath));
+    }
+
+    private readonly string? _jobPath;
+    private readonly string? _resultPath;
+
     /// <inheritdoc/>
     public override string ToString() => $"{ModelId} ({Method} {Path})";
+
+    private static string? CheckJobPath(string? path, string name)
+    {
+        if (path is not null && (!path.StartsWith('/') || !path.Contains("{id}", StringComparison.Ordinal) && !path.Contains("{+id}", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"The path '{path}' must start with '/' and hold '{{id}}'.", name);
+        }
+
+        return path;
+    }
 }

@@ -129,8 +129,9 @@ public sealed class ProducerGenClient : IDisposable
             return new JobHandle(accepted.Id, accepted.Status, model.ModelId, idempotencyKey, model.AverageCompletion)
             {
                 SubmittedAt = _transport.TimeProvider.GetUtcNow(),
-                StatusUrl = accepted.StatusUrl,
-                ResultUrl = accepted.ResultUrl,
+                // A link the answer handed over wins; else the model's own routes, where its endpoint has them.
+                StatusUrl = accepted.StatusUrl ?? Jobs.ModelUrl(model.JobPath, accepted.Id),
+                ResultUrl = accepted.ResultUrl ?? Jobs.ModelUrl(model.ResultPath, accepted.Id),
             };
         }
         catch (ProducerGenException exception)

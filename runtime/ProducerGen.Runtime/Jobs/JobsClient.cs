@@ -78,6 +78,43 @@ public sealed class JobsClient
         return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken, job.StatusUrl, job.ResultUrl);
     }
 
+    /// <summary>Reads a job of <paramref name="model"/> at the model's own job route (where its endpoint has one; the API's otherwise).</summary>
+    /// <param name="id">The job's id.</param>
+    /// <param name="model">The model that created the job.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The job.</returns>
+    /// <exception cref="ArgumentException">The id cannot name a job in the route; nothing was sent.</exception>
+    /// <exception cref="NotFoundException">No such job, or it belongs to someone else.</exception>
+    /// <exception cref="UnexpectedResponseException">The service answered with another job's id, or with a body that is not a job.</exception>
+    public async Task<Job> GetAsync(string id, ModelDescription model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        JobIds.Validate(Api, id, nameof(id));
+        return (await GetCoreAsync(id, cancellationToken, ModelUrl(model.JobPath, id), ModelUrl(model.ResultPath, id)).ConfigureAwait(false)).Job;
+    }
+
+    /// <summary>
+    /// Waits for a job of <paramref name="model"/> at the model's own job route (where its endpoint has one; the API's otherwise),
+    /// pacing polls by the model's average completion time. Generated operations call it: <c>client.Dev.WaitAsync(id)</c>.
+    /// </summary>
+    /// <param name="id">The job's id; enough to resume from any process.</param>
+    /// <param name="model">The model that created the job.</param>
+    /// <param name="progress">Receives status and progress changes.</param>
+    /// <param name="cancellationToken">Ends the wait promptly.</param>
+    /// <returns>The job in a terminal status.</returns>
+    /// <exception cref="ArgumentException">The id cannot name a job in the route; nothing was sent.</exception>
+    /// <exception cref="JobTimeoutException">The job was still pending, or the last poll had not answered, when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
+    /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
+    public Task<Job> WaitAsync(string id, ModelDescription model, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        JobIds.Validate(Api, id, nameof(id));
+        return WaitCoreAsync(id, knownStatus: null, submittedAt: null, model.AverageCompletion, progress, cancellationToken, ModelUrl(model.JobPath, id), ModelUrl(model.ResultPath, id));
+    }
+
+    /// <summary>The absolute URL of a model's own job route for <paramref name="id"/>, or null when the model has none.</summary>
+    internal Uri? ModelUrl(string? path, string id) => path is null ? null : _transport.BuildUri(JobIds.Expand(path, id));
+
     private async Task<Job> GetJobAsync(string id, CancellationToken cancellationToken)
         => (await GetCoreAsync(id, cancellationToken).ConfigureAwait(false)).Job;
 

@@ -134,3 +134,60 @@ public class JobShapeLoadingTests
         Assert.Equal(6, error.Range.StartLine);
     }
 }
+
+/// <summary>An endpoint's own job routes (issue 15, item 2): filled per model from the same values as the submit route.</summary>
+public class EndpointJobRoutesTests
+{
+    private const string Schema =
+        """
+        producergen: 1
+        api:
+          name: Queue
+          baseUrl: https://queue.example.test
+          auth: { header: Authorization, prefix: "Key " }
+          jobs: { get: "GET /fal-ai/flux/requests/{id}/status" }
+        endpoints:
+          queue:
+            request: POST /{+model}
+            bodyLayout: flat
+            modelMember: none
+            jobs:
+              get: GET /{+app}/requests/{id}/status
+              result: GET /{+app}/requests/{+id}
+        models:
+          fal-ai/flux/dev:
+            endpoint: queue
+            routeParams: { app: fal-ai/flux }
+          fal-ai/recraft/v3:
+            endpoint: queue
+            routeParams: { app: fal-ai/recraft }
+        """;
+
+    [Fact]
+    public void Each_model_gets_its_endpoints_job_routes_with_its_own_values_and_the_id_kept()
+    {
+        var result = SchemaLoader.Load(Schema);
+
+        Assert.Empty(result.Diagnostics);
+        var models = result.Document!.Models;
+        Assert.Equal(("/fal-ai/flux/requests/{id}/status", "/fal-ai/flux/requests/{+id}"), (models[0].JobGetPath, models[0].JobResultPath));
+        Assert.Equal("/fal-ai/recraft/requests/{id}/status", models[1].JobGetPath);
+        Assert.Equal("/fal-ai/flux/dev", models[0].SubmitPath);
+    }
+
+    [Theory]
+    [InlineData("      get: GET /{+app}/requests/{id}/status\n", "      get: GET /{+app}/requests/status\n", "PG0013", "no '{id}'")]
+    [InlineData("      get: GET /{+app}/requests/{id}/status\n", "      get: POST /{+app}/requests/{id}/status\n", "PG0013", "method is GET")]
+    [InlineData("      get: GET /{+app}/requests/{id}/status\n", "      get: GET /{+ap-p}/requests/{id}/status\n", "PG0013", "cannot be expanded")]
+    [InlineData("    routeParams: { app: fal-ai/recraft }", "    routeParams: { ap: fal-ai/recraft }", "PG0016", "not a placeholder")]
+    [InlineData("    routeParams: { app: fal-ai/recraft }", "    routeParams: { app: \"../admin\" }", "PG0016", "another path")]
+    [InlineData("      get: GET /{+app}/requests/{id}/status\n      result: GET /{+app}/requests/{+id}\n", "      nope: 1\n", "PG0003", "'nope'")]
+    public void Each_misuse_is_reported(string find, string replace, string id, string phrase)
+    {
+        var result = SchemaLoader.Load(Schema.Replace(find, replace, System.StringComparison.Ordinal));
+
+        var error = result.Diagnostics.First(d => d.Id == id);
+        Assert.Contains(phrase, error.Message, System.StringComparison.Ordinal);
+        Assert.Null(result.Document);
+    }
+}

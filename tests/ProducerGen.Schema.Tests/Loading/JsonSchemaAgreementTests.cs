@@ -109,6 +109,7 @@ public class JsonSchemaAgreementTests
         AssertKeys(SchemaKeys.JobError, jobs["error"]!["oneOf"]![1]!);
         AssertKeys(SchemaKeys.JobUrls, jobs["urls"]!);
         AssertKeys(SchemaKeys.JobContent, jobs["content"]!);
+        AssertKeys(SchemaKeys.EndpointJobs, defs["endpoint"]!["properties"]!["jobs"]!);
         var types = defs["member"]!["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
         Assert.Equal(SchemaKeys.Types.OrderBy(t => t), types.OrderBy(t => t));
     }
