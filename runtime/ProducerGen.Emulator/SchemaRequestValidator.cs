@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using ProducerGen.Emulator.Http;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Emulator;
@@ -34,7 +35,18 @@ public sealed class SchemaRequestValidator
     /// <param name="endpoint">The endpoint the body was posted to.</param>
     /// <param name="body">The parsed request body.</param>
     /// <returns>The errors by JSON path, and the model the body names when it is one of the endpoint's.</returns>
-    public RequestValidationResult Validate(EndpointSpec endpoint, JsonElement body)
+    public RequestValidationResult Validate(EndpointSpec endpoint, JsonElement body) => Validate(endpoint, body, routeModel: null);
+
+    /// <summary>
+    /// Validates <paramref name="body"/> as a submission to <paramref name="endpoint"/> at a path that names
+    /// <paramref name="routeModel"/> (its expanded submit route), which is the model when the body names none
+    /// (<c>modelMember: none</c>) and must agree with the body's model id otherwise.
+    /// </summary>
+    /// <param name="endpoint">The endpoint the body was posted to.</param>
+    /// <param name="body">The parsed request body (a multipart body as its JSON view, files as <c>{ fileName, contentType, length }</c>).</param>
+    /// <param name="routeModel">The model whose submit path the request was sent to, or null when the path names none.</param>
+    /// <returns>The errors by JSON path, and the model of the submission when it is one of the endpoint's.</returns>
+    public RequestValidationResult Validate(EndpointSpec endpoint, JsonElement body, ModelSpec? routeModel)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -54,41 +66,29 @@ public sealed class SchemaRequestValidator
             return new RequestValidationResult(Freeze(errors), null);
         }
 
-        ModelSpec? model = null;
-        if (!body.TryGetProperty("model", out var modelElement))
+        var model = ReadModel(errors, endpoint, models, body, routeModel);
+        var flat = endpoint.Layout == BodyLayout.Flat;
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        if (endpoint.ModelMember is { } modelMember)
         {
-            Add(errors, "model", "is required");
-        }
-        else if (modelElement.ValueKind != JsonValueKind.String)
-        {
-            Add(errors, "model", $"must be a string (was {Describe(modelElement)})");
-        }
-        else
-        {
-            var id = modelElement.GetString()!;
-            model = models.FirstOrDefault(m => m.Id == id);
-            if (model is null)
-            {
-                Add(errors, "model", $"must be one of {string.Join(", ", models.Select(m => m.Id))} (was {Quote(id)})");
-            }
+            allowed.Add(modelMember);
         }
 
-        var allowed = new HashSet<string>(StringComparer.Ordinal) { "model" };
         foreach (var field in endpoint.Fields)
         {
             allowed.Add(field.Name);
         }
 
-        if (model is not null)
+        // The model is unknown: do not also report every params block (or flat param) of the others as unknown.
+        foreach (var m in model is null ? models : [model])
         {
-            allowed.Add(model.ParamsKey);
-        }
-        else
-        {
-            // The model is unknown: do not also report every params block as unknown.
-            foreach (var m in models)
+            if (!flat)
             {
                 allowed.Add(m.ParamsKey);
+            }
+            else
+            {
+                allowed.UnionWith(m.Params.Select(p => p.Name));
             }
         }
 
@@ -101,7 +101,14 @@ public sealed class SchemaRequestValidator
         }
 
         ValidateMembers(errors, string.Empty, endpoint.Fields, body, checkUnknown: false);
-        if (model is not null && body.TryGetProperty(model.ParamsKey, out var parameters))
+        if (flat)
+        {
+            if (model is not null)
+            {
+                ValidateMembers(errors, string.Empty, model.Params, body, checkUnknown: false);
+            }
+        }
+        else if (model is not null && body.TryGetProperty(model.ParamsKey, out var parameters))
         {
             if (parameters.ValueKind != JsonValueKind.Object)
             {
@@ -120,6 +127,46 @@ public sealed class SchemaRequestValidator
         }
 
         return new RequestValidationResult(Freeze(errors), model);
+    }
+
+    /// <summary>The submission's model: named by the body's model member, or by the route when the body names none.</summary>
+    private static ModelSpec? ReadModel(Dictionary<string, List<string>> errors, EndpointSpec endpoint, List<ModelSpec> models, JsonElement body, ModelSpec? routeModel)
+    {
+        if (endpoint.ModelMember is not { } member)
+        {
+            if (routeModel is null)
+            {
+                Add(errors, string.Empty, $"names no model: post it to the submit path of one of {string.Join(", ", models.Select(m => m.Id))}");
+            }
+
+            return routeModel;
+        }
+
+        if (!body.TryGetProperty(member, out var modelElement))
+        {
+            Add(errors, member, "is required");
+            return null;
+        }
+
+        if (modelElement.ValueKind != JsonValueKind.String)
+        {
+            Add(errors, member, $"must be a string (was {Describe(modelElement)})");
+            return null;
+        }
+
+        var id = modelElement.GetString()!;
+        var model = models.FirstOrDefault(m => m.Id == id);
+        if (model is null)
+        {
+            Add(errors, member, $"must be one of {string.Join(", ", models.Select(m => m.Id))} (was {Quote(id)})");
+        }
+        else if (routeModel is not null && routeModel != model)
+        {
+            Add(errors, member, $"must be {Quote(routeModel.Id)}, the model of the path it was posted to (was {Quote(id)})");
+            return null;
+        }
+
+        return model;
     }
 
     private static void ValidateMembers(Dictionary<string, List<string>> errors, string prefix, IReadOnlyList<MemberSpec> members, JsonElement obj, bool checkUnknown)
@@ -367,6 +414,15 @@ public sealed class SchemaRequestValidator
                 ValidateMembers(errors, path, type.Properties, value, checkUnknown: true);
                 return;
 
+            case MemberType.File:
+                // A multipart file part reaches the validator as { fileName, contentType, length } (see MultipartBody).
+                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(MultipartBody.FileNameMember, out var fileName) || fileName.ValueKind != JsonValueKind.String)
+                {
+                    Add(errors, path, $"must be a file part, with a file name (was {Describe(value)})");
+                }
+
+                return;
+
             default:
                 Add(errors, path, $"has an unsupported type {type.Kind}");
                 return;
@@ -565,7 +621,7 @@ public sealed class SchemaRequestValidator
     }
 }
 
-/// <summary>The outcome of <see cref="SchemaRequestValidator.Validate"/>.</summary>
+/// <summary>The outcome of <see cref="SchemaRequestValidator.Validate(EndpointSpec, JsonElement, ModelSpec?)"/>.</summary>
 /// <param name="Errors">Messages by JSON path; empty when the body is valid. The root is the empty path.</param>
 /// <param name="Model">The model the body names, when it is one of the endpoint's models.</param>
 public sealed record RequestValidationResult(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors, ModelSpec? Model)

@@ -12,7 +12,11 @@ internal static class ModelEmitter
         var writer = GeneratedCode.StartFile(unit.Context.Namespace);
         var records = new RecordEmitter(writer, unit.Context.SchemaFile);
         records.Emit(file.Request);
-        records.Emit(file.Params);
+        if (file.Params is { } parameters)
+        {
+            records.Emit(parameters);
+        }
+
         records.EmitAll(file.ParamTypes);
         EmitResult(writer, file.Result);
         EmitOperations(writer, file.Operations);

@@ -48,7 +48,8 @@ internal sealed class RecordEmitter
         var isRequest = shape.Request is not null;
         w.Doc("summary", shape.Summary);
         w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public sealed partial record {shape.Name}" + (isRequest ? " : global::ProducerGen.IGenerationRequest" : string.Empty));
+        var contract = shape.Request is { Multipart: true } ? " : global::ProducerGen.IMultipartGenerationRequest" : " : global::ProducerGen.IGenerationRequest";
+        w.OpenBlock($"public sealed partial record {shape.Name}" + (isRequest ? contract : string.Empty));
 
         EmitEncodedNames(shape);
         EmitConstructor(shape);
@@ -57,7 +58,7 @@ internal sealed class RecordEmitter
             EmitProperty(member);
         }
 
-        if (shape.Request is { } extra)
+        if (shape.Request is { ParamsKey: not null } extra)
         {
             w.DocXml("summary", $"The <c>{SourceWriter.Escape(extra.ParamsKey)}</c> block: {SourceWriter.Escape(extra.ModelId)}'s own parameters.");
             w.Line($"public {extra.ParamsTypeName}{(extra.ParamsRequired ? string.Empty : "?")} Params {{ get; set; }}");
@@ -66,6 +67,12 @@ internal sealed class RecordEmitter
 
         EmitValidate(shape);
         EmitWriteJson(shape);
+        if (shape.Request is { Multipart: true })
+        {
+            w.Line();
+            EmitWriteMultipart(shape);
+        }
+
         w.CloseBlock();
         w.Line();
     }
@@ -74,9 +81,16 @@ internal sealed class RecordEmitter
     {
         if (shape.Request is { } extra)
         {
-            _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_model = global::System.Text.Json.JsonEncodedText.Encode(\"model\");");
-            _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_modelId = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(extra.ModelId)});");
-            _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_params = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(extra.ParamsKey)});");
+            if (extra.ModelMember is { } modelMember)
+            {
+                _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_model = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(modelMember)});");
+                _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_modelId = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(extra.ModelId)});");
+            }
+
+            if (extra.ParamsKey is { } paramsKey)
+            {
+                _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText s_params = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(paramsKey)});");
+            }
         }
 
         foreach (var member in shape.Properties)
@@ -224,11 +238,11 @@ internal sealed class RecordEmitter
             EmitChecks(member.Type, member.Name, nullable: !member.Required, path, member.AllowedValuesField ?? string.Empty, depth: 0);
         }
 
-        if (shape.Request is { } extra)
+        if (shape.Request is { ParamsKey: { } paramsKey } extra)
         {
             if (extra.ParamsRequired)
             {
-                w.Line($"{Checks}.Required(errors, {Literals.String(extra.ParamsKey)}, Params);");
+                w.Line($"{Checks}.Required(errors, {Literals.String(paramsKey)}, Params);");
             }
 
             w.Line("Params?.ValidateInto(errors);");
@@ -315,6 +329,7 @@ internal sealed class RecordEmitter
         MemberType.Integer => type.IsEnum || type.Minimum is not null || type.Maximum is not null || type.Step is not null,
         MemberType.Number => type.Minimum is not null || type.Maximum is not null || type.Step is not null,
         MemberType.Url or MemberType.Object => true,
+        MemberType.File => false,
         MemberType.Array => type.MinItems is not null || type.MaxItems is not null || (type.Items is { } items && NeedsChecks(items)),
         _ => false,
     };
@@ -322,10 +337,12 @@ internal sealed class RecordEmitter
     private void EmitWriteJson(RecordSpec shape)
     {
         var w = _writer;
-        w.Doc("summary", "Writes this value as JSON with the schema's wire names; unset optional members are omitted.");
+        w.Doc("summary", shape.Request is { Multipart: true }
+            ? "Writes a JSON view of this request (files by their file name) with the schema's wire names; unset optional members are omitted. It is sent as multipart/form-data (WriteMultipart)."
+            : "Writes this value as JSON with the schema's wire names; unset optional members are omitted.");
         w.OpenBlock($"public void WriteJson({JsonWriter} writer)");
         w.Line("writer.WriteStartObject();");
-        if (shape.Request is not null)
+        if (shape.Request is { ModelMember: not null })
         {
             w.Line("writer.WriteString(s_model, s_modelId);");
         }
@@ -344,7 +361,7 @@ internal sealed class RecordEmitter
             }
         }
 
-        if (shape.Request is not null)
+        if (shape.Request is { ParamsKey: not null })
         {
             w.OpenBlock("if (Params is { } parameters)");
             w.Line("writer.WritePropertyName(s_params);");
@@ -380,6 +397,9 @@ internal sealed class RecordEmitter
             case MemberType.Boolean:
                 w.Line(name is null ? $"writer.WriteBooleanValue({value});" : $"writer.WriteBoolean({prefix}{value});");
                 break;
+            case MemberType.File:
+                w.Line(name is null ? $"writer.WriteStringValue({value}.FileName);" : $"writer.WriteString({prefix}{value}.FileName);");
+                break;
             case MemberType.Object:
                 if (name is not null)
                 {
@@ -409,6 +429,78 @@ internal sealed class RecordEmitter
 
                 w.CloseBlock();
                 w.Line("writer.WriteEndArray();");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Prints <c>WriteMultipart</c>: one form part per set member in the order of <c>WriteJson</c>: scalars as invariant
+    /// text, arrays and objects (and a nested params block) as JSON parts, files as file parts.
+    /// </summary>
+    private void EmitWriteMultipart(RecordSpec shape)
+    {
+        var w = _writer;
+        var extra = shape.Request!;
+        w.Doc("summary", "Adds this request's multipart/form-data parts with the schema's wire names; unset optional members are omitted.");
+        w.OpenBlock("public void WriteMultipart(global::ProducerGen.MultipartFormBuilder form)");
+        if (extra.ModelMember is { } modelMember)
+        {
+            w.Line($"form.AddText({Literals.String(modelMember)}, {Literals.String(extra.ModelId)});");
+        }
+
+        foreach (var member in shape.Properties)
+        {
+            if (member.Required && ValueKinds.IsValueType(member.Type))
+            {
+                EmitPart(member.Type, member.Name, member.WireName);
+            }
+            else
+            {
+                w.OpenBlock($"if ({member.Name} is {{ }} {member.Local})");
+                EmitPart(member.Type, member.Local, member.WireName);
+                w.CloseBlock();
+            }
+        }
+
+        if (extra.ParamsKey is { } paramsKey)
+        {
+            w.OpenBlock("if (Params is { } parameters)");
+            w.Line($"parameters.WriteJson(form.AddJson({Literals.String(paramsKey)}));");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private void EmitPart(TypeSpec type, string value, string wireName)
+    {
+        var w = _writer;
+        var name = Literals.String(wireName);
+        switch (type.Kind)
+        {
+            case MemberType.String when type.IsEnum:
+                w.Line($"form.AddText({name}, {value}.ToWireValue());");
+                break;
+            case MemberType.String:
+                w.Line($"form.AddText({name}, {value});");
+                break;
+            case MemberType.Url:
+                w.Line($"form.AddText({name}, {value}.IsAbsoluteUri ? {value}.AbsoluteUri : {value}.OriginalString);");
+                break;
+            case MemberType.Integer:
+            case MemberType.Number:
+                w.Line($"form.AddNumber({name}, {value});");
+                break;
+            case MemberType.Boolean:
+                w.Line($"form.AddBoolean({name}, {value});");
+                break;
+            case MemberType.File:
+                w.Line($"form.AddFile({name}, {value});");
+                break;
+            default:
+                // Arrays and objects travel as one JSON text part each.
+                w.Line($"var writer = form.AddJson({name});");
+                EmitWriteValue(type, value, null, depth: 0);
                 break;
         }
     }

@@ -22,13 +22,14 @@ internal static class ReservedNames
     /// <summary>
     /// Members of every generated record and result class: what C# synthesizes for records (<c>EqualityContract</c>,
     /// <c>PrintMembers</c>, <c>Clone</c> is disallowed), what <see cref="object"/> declares, what the generator adds
-    /// (<c>Validate</c>, <c>ValidateInto</c>, <c>WriteJson</c>, a request's <c>Params</c>) and what the runtime's
+    /// (<c>Validate</c>, <c>ValidateInto</c>, <c>WriteJson</c>, a multipart request's <c>WriteMultipart</c>, a request's <c>Params</c>) and what the runtime's
     /// result base declares (<c>Job</c>, <c>OutputUrls</c>, <c>Expired</c>). <c>Model</c> and <c>Deconstruct</c> have
     /// been reserved since the first release and stay so names never change.
     /// </summary>
     public static readonly IReadOnlyCollection<string> TypeMembers = Set(
         "Validate", "ValidateInto", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
-        "Finalize", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "Params", "Model", "Job", "OutputUrls", "Expired");
+        "Finalize", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "Params", "Model", "Job", "OutputUrls", "Expired",
+        "WriteMultipart");
 
     /// <summary>Members of a result's object types besides <see cref="TypeMembers"/>: the reader they declare.</summary>
     public static readonly IReadOnlyCollection<string> ResultObjectMembers = Set("Read");

@@ -200,28 +200,32 @@ internal sealed class SpecBuilder
     {
         var name = model.CSharpName;
         var owner = new TypeOwner(ModelTypeSuffixes.Select(s => name + s).ToArray());
-        var paramsRequired = model.Params.Any(p => p.Required);
-        var request = BuildRecord(
-            name + "Request",
-            $"A request for the '{model.Id}' model ({endpoint.Request}).{Sentence(model.Summary)}",
-            endpoint.Fields,
-            endpoint.CSharpName,
-            string.Empty,
-            new RequestPartSpec(model.Id, model.ParamsKey, name + "Params", paramsRequired, ReservedNames.ParamsParameter),
-            new TypeOwner(new[] { endpoint.CSharpName + "Result" }),
-            declareNested: null);
-
+        var flat = endpoint.Layout == BodyLayout.Flat;
+        var paramsRequired = !flat && model.Params.Any(p => p.Required);
+        var path = model.SubmitPath ?? endpoint.Request.Path;
         var nested = new List<TypeDeclaration>();
         var queue = new Queue<Action>();
-        var parameters = BuildRecord(
+
+        // A flat body's params are the request's own properties, after the fields; their enums and objects are the model's.
+        var members = endpoint.Fields.Select(f => new MemberSource(f, endpoint.CSharpName, new TypeOwner(new[] { endpoint.CSharpName + "Result" }), null));
+        if (flat)
+        {
+            members = members.Concat(model.Params.Select(p => new MemberSource(p, name, owner, (queue, nested))));
+        }
+
+        var request = BuildRecord(
+            name + "Request",
+            $"A request for the '{model.Id}' model ({endpoint.Request.Method} {path}).{Sentence(model.Summary)}",
+            members.ToList(),
+            string.Empty,
+            new RequestPartSpec(model.Id, flat ? null : model.ParamsKey, flat ? null : name + "Params", paramsRequired, ReservedNames.ParamsParameter, endpoint.ModelMember, endpoint.Encoding == BodyEncoding.Multipart));
+
+        var parameters = flat ? null : BuildRecord(
             name + "Params",
             $"The '{model.ParamsKey}' block of a '{model.Id}' request. Unset values are not sent; the server applies its defaults.",
-            model.Params,
-            name,
+            model.Params.Select(p => new MemberSource(p, name, owner, (queue, nested))).ToList(),
             model.ParamsKey + ".",
-            null,
-            owner,
-            declareNested: (queue, nested));
+            null);
         Drain(queue);
 
         var average = model.AverageCompletionMilliseconds;
@@ -232,23 +236,20 @@ internal sealed class SpecBuilder
             parameters,
             EquatableArray.From(nested),
             new ModelResultSpec(name + "Result", endpoint.CSharpName + "Result", model.Id),
-            new OperationsSpec(name + "Operations", model.Id, name + "Request", name + "Result", endpoint.Request.Method, endpoint.Request.Path, average));
+            new OperationsSpec(name + "Operations", model.Id, name + "Request", name + "Result", endpoint.Request.Method, path, average));
     }
 
     /// <summary>
-    /// Names a record and its properties, constructor parameters and private fields. With
-    /// <paramref name="declareNested"/>, its enums and objects are queued for declaration (after it, breadth first);
-    /// without, they are declared elsewhere (a request's fields belong to the endpoint's file) and only referenced.
+    /// Names a record and its properties, constructor parameters and private fields. A member with a
+    /// <see cref="MemberSource.DeclareNested"/> target has its enums and objects queued for declaration (after it, breadth
+    /// first); without, they are declared elsewhere (a request's fields belong to the endpoint's file) and only referenced.
     /// </summary>
     private RecordSpec BuildRecord(
         string typeName,
         string summary,
-        IEnumerable<MemberSpec> members,
-        string nestedPrefix,
+        IReadOnlyList<MemberSource> members,
         string? pathPrefix,
-        RequestPartSpec? request,
-        TypeOwner owner,
-        (Queue<Action> Queue, List<TypeDeclaration> Output)? declareNested)
+        RequestPartSpec? request)
     {
         var scope = new NameScope();
         scope.ReserveAll(ReservedNames.TypeMembers);
@@ -261,25 +262,27 @@ internal sealed class SpecBuilder
             fields.ReserveAll(ReservedNames.RequestFields);
         }
 
-        var named = new List<(MemberSpec Member, string WirePath, string Name, string? Nested, string? Parameter, string Field)>();
-        foreach (var member in members)
+        var named = new List<(MemberSource Source, string WirePath, string Name, string? Nested, string? Parameter, string Field)>();
+        foreach (var source in members)
         {
+            var member = source.Member;
             var wirePath = pathPrefix is null ? member.Name : pathPrefix + member.Name;
             var name = ClaimMember(scope, member, wirePath);
             var inner = Innermost(member.Type);
-            var nested = (inner.Kind == MemberType.String && inner.IsEnum) || inner.Kind == MemberType.Object ? NestedTypeName(nestedPrefix, member, owner) : null;
+            var nested = (inner.Kind == MemberType.String && inner.IsEnum) || inner.Kind == MemberType.Object ? NestedTypeName(source.NestedPrefix, member, source.Owner) : null;
             string? parameter = null;
             if (member.Required)
             {
                 parameter = ClaimParameter(parameters, member, wirePath);
             }
 
-            named.Add((member, wirePath, name, nested, parameter, fields.ClaimNumbered("s_" + name)));
+            named.Add((source, wirePath, name, nested, parameter, fields.ClaimNumbered("s_" + name)));
         }
 
         var properties = new List<PropertySpec>();
-        foreach (var (member, wirePath, name, nested, parameter, field) in named)
+        foreach (var (source, wirePath, name, nested, parameter, field) in named)
         {
+            var member = source.Member;
             var allowed = member.Type.Kind == MemberType.Integer && member.Type.IsEnum ? fields.ClaimNumbered("s_" + name + "Allowed") : null;
             var type = TypeNaming.CSharpType(member.Type, nested ?? string.Empty);
             properties.Add(new PropertySpec(
@@ -298,9 +301,9 @@ internal sealed class SpecBuilder
                 parameter,
                 "v" + name));
 
-            if (declareNested is { } target && nested is not null)
+            if (source.DeclareNested is { } target && nested is not null)
             {
-                QueueNestedTypes(member, member.Type, nested, wirePath, target.Queue, target.Output, owner);
+                QueueNestedTypes(member, member.Type, nested, wirePath, target.Queue, target.Output, source.Owner);
             }
         }
 
@@ -328,7 +331,7 @@ internal sealed class SpecBuilder
         {
             queue.Enqueue(() =>
             {
-                var record = BuildRecord(nestedName, member.Description ?? $"The '{wirePath}' object.", type.Properties, nestedName, null, null, owner, (queue, output));
+                var record = BuildRecord(nestedName, member.Description ?? $"The '{wirePath}' object.", type.Properties.Select(p => new MemberSource(p, nestedName, owner, (queue, output))).ToList(), null, null);
                 output.Add(new TypeDeclaration(record, null));
             });
         }
@@ -476,6 +479,12 @@ internal sealed class SpecBuilder
 
     private static string Capitalise(string text) =>
         text.Length == 0 || text[0] == '\'' ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    /// <summary>
+    /// A member of a record being named, with where its enum or object types come from: the prefix of their names, the
+    /// owner whose own types they give way to, and the queue that declares them (null: declared in another file).
+    /// </summary>
+    private sealed record MemberSource(MemberSpec Member, string NestedPrefix, TypeOwner Owner, (Queue<Action> Queue, List<TypeDeclaration> Output)? DeclareNested);
 
     /// <summary>The fixed types of a member's owner (its model's or endpoint's own), which a member-derived type gives way to.</summary>
     private sealed class TypeOwner

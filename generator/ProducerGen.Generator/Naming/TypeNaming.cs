@@ -37,6 +37,7 @@ internal static class TypeNaming
         MemberType.Boolean => "bool",
         MemberType.Url => "global::System.Uri",
         MemberType.Object => nestedName,
+        MemberType.File => "global::ProducerGen.FileUpload",
         MemberType.Array => "global::System.Collections.Generic.IList<" + CSharpType(type.Items ?? new TypeSpec(MemberType.String), nestedName) + ">",
         _ => "string",
     };

@@ -18,7 +18,7 @@ internal sealed record EndpointFileSpec(string FileName, ResultBaseSpec Result, 
 /// <param name="ModelId">The model's id.</param>
 /// <param name="FileName">The file's name within the schema's outputs.</param>
 /// <param name="Request">The request record.</param>
-/// <param name="Params">The params record.</param>
+/// <param name="Params">The params record, or null when the endpoint's body is flat (the request holds the params).</param>
 /// <param name="ParamTypes">Enums and objects of the params, in emit order.</param>
 /// <param name="Result">The typed result.</param>
 /// <param name="Operations">The operations class.</param>
@@ -26,7 +26,7 @@ internal sealed record ModelFileSpec(
     string ModelId,
     string FileName,
     RecordSpec Request,
-    RecordSpec Params,
+    RecordSpec? Params,
     EquatableArray<TypeDeclaration> ParamTypes,
     ModelResultSpec Result,
     OperationsSpec Operations);

@@ -16,14 +16,18 @@ internal sealed record RecordSpec(
     RequestPartSpec? Request);
 
 /// <summary>What a model's request adds to a record: the model id it sends and its params block.</summary>
-/// <param name="ModelId">The value sent as <c>model</c>.</param>
-/// <param name="ParamsKey">The body member holding the params.</param>
-/// <param name="ParamsTypeName">The params record's C# name.</param>
+/// <param name="ModelId">The model's id.</param>
+/// <param name="ParamsKey">The body member holding the params, or null when the body is flat (the params are the record's own properties).</param>
+/// <param name="ParamsTypeName">The params record's C# name, or null when the body is flat.</param>
 /// <param name="ParamsRequired">Whether the params block is a constructor parameter (some param is required).</param>
 /// <param name="ParamsParameterName">The constructor parameter for the params block.</param>
+/// <param name="ModelMember">The body member that carries the model id, or null when the body names no model.</param>
+/// <param name="Multipart">Whether the body is sent as multipart/form-data.</param>
 internal sealed record RequestPartSpec(
     string ModelId,
-    string ParamsKey,
-    string ParamsTypeName,
+    string? ParamsKey,
+    string? ParamsTypeName,
     bool ParamsRequired,
-    string ParamsParameterName);
+    string ParamsParameterName,
+    string? ModelMember = "model",
+    bool Multipart = false);

@@ -17,10 +17,12 @@ internal static class ConstraintRules
         [MemberType.Url] = new string[0],
         [MemberType.Array] = new[] { "items", "minItems", "maxItems" },
         [MemberType.Object] = new[] { "properties" },
+        [MemberType.File] = new string[0],
     };
 
+    // A file has no value the server could assume, so it takes no default.
     public static bool Applies(string key, MemberType kind) =>
-        System.Array.IndexOf(Common, key) >= 0 || System.Array.IndexOf(Specific[kind], key) >= 0;
+        (System.Array.IndexOf(Common, key) >= 0 && !(kind == MemberType.File && key == "default")) || System.Array.IndexOf(Specific[kind], key) >= 0;
 
     public static string Describe(MemberType kind) =>
         Specific[kind].Length == 0 ? "no constraints" : string.Join(", ", Specific[kind]);

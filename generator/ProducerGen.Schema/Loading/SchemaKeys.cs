@@ -55,10 +55,10 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Webhooks { get; } = new[] { "signatureHeader", "eventHeader" };
 
     /// <summary>Keys of an endpoint.</summary>
-    public static IReadOnlyList<string> Endpoint { get; } = new[] { "request", "fields", "result", "description" };
+    public static IReadOnlyList<string> Endpoint { get; } = new[] { "request", "bodyLayout", "paramsKey", "modelMember", "encoding", "fields", "result", "description" };
 
     /// <summary>Keys of a model.</summary>
-    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "summary", "description", "averageCompletion", "deprecated", "params" };
+    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "params" };
 
     /// <summary>Keys of a member (field, param, property, array items).</summary>
     public static IReadOnlyList<string> Member { get; } = new[]
@@ -71,5 +71,14 @@ public static class SchemaKeys
     };
 
     /// <summary>The <c>type:</c> values.</summary>
-    public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object" };
+    public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object", "file" };
+
+    /// <summary>The <c>bodyLayout:</c> values, in <see cref="Model.BodyLayout"/> order.</summary>
+    public static IReadOnlyList<string> BodyLayouts { get; } = new[] { "nested", "flat" };
+
+    /// <summary>The <c>encoding:</c> values, in <see cref="Model.BodyEncoding"/> order.</summary>
+    public static IReadOnlyList<string> Encodings { get; } = new[] { "json", "multipart" };
+
+    /// <summary>The <c>modelMember:</c> value that means "the body names no model".</summary>
+    public const string NoModelMember = "none";
 }

@@ -41,7 +41,7 @@ internal sealed partial class SchemaReader
         var api = Required(entries, mapping, "api", "the top level") is { } apiNode ? ReadApi(apiNode) : null;
         var endpointNames = new List<string>();
         var endpoints = Required(entries, mapping, "endpoints", "the top level") is { } endpointsNode ? ReadEndpoints(endpointsNode, endpointNames) : new List<EndpointSpec>();
-        var models = Required(entries, mapping, "models", "the top level") is { } modelsNode ? ReadModels(modelsNode, endpointNames) : new List<ModelSpec>();
+        var models = Required(entries, mapping, "models", "the top level") is { } modelsNode ? ReadModels(modelsNode, endpointNames, endpoints) : new List<ModelSpec>();
 
         if (_diagnostics.Any(d => d.Severity == SchemaSeverity.Error) || api is null || version is null)
         {
@@ -237,19 +237,91 @@ internal sealed partial class SchemaReader
 
             var entries = Entries(endpointMapping, SchemaKeys.Endpoint, $"endpoint '{name}'");
             var route = RequiredRoute(entries, endpointMapping, "request", $"endpoint '{name}'");
-            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields") : new List<MemberSpec>();
-            var result = entries.TryGetValue("result", out var resultEntry) ? ReadMembers(resultEntry.Value, name + ".result") : new List<MemberSpec>();
+            if (route is not null && RouteTemplate.TryParse(route.Path, out var routeProblem) is null)
+            {
+                Error(SchemaDiagnosticIds.MalformedRoute, $"The submit route '{route}' of endpoint '{name}' cannot be expanded: {routeProblem}. Write placeholders as '{{model}}', '{{+model}}' or '{{name}}' with a value in each model's 'routeParams'.", entries["request"].Value.Range);
+                route = null;
+            }
+
+            var layout = (BodyLayout)Choice(entries, "bodyLayout", SchemaKeys.BodyLayouts, $"endpoint '{name}'");
+            var encoding = (BodyEncoding)Choice(entries, "encoding", SchemaKeys.Encodings, $"endpoint '{name}'");
+            var defaultParamsKey = OptionalString(entries, "paramsKey");
+            if (defaultParamsKey is not null && defaultParamsKey.Trim().Length == 0)
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"The paramsKey of endpoint '{name}' is empty; it is the body member that holds each model's params, e.g. 'input'.", entries["paramsKey"].Value.Range);
+            }
+            else if (defaultParamsKey is not null && layout == BodyLayout.Flat)
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"Endpoint '{name}' has 'bodyLayout: flat', which sends the params at the top level, so it has no paramsKey; remove 'paramsKey' (or write 'bodyLayout: nested').", entries["paramsKey"].Key.Range);
+            }
+
+            var modelMember = ReadModelMember(entries, name);
+            var fileRule = encoding == BodyEncoding.Multipart ? null : $"endpoint '{name}' is sent as JSON; add 'encoding: multipart' to it to send files";
+            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields", fileRule) : new List<MemberSpec>();
+            var result = entries.TryGetValue("result", out var resultEntry) ? ReadMembers(resultEntry.Value, name + ".result", "a result is read from the job, and files are only sent") : new List<MemberSpec>();
+            if (modelMember is not null && fields.FirstOrDefault(f => f.Name == modelMember) is { } clash)
+            {
+                Error(SchemaDiagnosticIds.NameCollision, $"The field '{clash.Name}' of endpoint '{name}' is named like the body member that carries the model id ('{modelMember}', {(entries.TryGetValue("modelMember", out var m) ? $", set on line {m.Value.Range.StartLine.ToString(CultureInfo.InvariantCulture)}" : ", the default of 'modelMember'")}); rename the field or set 'modelMember:' to another name (or 'none').", clash.NameRange);
+            }
+
             var description = OptionalString(entries, "description");
             if (route is not null && csharpName is not null)
             {
-                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description, pair.Key.Range));
+                endpoints.Add(new EndpointSpec(name, csharpName, route, EquatableArray.From(fields), EquatableArray.From(result), description, pair.Key.Range, layout, modelMember, encoding));
+                _endpointDefaults[name] = new EndpointDefaults(defaultParamsKey, entries.TryGetValue("request", out var requestEntry) ? requestEntry.Value.Range : pair.Key.Range);
             }
         }
 
         return endpoints;
     }
 
-    private List<ModelSpec> ReadModels(YamlNode node, List<string> endpointNames)
+    /// <summary>What a model of an endpoint inherits from it beyond its spec: the default paramsKey, and where the route is written.</summary>
+    private readonly Dictionary<string, EndpointDefaults> _endpointDefaults = new(StringComparer.Ordinal);
+
+    private sealed record EndpointDefaults(string? ParamsKey, SourceRange RouteRange);
+
+    /// <summary>The body member carrying the model id: <c>model</c> unless set, null for <c>none</c>.</summary>
+    private string? ReadModelMember(Dictionary<string, Entry> entries, string endpoint)
+    {
+        if (!entries.ContainsKey("modelMember"))
+        {
+            return EndpointSpec.DefaultModelMember;
+        }
+
+        var text = OptionalString(entries, "modelMember");
+        if (text == SchemaKeys.NoModelMember)
+        {
+            return null;
+        }
+
+        if (text is null || text.Trim().Length == 0)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"The modelMember of endpoint '{endpoint}' is empty; write the body member that carries the model id (e.g. 'model'), or 'none' when the route names the model.", entries["modelMember"].Value.Range);
+            return EndpointSpec.DefaultModelMember;
+        }
+
+        return text;
+    }
+
+    /// <summary>The index of an optional key's value in <paramref name="allowed"/>; 0 (the default) when absent or invalid (then reported).</summary>
+    private int Choice(Dictionary<string, Entry> entries, string key, IReadOnlyList<string> allowed, string section)
+    {
+        if (!entries.TryGetValue(key, out var entry) || ScalarText(entry.Value, $"'{key}'") is not { } text)
+        {
+            return 0;
+        }
+
+        var index = IndexOf(allowed, text);
+        if (index < 0)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"The {key} of {section} is '{Truncate(text)}'; write one of {string.Join(", ", allowed)}.{DidYouMean.Hint(text, allowed)}", entry.Value.Range);
+            return 0;
+        }
+
+        return index;
+    }
+
+    private List<ModelSpec> ReadModels(YamlNode node, List<string> endpointNames, List<EndpointSpec> endpoints)
     {
         var models = new List<ModelSpec>();
         if (Mapping(node, "'models'") is not { } mapping)
@@ -277,11 +349,9 @@ internal sealed partial class SchemaReader
                 Error(SchemaDiagnosticIds.UnknownEndpoint, $"Model '{id}' refers to endpoint '{endpoint}', which 'endpoints:' does not define ({list}).{DidYouMean.Hint(endpoint, known)}", entries["endpoint"].Value.Range);
             }
 
-            var paramsKey = RequiredString(entries, modelMapping, "paramsKey", section);
-            if (paramsKey is not null && paramsKey.Trim().Length == 0)
-            {
-                Error(SchemaDiagnosticIds.InvalidValue, $"The paramsKey of model '{id}' is empty; it is the body member that holds the params, e.g. '{id}Params'.", entries["paramsKey"].Value.Range);
-            }
+            var endpointSpec = endpoint is null ? null : endpoints.FirstOrDefault(e => e.Name == endpoint);
+            var defaults = endpoint is not null && _endpointDefaults.TryGetValue(endpoint, out var d) ? d : null;
+            var paramsKey = ReadParamsKey(entries, modelMapping, section, id, endpointSpec, defaults);
 
             long? averageCompletion = null;
             if (OptionalString(entries, "averageCompletion") is { } durationText)
@@ -293,9 +363,21 @@ internal sealed partial class SchemaReader
                 }
             }
 
+            var flat = endpointSpec?.Layout == BodyLayout.Flat;
+            var fileRule = endpointSpec is null || (flat && endpointSpec.Encoding == BodyEncoding.Multipart)
+                ? null
+                : endpointSpec.Encoding != BodyEncoding.Multipart
+                    ? $"endpoint '{endpointSpec.Name}' is sent as JSON; add 'encoding: multipart' (and 'bodyLayout: flat') to it to send files"
+                    : $"the params of endpoint '{endpointSpec.Name}' are sent as one JSON part under '{paramsKey}'; add 'bodyLayout: flat' to it, or declare the file among its fields";
             var parameters = entries.TryGetValue("params", out var paramsEntry)
-                ? ReadMembers(paramsEntry.Value, paramsKey ?? id)
+                ? ReadMembers(paramsEntry.Value, flat ? id : paramsKey ?? id, fileRule)
                 : new List<MemberSpec>();
+            if (flat && endpointSpec is not null)
+            {
+                CheckFlatParams(id, endpointSpec, parameters);
+            }
+
+            var submitPath = endpointSpec is null ? null : ReadRouteParams(entries, pair.Key, id, endpointSpec, defaults);
 
             if (csharpName is not null && endpoint is not null && paramsKey is not null)
             {
@@ -309,14 +391,164 @@ internal sealed partial class SchemaReader
                     averageCompletion,
                     OptionalBool(entries, "deprecated") ?? false,
                     EquatableArray.From(parameters),
-                    pair.Key.Range));
+                    pair.Key.Range,
+                    submitPath));
             }
         }
 
+        CheckModelsAreTellable(models, endpoints);
         return models;
     }
 
-    private List<MemberSpec> ReadMembers(YamlNode node, string path)
+    /// <summary>
+    /// The model's paramsKey: its own, else its endpoint's; empty for a flat endpoint (which may not have one). Null
+    /// (reported) when a nested endpoint's model has neither.
+    /// </summary>
+    private string? ReadParamsKey(Dictionary<string, Entry> entries, YamlMapping mapping, string section, string id, EndpointSpec? endpoint, EndpointDefaults? defaults)
+    {
+        if (endpoint?.Layout == BodyLayout.Flat)
+        {
+            if (entries.TryGetValue("paramsKey", out var entry))
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"Model '{id}' is submitted to endpoint '{endpoint.Name}', whose 'bodyLayout: flat' sends the params at the top level beside the fields, so it has no paramsKey; remove 'paramsKey' (or write 'bodyLayout: nested' on the endpoint).", entry.Key.Range);
+            }
+
+            return string.Empty;
+        }
+
+        if (!entries.ContainsKey("paramsKey") && defaults?.ParamsKey is { } inherited)
+        {
+            return inherited;
+        }
+
+        var paramsKey = RequiredString(entries, mapping, "paramsKey", section);
+        if (paramsKey is not null && paramsKey.Trim().Length == 0)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"The paramsKey of model '{id}' is empty; it is the body member that holds the params, e.g. '{id}Params'.", entries["paramsKey"].Value.Range);
+        }
+
+        return paramsKey;
+    }
+
+    /// <summary>PG0011 for a flat param that would share a top-level body member with a field or the model id.</summary>
+    private void CheckFlatParams(string id, EndpointSpec endpoint, List<MemberSpec> parameters)
+    {
+        foreach (var param in parameters)
+        {
+            if (endpoint.Fields.FirstOrDefault(f => f.Name == param.Name) is { } field)
+            {
+                Error(SchemaDiagnosticIds.NameCollision, $"The param '{param.Name}' of model '{id}' and the field '{field.Name}' of endpoint '{endpoint.Name}' (line {field.NameRange.StartLine.ToString(CultureInfo.InvariantCulture)}) would both be the top-level body member '{param.Name}' of the flat body; remove the param (the field is sent for every model) or rename one of them.", param.NameRange);
+            }
+            else if (param.Name == endpoint.ModelMember)
+            {
+                Error(SchemaDiagnosticIds.NameCollision, $"The param '{param.Name}' of model '{id}' would be the top-level body member '{param.Name}', which endpoint '{endpoint.Name}' uses for the model id; rename the param or set the endpoint's 'modelMember:' to another name (or 'none').", param.NameRange);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks <c>routeParams</c> against the endpoint's submit route and returns the expanded path, or null when the
+    /// route has no placeholders (or a problem was reported).
+    /// </summary>
+    private string? ReadRouteParams(Dictionary<string, Entry> entries, YamlScalar modelKey, string id, EndpointSpec endpoint, EndpointDefaults? defaults)
+    {
+        var placeholders = RouteTemplate.TryParse(endpoint.Request.Path, out _) ?? new List<RouteTemplate.Placeholder>();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ranges = new Dictionary<string, SourceRange>(StringComparer.Ordinal);
+        var ok = true;
+        YamlMapping? mapping = null;
+        if (entries.TryGetValue("routeParams", out var routeEntry) && Mapping(routeEntry.Value, $"the routeParams of model '{id}'") is { } routeMapping)
+        {
+            mapping = routeMapping;
+            foreach (var pair in routeMapping.Entries)
+            {
+                var name = pair.Key.Value;
+                if (name == RouteTemplate.ModelPlaceholder)
+                {
+                    Error(SchemaDiagnosticIds.InvalidValue, $"'{{model}}' is always the model id '{id}'; remove 'model' from the routeParams of model '{id}'.", pair.Key.Range);
+                    ok = false;
+                    continue;
+                }
+
+                if (!placeholders.Any(p => p.Name == name))
+                {
+                    var used = placeholders.Where(p => p.Name != RouteTemplate.ModelPlaceholder).Select(p => p.Name).Distinct().ToList();
+                    var list = used.Count == 0 ? "it has none to fill" : "it has " + string.Join(", ", used.Select(u => "{" + u + "}"));
+                    Error(SchemaDiagnosticIds.InvalidValue, $"The route param '{name}' of model '{id}' is not a placeholder of the submit route '{endpoint.Request}' ({list}); remove it, or add '{{{name}}}' to the route.{DidYouMean.Hint(name, used)}", pair.Key.Range);
+                    ok = false;
+                    continue;
+                }
+
+                if (ScalarText(pair.Value, $"the route param '{name}'") is { } value)
+                {
+                    values[name] = value;
+                    ranges[name] = pair.Value.Range;
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+        }
+
+        if (placeholders.Count == 0)
+        {
+            return null;
+        }
+
+        values[RouteTemplate.ModelPlaceholder] = id;
+        ranges[RouteTemplate.ModelPlaceholder] = modelKey.Range;
+        var checkedNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var placeholder in placeholders)
+        {
+            if (!values.TryGetValue(placeholder.Name, out var value))
+            {
+                if (checkedNames.Add(placeholder.Name))
+                {
+                    var where = mapping is not null ? mapping.Range : modelKey.Range;
+                    Error(SchemaDiagnosticIds.InvalidValue, $"The submit route '{endpoint.Request}' of endpoint '{endpoint.Name}' (line {(defaults?.RouteRange.StartLine ?? 0).ToString(CultureInfo.InvariantCulture)}) needs a value for '{{{placeholder.Name}}}' that model '{id}' does not give; add 'routeParams: {{ {placeholder.Name}: <value> }}' to the model.", where);
+                }
+
+                ok = false;
+                continue;
+            }
+
+            if (RouteTemplate.ValueProblem(value, placeholder.Reserved) is { } problem && checkedNames.Add(placeholder.Name))
+            {
+                var what = placeholder.Name == RouteTemplate.ModelPlaceholder ? $"The model id '{Truncate(id)}', which fills '{{{(placeholder.Reserved ? "+" : string.Empty)}model}}' in the submit route," : $"The value '{Truncate(value)}' of the route param '{placeholder.Name}'";
+                Error(SchemaDiagnosticIds.InvalidValue, $"{what} cannot be part of a URL path: {problem}; {(placeholder.Name == RouteTemplate.ModelPlaceholder ? "take '{model}' out of the route and name the model in a routeParam" : "write the path segment the provider documents")}.", ranges[placeholder.Name]);
+                ok = false;
+            }
+        }
+
+        return ok ? RouteTemplate.Expand(endpoint.Request.Path, values) : null;
+    }
+
+    /// <summary>
+    /// An endpoint whose body names no model must tell its models apart by their paths: two that share one would
+    /// reach the provider (and the emulator) as the same request.
+    /// </summary>
+    private void CheckModelsAreTellable(List<ModelSpec> models, List<EndpointSpec> endpoints)
+    {
+        foreach (var endpoint in endpoints.Where(e => e.ModelMember is null))
+        {
+            var seen = new Dictionary<string, ModelSpec>(StringComparer.Ordinal);
+            foreach (var model in models.Where(m => m.Endpoint == endpoint.Name))
+            {
+                var path = model.SubmitPath ?? endpoint.Request.Path;
+                if (seen.TryGetValue(path, out var other))
+                {
+                    Error(SchemaDiagnosticIds.InvalidValue, $"Models '{other.Id}' and '{model.Id}' of endpoint '{endpoint.Name}' are both submitted to '{endpoint.Request.Method} {path}', and the endpoint's 'modelMember: none' sends no model id in the body, so the service cannot tell them apart; put '{{model}}' (or a routeParam) in the route, or send the id with 'modelMember: model'.", model.NameRange);
+                }
+                else
+                {
+                    seen.Add(path, model);
+                }
+            }
+        }
+    }
+
+    private List<MemberSpec> ReadMembers(YamlNode node, string path, string? fileRule = "files are only sent as the top-level members of a multipart body")
     {
         var members = new List<MemberSpec>();
         if (node is YamlScalar { IsNull: true })
@@ -334,7 +566,7 @@ internal sealed partial class SchemaReader
         {
             var name = pair.Key.Value;
             var csharpName = names.Claim(name, pair.Key.Range);
-            if (ReadMember(pair.Value, path + "." + name) is { } member && csharpName is not null)
+            if (ReadMember(pair.Value, path + "." + name, fileRule) is { } member && csharpName is not null)
             {
                 members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated, pair.Key.Range));
             }
@@ -343,8 +575,11 @@ internal sealed partial class SchemaReader
         return members;
     }
 
-    /// <summary>Reads a member body (everything but its name); <paramref name="path"/> names it in messages.</summary>
-    private MemberSpec? ReadMember(YamlNode node, string path)
+    /// <summary>
+    /// Reads a member body (everything but its name); <paramref name="path"/> names it in messages. <paramref name="fileRule"/>
+    /// is null where <c>type: file</c> is allowed, otherwise why it is not.
+    /// </summary>
+    private MemberSpec? ReadMember(YamlNode node, string path, string? fileRule = "files are only sent as the top-level members of a multipart body")
     {
         if (Mapping(node, $"'{path}'") is not { } mapping)
         {
@@ -366,6 +601,11 @@ internal sealed partial class SchemaReader
         }
 
         var kind = (MemberType)kindIndex;
+        if (kind == MemberType.File && fileRule is not null)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' has type file, which only a top-level member of a multipart body may have: {fileRule}.", entries["type"].Value.Range);
+        }
+
         CheckApplicable(entries, kind, path);
 
         var minLength = CountOf(entries, "minLength");
@@ -433,7 +673,7 @@ internal sealed partial class SchemaReader
             EquatableArray.From(properties));
 
         string? defaultText = null;
-        if (entries.TryGetValue("default", out var defaultEntry))
+        if (kind != MemberType.File && entries.TryGetValue("default", out var defaultEntry)) // a file's default is already PG0006
         {
             defaultText = DefaultValueChecker.Check(defaultEntry.Value, type, path, this);
         }

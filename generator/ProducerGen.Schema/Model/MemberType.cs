@@ -23,4 +23,7 @@ public enum MemberType
 
     /// <summary>A nested object; accepts properties.</summary>
     Object,
+
+    /// <summary>A file sent as a file part of a multipart body (name, content type, bytes); accepts no constraints.</summary>
+    File,
 }

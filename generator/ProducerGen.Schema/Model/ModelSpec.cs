@@ -6,13 +6,17 @@ namespace ProducerGen.Schema.Model;
 /// <param name="Id">The wire id (<c>producer</c>, <c>flux-1.1-pro</c>).</param>
 /// <param name="CSharpName">Its C# identifier (<c>Producer</c>, <c>Flux1_1Pro</c>).</param>
 /// <param name="Endpoint">The key of the endpoint it is submitted to.</param>
-/// <param name="ParamsKey">The body member holding the params (<c>producerParams</c>).</param>
+/// <param name="ParamsKey">The body member holding the params (<c>producerParams</c>); empty when the endpoint's body layout is flat.</param>
 /// <param name="Summary">One-line summary.</param>
 /// <param name="Description">Longer description.</param>
 /// <param name="AverageCompletionMilliseconds">Typical completion time, a hint for polling.</param>
 /// <param name="Deprecated">Whether the model is deprecated.</param>
 /// <param name="Params">The model's params.</param>
 /// <param name="NameRange">Where the model's key is written, for diagnostics about names derived from it.</param>
+/// <param name="SubmitPath">
+/// The submit path with the route's placeholders (<c>{model}</c>, <c>{+model}</c>, <c>routeParams</c>) filled in and escaped,
+/// or null when the endpoint's route has none (then it is the endpoint's path).
+/// </param>
 public sealed record ModelSpec(
     string Id,
     string CSharpName,
@@ -23,4 +27,5 @@ public sealed record ModelSpec(
     long? AverageCompletionMilliseconds,
     bool Deprecated,
     EquatableArray<MemberSpec> Params,
-    SourceRange NameRange = default);
+    SourceRange NameRange = default,
+    string? SubmitPath = null);

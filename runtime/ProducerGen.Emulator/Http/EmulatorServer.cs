@@ -15,6 +15,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private const string FilesPrefix = "/files/";
     private const string RequestIdHeader = "x-request-id";
     private const string JsonMediaType = "application/json";
+    private const string MultipartMediaType = "multipart/form-data";
 
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
@@ -52,10 +53,21 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         _logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProducerGen.Emulator");
         app.Use(GuardAsync);
         app.Use(PreambleAsync);
-        foreach (var endpoint in Schema.Endpoints)
+        foreach (var endpoint in Schema.Endpoints.Where(e => !HasPlaceholders(e)))
         {
+            // Without placeholders the path names no model; a body without a model member has exactly one (the loader checks).
             var spec = endpoint;
-            app.MapMethods(spec.Request.Path, [spec.Request.Method], (RequestDelegate)(ctx => SubmitAsync(ctx, spec)));
+            var models = Schema.Models.Where(m => m.Endpoint == spec.Name).ToList();
+            var routeModel = spec.ModelMember is null && models.Count == 1 ? models[0] : null;
+            app.MapMethods(spec.Request.Path, [spec.Request.Method], (RequestDelegate)(ctx => SubmitAsync(ctx, spec, routeModel)));
+        }
+
+        // Routes with {model} or routeParams are expanded per model; a catch-all (which literal routes outrank) finds the
+        // model whose expanded path the request was sent to.
+        foreach (var method in Schema.Endpoints.Where(HasPlaceholders).Select(e => e.Request.Method).Distinct(StringComparer.Ordinal))
+        {
+            var verb = method;
+            app.MapMethods("/{**producergenSubmitPath}", [verb], (RequestDelegate)(ctx => SubmitToModelPathAsync(ctx, verb)));
         }
 
         var get = Schema.Api.Jobs.Get;
@@ -215,31 +227,64 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         await next(ctx).ConfigureAwait(false);
     }
 
-    private async Task SubmitAsync(HttpContext ctx, EndpointSpec endpoint)
+    private static bool HasPlaceholders(EndpointSpec endpoint) => endpoint.Request.Path.Contains('{', StringComparison.Ordinal);
+
+    /// <summary>A submission to an expanded route: the model whose submit path matches (escapes compared decoded), or 404.</summary>
+    private Task SubmitToModelPathAsync(HttpContext ctx, string method)
+    {
+        var requested = Uri.UnescapeDataString(ctx.Request.Path.Value ?? "/");
+        foreach (var model in Schema.Models)
+        {
+            if (model.SubmitPath is { } path && Schema.FindEndpoint(model.Endpoint) is { } endpoint && endpoint.Request.Method == method
+                && string.Equals(Uri.UnescapeDataString(path), requested, StringComparison.Ordinal))
+            {
+                return SubmitAsync(ctx, endpoint, model);
+            }
+        }
+
+        return ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found");
+    }
+
+    private async Task SubmitAsync(HttpContext ctx, EndpointSpec endpoint, ModelSpec? routeModel)
     {
         var apiKey = (string)ctx.Items[ApiKeyItem]!;
-        if (!IsJsonContentType(ctx.Request.ContentType))
+        var multipart = endpoint.Encoding == BodyEncoding.Multipart;
+        if (multipart ? !IsMultipartContentType(ctx.Request.ContentType) : !IsJsonContentType(ctx.Request.ContentType))
         {
             var given = string.IsNullOrEmpty(ctx.Request.ContentType) ? "missing" : $"'{Printable(ctx.Request.ContentType)}'";
-            await ErrorAsync(ctx, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Media Type: the body must be sent as {JsonMediaType} (Content-Type was {given})").ConfigureAwait(false);
+            await ErrorAsync(ctx, StatusCodes.Status415UnsupportedMediaType, $"Unsupported Media Type: the body must be sent as {(multipart ? MultipartMediaType : JsonMediaType)} (Content-Type was {given})").ConfigureAwait(false);
             return;
         }
 
         JsonDocument document;
-        try
+        if (multipart)
         {
-            document = await JsonDocument.ParseAsync(ctx.Request.Body, default, ctx.RequestAborted).ConfigureAwait(false);
+            var (form, formErrors) = await MultipartBody.ReadAsync(ctx, endpoint, Schema.Models.Where(m => m.Endpoint == endpoint.Name).ToList(), routeModel).ConfigureAwait(false);
+            if (form is null)
+            {
+                await ValidationErrorAsync(ctx, formErrors!).ConfigureAwait(false);
+                return;
+            }
+
+            document = form;
         }
-        catch (JsonException ex)
+        else
         {
-            await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>> { [string.Empty] = [$"must be valid JSON ({ex.Message})"] }).ConfigureAwait(false);
-            return;
+            try
+            {
+                document = await JsonDocument.ParseAsync(ctx.Request.Body, default, ctx.RequestAborted).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>> { [string.Empty] = [$"must be valid JSON ({ex.Message})"] }).ConfigureAwait(false);
+                return;
+            }
         }
 
         using (document)
         {
             var body = document.RootElement;
-            var validation = Validator.Validate(endpoint, body);
+            var validation = Validator.Validate(endpoint, body, routeModel);
             if (!validation.IsValid)
             {
                 await ValidationErrorAsync(ctx, validation.Errors).ConfigureAwait(false);
@@ -389,6 +434,12 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     /// True for <c>application/json</c>, compared case-insensitively, with no charset or a UTF-8 one (JSON is UTF-8,
     /// RFC 8259); the provider's request bodies are <c>application/json</c> only.
     /// </summary>
+    /// <summary>True for <c>multipart/form-data</c> with a boundary, compared case-insensitively.</summary>
+    private static bool IsMultipartContentType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals(MultipartMediaType, StringComparison.OrdinalIgnoreCase)
+        && HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length > 0;
+
     private static bool IsJsonContentType(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) ||
@@ -422,7 +473,9 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private EmulatedJob CreateJob(HttpContext ctx, string apiKey, string? idempotencyKey, ModelSpec model, EndpointSpec endpoint, JsonElement body, byte[] canonical, byte[] hash, DateTimeOffset now)
     {
         var id = Guid.NewGuid();
-        var parameters = body.TryGetProperty(model.ParamsKey, out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+        // A flat body's params are its own top-level members.
+        var parameters = endpoint.Layout == BodyLayout.Flat ? body
+            : body.TryGetProperty(model.ParamsKey, out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
         var hasSeed = parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("seed", out var seedValue) && seedValue.ValueKind != JsonValueKind.Null;
         var audioSeed = hasSeed ? CanonicalJson.Seed(canonical) : CanonicalJson.Seed(canonical, id.ToByteArray());
 

@@ -9,7 +9,7 @@ public interface IGenerationRequest
     /// <returns>The violations, or <see cref="ValidationResult.Valid"/>.</returns>
     ValidationResult Validate();
 
-    /// <summary>Writes the whole JSON body object, including <c>model</c>.</summary>
+    /// <summary>Writes the whole JSON body object, including the model id (a multipart request writes a JSON view of its parts, files by name).</summary>
     /// <param name="writer">The writer to write to.</param>
     void WriteJson(Utf8JsonWriter writer);
 }

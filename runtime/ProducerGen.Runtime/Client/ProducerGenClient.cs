@@ -104,7 +104,9 @@ public sealed class ProducerGenClient : IDisposable
             throw new ArgumentException($"The {Api.Name} API takes no idempotency key (its schema declares no 'idempotency:'), so RequestOptions.IdempotencyKey cannot make a retry safe; leave it null.", nameof(options));
         }
 
-        var body = Serialize(request);
+        var body = request is IMultipartGenerationRequest multipart
+            ? await MultipartBodyAsync(multipart, cancellationToken).ConfigureAwait(false)
+            : new RequestBody(Serialize(request), null);
 
         using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Submit", ActivityKind.Client);
         activity?.SetTag("producergen.api", Api.Name);
@@ -113,7 +115,7 @@ public sealed class ProducerGenClient : IDisposable
 
         try
         {
-            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers).ConfigureAwait(false);
+            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
             var operation = $"{model.Method} {model.Path}";
             if (!response.IsSuccess)
             {
@@ -311,6 +313,14 @@ public sealed class ProducerGenClient : IDisposable
         }
 
         return key;
+    }
+
+    /// <summary>The multipart body, built once (files read into memory) so that every retry sends the same bytes.</summary>
+    private static async Task<RequestBody> MultipartBodyAsync(IMultipartGenerationRequest request, CancellationToken cancellationToken)
+    {
+        var form = new MultipartFormBuilder();
+        request.WriteMultipart(form);
+        return await form.BuildAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static byte[] Serialize(IGenerationRequest request)

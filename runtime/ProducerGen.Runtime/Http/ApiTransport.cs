@@ -65,14 +65,15 @@ internal sealed class ApiTransport
 
     public void AddAuthentication(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation(Api.AuthHeader, Api.AuthPrefix is { } prefix ? prefix + _apiKey : _apiKey);
 
-    public Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
-        => SendAsync(method, BuildUri(path), body, idempotencyKey, timeout, cancellationToken, headers);
+    // bodyContentType: a multipart body's names its boundary; null means JSON.
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null)
+        => SendAsync(method, BuildUri(path), body, idempotencyKey, timeout, cancellationToken, headers, bodyContentType);
 
     /// <summary>Sends to an absolute URL on the API's host (a link a submit answer handed over); the caller checks <see cref="IsApiHost"/>.</summary>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null)
     {
         var operation = $"{method.Method} {uri.AbsolutePath}";
-        var state = new AttemptState(this, method, uri, body, idempotencyKey, headers);
+        var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
         if (method != HttpMethod.Get && idempotencyKey is null)
@@ -152,7 +153,7 @@ internal sealed class ApiTransport
         return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, _apiKey), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
     }
 
-    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers)
+    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers)
     {
         private int _attempts;
 
@@ -199,8 +200,11 @@ internal sealed class ApiTransport
 
             if (body is not null)
             {
+                // The same bytes every attempt: a retry resends the whole body, files and all.
                 request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                request.Content.Headers.ContentType = bodyContentType is null
+                    ? new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }
+                    : MediaTypeHeaderValue.Parse(bodyContentType);
             }
 
             return request;

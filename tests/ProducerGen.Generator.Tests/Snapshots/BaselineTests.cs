@@ -19,6 +19,7 @@ public class BaselineTests
     [Theory]
     [InlineData("apiframe-music.producergen.yaml")]
     [InlineData("awkward.producergen.yaml")]
+    [InlineData("body-layout.producergen.yaml")]
     public void Generated_sources_match_their_baselines(string schema)
     {
         var result = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Schema(schema) })
