@@ -26,6 +26,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private readonly Dictionary<(string ApiKey, string Key), IdempotencyEntry> _idempotency = new();
     private readonly List<EmulatedJob> _pendingRefunds = new();
     private readonly string _idField;
+    private readonly AnswerShape _answers;
     private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public EmulatorServer(SchemaDocument schema, EmulatorOptions options)
@@ -37,6 +38,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         Keys = new KeyRegistry(options.ApiKeys, options.AcceptAnyKey);
         _faults = new FaultInjector(options.Faults ?? new FaultOptions());
         _idField = string.IsNullOrEmpty(schema.Api.Jobs.IdField) ? "id" : schema.Api.Jobs.IdField;
+        _answers = new AnswerShape(schema);
         _webhooks = new WebhookDispatcher(options, Stats, _idField, schema.Api.Webhooks?.SignatureHeader, schema.Api.Webhooks?.EventHeader);
     }
 
@@ -70,8 +72,21 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             app.MapMethods("/{**producergenSubmitPath}", [verb], (RequestDelegate)(ctx => SubmitToModelPathAsync(ctx, verb)));
         }
 
-        var get = Schema.Api.Jobs.Get;
-        app.MapMethods(get.Path, [get.Method], (RequestDelegate)GetJobAsync);
+        var jobs = Schema.Api.Jobs;
+        var jobRoute = JobRoute.From(jobs.Get);
+        app.MapMethods(jobRoute.Pattern, [jobs.Get.Method], (RequestDelegate)(ctx => GetJobAsync(ctx, jobRoute, JobAnswer.Job)));
+        if (jobs.Shape?.ResultGet is { } resultGet)
+        {
+            var resultRoute = JobRoute.From(resultGet);
+            app.MapMethods(resultRoute.Pattern, [resultGet.Method], (RequestDelegate)(ctx => GetJobAsync(ctx, resultRoute, JobAnswer.Result)));
+        }
+
+        if (jobs.Shape?.ContentGet is { } contentGet)
+        {
+            var contentRoute = JobRoute.From(contentGet);
+            app.MapMethods(contentRoute.Pattern, [contentGet.Method], (RequestDelegate)(ctx => GetJobAsync(ctx, contentRoute, JobAnswer.Content)));
+        }
+
         app.MapGet(FilesPrefix + "{jobId}/{file}", (RequestDelegate)GetFileAsync);
         app.MapGet("/", (RequestDelegate)InfoAsync);
         app.MapFallback((RequestDelegate)(ctx => ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found")));
@@ -129,7 +144,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         }
     }
 
-    private static async Task AnswerAfterExceptionAsync(HttpContext ctx, string requestId, int status, string error)
+    private async Task AnswerAfterExceptionAsync(HttpContext ctx, string requestId, int status, string error)
     {
         if (ctx.Response.HasStarted)
         {
@@ -399,11 +414,19 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             }
 
             var status = job!.Snapshot(_time.GetUtcNow()).Status;
+            if (!_answers.IsV1)
+            {
+                var jobUrl = JobUrl(job, Schema.Api.Jobs.Get);
+                var resultUrl = Schema.Api.Jobs.Shape?.ResultGet is { } resultGet ? JobUrl(job, resultGet) : jobUrl;
+                await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteAccepted(w, job, status, jobUrl, resultUrl)).ConfigureAwait(false);
+                return;
+            }
+
             await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("jobId", job.Id.ToString("D"));
-                w.WriteString("status", status);
+                w.WriteString("status", _answers.StatusText(status));
                 w.WriteEndObject();
             }).ConfigureAwait(false);
         }
@@ -536,10 +559,10 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         return true;
     }
 
-    private async Task GetJobAsync(HttpContext ctx)
+    private async Task GetJobAsync(HttpContext ctx, JobRoute route, JobAnswer answer)
     {
         var apiKey = (string)ctx.Items[ApiKeyItem]!;
-        var text = ctx.Request.RouteValues["id"] as string;
+        var text = route.ReadId(ctx);
         if (!Guid.TryParseExact(text, "D", out var id))
         {
             await ErrorAsync(ctx, StatusCodes.Status400BadRequest, "Invalid job id: expected a UUID").ConfigureAwait(false);
@@ -560,10 +583,55 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         var now = _time.GetUtcNow();
         var state = job.Snapshot(now);
-        var webhookStatus = _webhooks.StatusOf(job);
         var expired = job.IsExpired(now, _options.AssetRetention);
-        await WriteJsonAsync(ctx, StatusCodes.Status200OK, w => JobJson.WriteJob(w, job, state, _idField, webhookStatus, expired)).ConfigureAwait(false);
+        if (answer != JobAnswer.Job)
+        {
+            await GetOutputAsync(ctx, job, state, expired, answer).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_answers.IsV1)
+        {
+            await WriteJsonAsync(ctx, _answers.JobHttpStatus(state), w => _answers.WriteJob(w, job, state, _idField)).ConfigureAwait(false);
+            return;
+        }
+
+        var webhookStatus = _webhooks.StatusOf(job);
+        await WriteJsonAsync(ctx, StatusCodes.Status200OK, w => JobJson.WriteJob(w, job, state, _idField, webhookStatus, expired, _answers.StatusText(state.Status))).ConfigureAwait(false);
     }
+
+    /// <summary>The result endpoint's JSON or the content endpoint's bytes of a completed job; 404 before it completed, as such endpoints answer.</summary>
+    private async Task GetOutputAsync(HttpContext ctx, EmulatedJob job, JobSnapshot state, bool expired, JobAnswer answer)
+    {
+        if (state.Status != Jobs.JobStatus.Completed || expired)
+        {
+            await ErrorAsync(ctx, StatusCodes.Status404NotFound, expired ? "The job's outputs have expired" : "The job has not completed").ConfigureAwait(false);
+            return;
+        }
+
+        if (answer == JobAnswer.Result)
+        {
+            await WriteJsonAsync(ctx, StatusCodes.Status200OK, w => _answers.WriteResultAnswer(w, job)).ConfigureAwait(false);
+            return;
+        }
+
+        // The main variant is the job's first file; any other (a thumbnail, a poster) is its cover image.
+        var shape = Schema.Api.Jobs.Shape!;
+        var variant = shape.ContentVariantQuery is { } query ? ctx.Request.Query[query].ToString() : string.Empty;
+        var main = variant.Length == 0 || shape.ContentVariants.Count == 0 || variant == shape.ContentVariants[0];
+        if (!main && !shape.ContentVariants.Contains(variant))
+        {
+            await ErrorAsync(ctx, StatusCodes.Status400BadRequest, $"Unknown variant '{variant}'; expected one of {string.Join(", ", shape.ContentVariants)}").ConfigureAwait(false);
+            return;
+        }
+
+        var bytes = main ? MusicSynthesizer.RenderWav(job.Recipe with { Seed = job.TrackSeed(0) }) : CoverArt.Render(job.TrackSeed(0), job.Title);
+        ctx.Response.ContentType = main ? "audio/wav" : "image/svg+xml";
+        ctx.Response.ContentLength = bytes.Length;
+        await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Uri JobUrl(EmulatedJob job, ProducerGen.Schema.Model.Route route) => new(job.PublicBase, JobRoute.Expand(route, job.Id.ToString("D")).TrimStart('/'));
 
     private async Task GetFileAsync(HttpContext ctx)
     {
@@ -650,8 +718,10 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         }
     }
 
-    private static Task ValidationErrorAsync(HttpContext ctx, IReadOnlyDictionary<string, IReadOnlyList<string>> details) =>
-        WriteJsonAsync(ctx, StatusCodes.Status400BadRequest, w =>
+    private Task ValidationErrorAsync(HttpContext ctx, IReadOnlyDictionary<string, IReadOnlyList<string>> details) =>
+        !_answers.IsV1
+            ? ErrorAsync(ctx, StatusCodes.Status400BadRequest, "Validation failed: " + string.Join("; ", details.Select(d => $"{d.Key}: {string.Join(", ", d.Value)}")))
+            : WriteJsonAsync(ctx, StatusCodes.Status400BadRequest, w =>
         {
             w.WriteStartObject();
             w.WriteString("error", "Validation failed");
@@ -673,12 +743,21 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             w.WriteEndObject();
         });
 
-    private static Task ErrorAsync(HttpContext ctx, int status, string error) => WriteJsonAsync(ctx, status, w =>
+    private Task ErrorAsync(HttpContext ctx, int status, string error)
     {
-        w.WriteStartObject();
-        w.WriteString("error", error);
-        w.WriteEndObject();
-    });
+        if (!_answers.IsV1)
+        {
+            var (httpStatus, body) = _answers.Error(status, error);
+            return WriteJsonAsync(ctx, httpStatus, body);
+        }
+
+        return WriteJsonAsync(ctx, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("error", error);
+            w.WriteEndObject();
+        });
+    }
 
     private static async Task WriteJsonAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> write)
     {

@@ -43,11 +43,11 @@ internal static class JobJson
         return 1;
     }
 
-    public static void WriteJob(Utf8JsonWriter writer, EmulatedJob job, JobSnapshot state, string idField, string? webhookStatus, bool expired)
+    public static void WriteJob(Utf8JsonWriter writer, EmulatedJob job, JobSnapshot state, string idField, string? webhookStatus, bool expired, string? statusText = null)
     {
         writer.WriteStartObject();
         writer.WriteString(idField, job.Id.ToString("D"));
-        writer.WriteString("status", state.Status);
+        writer.WriteString("status", statusText ?? state.Status);
         writer.WriteString("model", job.Model.Id);
         writer.WriteNumber("progress", state.Progress);
         if (state.Error is null)
@@ -113,6 +113,21 @@ internal static class JobJson
 
     public static Uri FileUrl(EmulatedJob job, int index, string extension) =>
         new(job.PublicBase, $"files/{job.Id:D}/{(index + 1).ToString(CultureInfo.InvariantCulture)}.{extension}");
+
+    /// <summary>The result object of a completed job, as written at the schema's result path.</summary>
+    public static void WriteResultValue(Utf8JsonWriter writer, EmulatedJob job) => WriteResult(writer, job);
+
+    /// <summary>The result object as JSON text, for APIs that send it as a string.</summary>
+    public static string ResultText(EmulatedJob job)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteResult(writer, job);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static void WriteResult(Utf8JsonWriter writer, EmulatedJob job)
     {
