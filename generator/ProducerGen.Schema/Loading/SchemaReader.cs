@@ -421,6 +421,13 @@ internal sealed partial class SchemaReader
             return inherited;
         }
 
+        if (!entries.ContainsKey("paramsKey"))
+        {
+            var where = endpoint is null ? string.Empty : $", set 'paramsKey' on endpoint '{endpoint.Name}' for all its models, or give the endpoint 'bodyLayout: flat' to send the params at the top level";
+            Error(SchemaDiagnosticIds.MissingKey, $"{Capitalise(section)} is missing the required key 'paramsKey', the body member its params are sent under; add 'paramsKey: {id}Params'{where}.", mapping.Range);
+            return null;
+        }
+
         var paramsKey = RequiredString(entries, mapping, "paramsKey", section);
         if (paramsKey is not null && paramsKey.Trim().Length == 0)
         {

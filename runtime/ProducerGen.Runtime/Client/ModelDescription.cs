@@ -8,7 +8,7 @@ public sealed class ModelDescription
     /// <summary>Creates a description of a model.</summary>
     /// <param name="modelId">The wire value sent as <c>model</c>, e.g. <c>producer</c>.</param>
     /// <param name="method">The HTTP method of the submit endpoint, e.g. <c>POST</c>.</param>
-    /// <param name="path">The path of the submit endpoint, e.g. <c>/v2/music/generate</c>.</param>
+    /// <param name="path">The path of the submit endpoint, e.g. <c>/v2/music/generate</c>, with the route's placeholders (<c>{model}</c>, <c>{+model}</c>, route params) already filled in and escaped by the generator.</param>
     /// <param name="averageCompletion">How long a job of this model takes on average, or <see langword="null"/> when unknown.</param>
     public ModelDescription(string modelId, string method, string path, TimeSpan? averageCompletion)
     {

@@ -86,6 +86,22 @@ public class BodyLayoutEmitTests
     }
 
     [Fact]
+    public void A_nested_multipart_request_sends_its_params_block_as_one_json_part_and_compiles()
+    {
+        var text = BodyLayout.Text
+            .Replace("    bodyLayout: flat\n    encoding: multipart", "    paramsKey: options\n    encoding: multipart", StringComparison.Ordinal)
+            .Replace("      mask: { type: file, required: true }\n", string.Empty, StringComparison.Ordinal);
+        var run = NamingHarness.Run(new SchemaSource("nested-multipart.producergen.yaml", text));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics.Select(NamingHarness.Describe));
+        var sora = Source(run, ".Sora2.g.cs");
+        Assert.Contains("public Sora2Params? Params { get; set; }", sora, StringComparison.Ordinal);
+        Assert.Contains("parameters.WriteJson(form.AddJson(\"options\"));", sora, StringComparison.Ordinal);
+        Assert.Contains("form.AddFile(\"input_reference\", vInputReference);", sora, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_flat_param_and_a_field_that_map_to_one_property_are_PG0011_at_the_param()
     {
         var text = BodyLayout.Text.Replace("      guidance_scale:", "      webhook_url: { type: string }\n      guidance_scale:", StringComparison.Ordinal);

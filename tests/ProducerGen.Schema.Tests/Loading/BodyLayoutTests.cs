@@ -80,7 +80,7 @@ public class BodyLayoutTests
 
     [Fact]
     public void A_nested_endpoints_model_without_any_params_key_is_still_PG0004() =>
-        AssertSingle(Endpoint(Request), "PG0004", 15, 5, "missing the required key 'paramsKey'");
+        AssertSingle(Endpoint(Request), "PG0004", 15, 5, "missing the required key 'paramsKey'", "add 'paramsKey: alphaParams'", "set 'paramsKey' on endpoint 'gen'");
 
     [Fact]
     public void A_flat_endpoints_model_with_a_params_key_is_PG0016_at_the_key() =>

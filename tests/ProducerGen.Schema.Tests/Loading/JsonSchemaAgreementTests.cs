@@ -72,6 +72,22 @@ public class JsonSchemaAgreementTests
         Assert.Equal(jsonSchemaAccepts, schema.Evaluate(YamlToJson(yaml)).IsValid);
     }
 
+    [Theory]
+    [InlineData("    request: POST /v1/models/{owner}/{+name}\n    bodyLayout: flat\n    modelMember: none\n    encoding: multipart", "    routeParams: { owner: me, name: a/b }\n    params:\n      mask: { type: file, required: true }", true, true)]
+    [InlineData("    request: POST /v1/generate\n    paramsKey: input", "    params:\n      weirdness: { type: number }", true, true)]
+    [InlineData("    request: POST /v1/generate\n    bodyLayout: sideways", "    params:\n      weirdness: { type: number }", false, false)]
+    [InlineData("    request: POST /v1/generate\n    encoding: multipart\n    bodyLayout: flat", "    params:\n      mask: { type: file, default: a.png }", false, false)]
+    public void Json_schema_and_loader_agree_on_the_body_layout_keys(string endpointLines, string modelLines, bool loaderAccepts, bool jsonSchemaAccepts)
+    {
+        var schema = JsonSchema.FromText(FormatSchema.ToJsonString());
+        var yaml = SchemaText.Minimal
+            .Replace("    request: POST /v1/generate", endpointLines, System.StringComparison.Ordinal)
+            .Replace("    paramsKey: alphaParams\n    params:\n      " + Weirdness, modelLines, System.StringComparison.Ordinal);
+
+        Assert.Equal(loaderAccepts, !SchemaLoader.Load(yaml).HasErrors);
+        Assert.Equal(jsonSchemaAccepts, schema.Evaluate(YamlToJson(yaml)).IsValid);
+    }
+
     [Fact]
     public void Json_schema_declares_exactly_the_loaders_keys()
     {
