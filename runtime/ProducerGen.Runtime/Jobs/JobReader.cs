@@ -115,7 +115,8 @@ internal sealed class JobReader
             code = Text(errorObject, "code");
         }
 
-        return (message, code);
+        // kie.ai sends failCode "" on every task that did not fail: an empty code is no code, as an empty message is no message.
+        return (message, code is { Length: 0 } ? null : code);
     }
 
     public JsonElement? ReadResult(JsonElement root)

@@ -20,6 +20,11 @@ public class BaselineTests
     [InlineData("apiframe-music.producergen.yaml")]
     [InlineData("awkward.producergen.yaml")]
     [InlineData("body-layout.producergen.yaml")]
+    [InlineData("replicate.producergen.yaml")]
+    [InlineData("fal.producergen.yaml")]
+    [InlineData("openai-videos.producergen.yaml")]
+    [InlineData("runway.producergen.yaml")]
+    [InlineData("kie-ai.producergen.yaml")]
     public void Generated_sources_match_their_baselines(string schema)
     {
         var result = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Schema(schema) })
