@@ -40,7 +40,8 @@ public sealed class FalReplayTests
         Assert.Null(sent.Header("Idempotency-Key"));
         Fixture.AssertSameJson(Fixture.Text(Provider, "submit.request.json"), sent.BodyText);
         Assert.Equal((DocumentedId, "IN_QUEUE"), (job.Id, job.Status)); // no status in the answer: the first pending one
-        Assert.Null(job.StatusUrl); // this answer hands over no links
+        // This answer hands over no links: the handle points at the app's own status route (the endpoint's 'jobs').
+        Assert.Equal($"https://queue.fal.run/fal-ai/flux/requests/{DocumentedId}/status", job.StatusUrl!.AbsoluteUri);
     }
 
     [Fact]

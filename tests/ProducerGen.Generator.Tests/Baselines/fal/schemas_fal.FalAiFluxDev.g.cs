@@ -338,7 +338,11 @@ namespace ProducerGen.Providers.Fal
     public sealed partial class FalAiFluxDevOperations
     {
         /// <summary>The model's id, route and typical completion time.</summary>
-        public static global::ProducerGen.ModelDescription Description { get; } = new global::ProducerGen.ModelDescription("fal-ai/flux/dev", "POST", "/fal-ai/flux/dev", global::System.TimeSpan.FromMilliseconds(5000));
+        public static global::ProducerGen.ModelDescription Description { get; } = new global::ProducerGen.ModelDescription("fal-ai/flux/dev", "POST", "/fal-ai/flux/dev", global::System.TimeSpan.FromMilliseconds(5000))
+        {
+            JobPath = "/fal-ai/flux/requests/{id}/status",
+            ResultPath = "/fal-ai/flux/requests/{id}",
+        };
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
@@ -381,7 +385,7 @@ namespace ProducerGen.Providers.Fal
         /// <param name="cancellationToken">Cancels waiting.</param>
         public async global::System.Threading.Tasks.Task<FalAiFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
+            var job = await _client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken).ConfigureAwait(false);
             return new FalAiFluxDevResult(job.EnsureSucceeded());
         }
     }
