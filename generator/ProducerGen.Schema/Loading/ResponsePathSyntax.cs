@@ -9,11 +9,11 @@ namespace ProducerGen.Schema.Loading;
 public static class ResponsePathSyntax
 {
     private static readonly Regex Shape = new(
-        @"^(\$|[^.\[\]\s]+(\[[0-9]+\])*(\.[^.\[\]\s]+(\[[0-9]+\])*)*)$",
+        @"^(\$|[^.\[\]\s]+(\[[0-9]{1,9}\])*(\.[^.\[\]\s]+(\[[0-9]{1,9}\])*)*)$",
         RegexOptions.CultureInvariant,
         System.TimeSpan.FromSeconds(1));
 
-    /// <summary>Whether <paramref name="text"/> is a response path.</summary>
+    /// <summary>Whether <paramref name="text"/> is a response path (an index has at most 9 digits, so the runtime can read it).</summary>
     public static bool IsValid(string text) => Shape.IsMatch(text);
 
     /// <summary>How to write one, for messages.</summary>

@@ -95,6 +95,7 @@ public class JobShapeLoadingTests
     [InlineData("    idPath: data..taskId\n", 8, 13, "PG0019", "not a path")]
     [InlineData("    statusPath: \"data.state \"\n", 8, 17, "PG0019", "not a path")]
     [InlineData("    result: \"images[x]\"\n", 8, 13, "PG0019", "not a path")]
+    [InlineData("    result: \"images[99999999999]\"\n", 8, 13, "PG0019", "not a path")]
     [InlineData("    idField: jobId\n    idPath: data.taskId\n", 9, 5, "PG0016", "replaces 'idField'")]
     [InlineData("    statusFrom: httpstatus\n", 8, 17, "PG0016", "Did you mean 'httpStatus'")]
     [InlineData("    statusFrom: httpStatus\n    pending: [202]\n    succeeded: [200, 500]\n", 10, 22, "PG0016", "from 200 to 299")]
