@@ -61,7 +61,9 @@ public sealed class KieAiReplayTests
         Assert.Null(job.Error); // failMsg is "" in a success
         Assert.Null(job.ErrorCode);
         Assert.Equal([new Uri("https://example.com/generated-content.jpg")], job.GetOutputUrls());
-        Assert.Equal("grok-imagine/text-to-image", job.Raw.GetProperty("data").GetProperty("model").GetString());
+        Assert.Equal("grok-imagine/text-to-image", job.Model); // at data.model
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1698765400000), job.CreatedAt); // Unix milliseconds at data.createTime
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1698765432000), job.CompletedAt);
     }
 
     [Fact]

@@ -104,6 +104,8 @@ public sealed class OpenAIVideosReplayTests
             ["https://api.openai.com/v1/videos/video_123/content?variant=video", "https://api.openai.com/v1/videos/video_123/content?variant=thumbnail", "https://api.openai.com/v1/videos/video_123/content?variant=spritesheet"],
             job.GetOutputUrls().Select(u => u.AbsoluteUri));
         Assert.Equal(1712784100, job.Raw.GetProperty("expires_at").GetInt64());
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1712697600), job.CreatedAt); // Unix seconds at created_at
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1712697700), job.CompletedAt);
     }
 
     [Fact]

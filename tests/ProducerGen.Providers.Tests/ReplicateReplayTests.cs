@@ -65,6 +65,8 @@ public sealed class ReplicateReplayTests
         Assert.Null(job.Error);
         Assert.Equal([new Uri("https://replicate.delivery/pbxt/gDoc64M9pRaQNdZb0evCRgm57WZJ5BKi0T5kzV6qm2tGmd8IA/out-0.png")], job.GetOutputUrls());
         Assert.Equal(5.524512, job.Raw.GetProperty("metrics").GetProperty("predict_time").GetDouble());
+        Assert.Equal(DateTimeOffset.Parse("2023-11-16T11:46:16.0649Z", System.Globalization.CultureInfo.InvariantCulture), job.CreatedAt);
+        Assert.Equal(DateTimeOffset.Parse("2023-11-16T11:46:22.064427Z", System.Globalization.CultureInfo.InvariantCulture), job.CompletedAt);
 
         // The processing log's last tqdm line is " 58%|█████▊    | 29/50": that is the progress reported while it ran.
         Assert.Contains(progress.Reports, r => r.Status == "processing" && r.Progress == 58);

@@ -74,6 +74,21 @@ internal static class ResponseShapeEmitter
             yield return "StatusSource = global::ProducerGen.JobStatusSource.HttpStatus";
         }
 
+        if (shape.ModelPath is { } model)
+        {
+            yield return $"ModelPath = {Literals.String(model)}";
+        }
+
+        if (shape.CreatedAtPath is { } created)
+        {
+            yield return $"CreatedAtPath = {Literals.String(created)}";
+        }
+
+        if (shape.CompletedAtPath is { } completed)
+        {
+            yield return $"CompletedAtPath = {Literals.String(completed)}";
+        }
+
         if (shape.ProgressPath is { } progress)
         {
             yield return $"ProgressPath = {Literals.String(progress)}";

@@ -27,7 +27,7 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Jobs { get; } = new[]
     {
         "get", "idField", "idPath", "statusPath", "statusFrom", "pending", "succeeded", "failed",
-        "progress", "result", "error", "urls", "content",
+        "progress", "result", "error", "urls", "content", "modelPath", "createdAtPath", "completedAtPath",
     };
 
     /// <summary>Keys of <c>api.jobs.progress:</c> written as a mapping.</summary>

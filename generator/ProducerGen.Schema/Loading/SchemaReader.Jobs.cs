@@ -67,7 +67,13 @@ internal sealed partial class SchemaReader
             }
         }
 
-        var shape = new JobShapeSpec(IdPath: idPath, StatusPath: statusPath, StatusFromHttp: statusFromHttp);
+        var shape = new JobShapeSpec(
+            IdPath: idPath,
+            StatusPath: statusPath,
+            StatusFromHttp: statusFromHttp,
+            ModelPath: OptionalPath(entries, "modelPath", "'jobs.modelPath'"),
+            CreatedAtPath: OptionalPath(entries, "createdAtPath", "'jobs.createdAtPath'"),
+            CompletedAtPath: OptionalPath(entries, "completedAtPath", "'jobs.completedAtPath'"));
         if (entries.TryGetValue("progress", out var progress))
         {
             shape = ReadProgress(progress.Value, shape);

@@ -91,6 +91,9 @@ public sealed record JobsSpec(
 /// <param name="ContentGet">A binary content endpoint, or null.</param>
 /// <param name="ContentVariantQuery">The query parameter that picks a content variant, or null.</param>
 /// <param name="ContentVariants">The content variants, main output first.</param>
+/// <param name="ModelPath">The path of the model id in job bodies, or null for <c>model</c>.</param>
+/// <param name="CreatedAtPath">The path of the creation time, or null for <c>createdAt</c>.</param>
+/// <param name="CompletedAtPath">The path of the completion time, or null for <c>completedAt</c>.</param>
 public sealed record JobShapeSpec(
     string? IdPath = null,
     string? StatusPath = null,
@@ -108,7 +111,10 @@ public sealed record JobShapeSpec(
     string? ResultUrlPath = null,
     Route? ContentGet = null,
     string? ContentVariantQuery = null,
-    EquatableArray<string> ContentVariants = default);
+    EquatableArray<string> ContentVariants = default,
+    string? ModelPath = null,
+    string? CreatedAtPath = null,
+    string? CompletedAtPath = null);
 
 /// <summary>Webhook delivery headers.</summary>
 /// <param name="SignatureHeader">Header holding <c>sha256=&lt;hex&gt;</c>.</param>

@@ -86,7 +86,7 @@ internal sealed class AnswerShape
             document.SetString(_shape?.StatusPath ?? "status", StatusText(state.Status));
         }
 
-        document.SetString(_jobPrefix + "model", job.Model.Id);
+        document.SetString(_shape?.ModelPath ?? _jobPrefix + "model", job.Model.Id);
         WriteProgress(document, state.Progress);
         var error = _shape?.ErrorPath ?? "error";
         document.SetString(error, state.Error);
@@ -95,8 +95,8 @@ internal sealed class AnswerShape
             document.SetString(code, "generation_failed");
         }
 
-        document.SetString(_jobPrefix + "createdAt", JobJson.Timestamp(job.CreatedAt));
-        document.SetString(_jobPrefix + "completedAt", state.CompletedAt is { } completed ? JobJson.Timestamp(completed) : null);
+        document.SetString(_shape?.CreatedAtPath ?? _jobPrefix + "createdAt", JobJson.Timestamp(job.CreatedAt));
+        document.SetString(_shape?.CompletedAtPath ?? _jobPrefix + "completedAt", state.CompletedAt is { } completed ? JobJson.Timestamp(completed) : null);
         if (state.Status == JobStatus.Completed && _shape?.ResultGet is null && _shape?.ContentGet is null)
         {
             SetResult(document, job);

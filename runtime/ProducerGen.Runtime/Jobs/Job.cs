@@ -138,15 +138,15 @@ public sealed class Job
             ? httpStatus?.ToString(CultureInfo.InvariantCulture) ?? throw new JsonException($"Job {id}'s status is its poll's HTTP status, which a job read from JSON alone does not have.")
             : reader.ReadStatus(json) ?? throw new JsonException($"Job {id} has no {reader.StatusDescription} member.");
         var (error, errorCode) = reader.ReadError(json);
-        return new Job(api, id, status, JsonText.String(json, "model") ?? string.Empty)
+        return new Job(api, id, status, reader.ReadModel(json))
         {
             Progress = reader.ReadProgress(json),
             Error = error,
             ErrorCode = errorCode,
             CreditCost = JsonText.Int64(json, "creditCost"),
             WebhookStatus = JsonText.String(json, "webhookStatus"),
-            CreatedAt = ReadDate(json, "createdAt"),
-            CompletedAt = ReadDate(json, "completedAt"),
+            CreatedAt = reader.ReadCreatedAt(json),
+            CompletedAt = reader.ReadCompletedAt(json),
             Expired = json.TryGetProperty("expired", out var expired) && expired.ValueKind == JsonValueKind.True,
             Result = reader.Shape.ResultRoute is null ? reader.ReadResult(json) : null,
             Input = ReadElement(json, "input"),
@@ -188,21 +188,6 @@ public sealed class Job
 
     /// <inheritdoc/>
     public override string ToString() => Progress is { } p ? $"Job {Id} {Status} {p}%" : $"Job {Id} {Status}";
-
-    private static DateTimeOffset? ReadDate(JsonElement json, string name)
-    {
-        if (!json.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        if (value.TryGetDateTimeOffset(out var date))
-        {
-            return date;
-        }
-
-        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date) ? date : null;
-    }
 
     private static JsonElement? ReadElement(JsonElement json, string name)
         => json.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value.Clone() : null;

@@ -20,6 +20,9 @@ internal sealed class JobReader
     private readonly ResponsePath? _result;
     private readonly ResponsePath? _error;
     private readonly ResponsePath? _errorCode;
+    private readonly ResponsePath? _model;
+    private readonly ResponsePath? _createdAt;
+    private readonly ResponsePath? _completedAt;
     private readonly ResponsePath? _statusUrl;
     private readonly ResponsePath? _resultUrl;
 
@@ -35,6 +38,9 @@ internal sealed class JobReader
         _result = Optional(shape.ResultPath, nameof(JobShape.ResultPath));
         _error = Optional(shape.ErrorPath, nameof(JobShape.ErrorPath));
         _errorCode = Optional(shape.ErrorCodePath, nameof(JobShape.ErrorCodePath));
+        _model = Optional(shape.ModelPath, nameof(JobShape.ModelPath));
+        _createdAt = Optional(shape.CreatedAtPath, nameof(JobShape.CreatedAtPath));
+        _completedAt = Optional(shape.CompletedAtPath, nameof(JobShape.CompletedAtPath));
         _statusUrl = Optional(shape.StatusUrlPath, nameof(JobShape.StatusUrlPath));
         _resultUrl = Optional(shape.ResultUrlPath, nameof(JobShape.ResultUrlPath));
         CheckRoute(shape.ResultRoute, nameof(JobShape.ResultRoute));
@@ -58,6 +64,12 @@ internal sealed class JobReader
     public string StatusDescription => Shape.StatusSource == JobStatusSource.HttpStatus ? "HTTP status" : $"'{_status.Text}'";
 
     public Uri? ReadStatusUrl(JsonElement root) => ReadUrl(_statusUrl, root);
+
+    public string ReadModel(JsonElement root) => _model?.ReadText(root) ?? string.Empty;
+
+    public DateTimeOffset? ReadCreatedAt(JsonElement root) => ReadDate(_createdAt, root);
+
+    public DateTimeOffset? ReadCompletedAt(JsonElement root) => ReadDate(_completedAt, root);
 
     public Uri? ReadResultUrl(JsonElement root) => ReadUrl(_resultUrl, root);
 
@@ -187,6 +199,39 @@ internal sealed class JobReader
         {
             throw new ArgumentException($"The progress pattern '{pattern}' is not a regular expression: {exception.Message}", nameof(JobShape.ProgressPattern), exception);
         }
+    }
+
+    /// <summary>ISO 8601 text (an offset-less time is UTC), or a number of Unix seconds (OpenAI's <c>created_at</c>) or milliseconds (kie.ai's <c>createTime</c>).</summary>
+    private static DateTimeOffset? ReadDate(ResponsePath? path, JsonElement root)
+    {
+        if (path is null || !path.TryGet(root, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            // Seconds (OpenAI) or milliseconds (kie.ai): 10^11 seconds is the year 5138, so anything above is milliseconds.
+            if (!value.TryGetDouble(out var number) || number < 0)
+            {
+                return null;
+            }
+
+            var milliseconds = number > 100_000_000_000 ? number : number * 1000;
+            return milliseconds <= 253_402_300_799_000 ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(milliseconds)) : null; // up to 9999-12-31
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        if (value.TryGetDateTimeOffset(out var date))
+        {
+            return date;
+        }
+
+        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date) ? date : null;
     }
 
     private static Uri? ReadUrl(ResponsePath? path, JsonElement root)

@@ -26,6 +26,15 @@ public sealed class JobShape
     /// <summary>Whether the status is read from the body (<see cref="StatusPath"/>) or is the poll's HTTP status code (<c>202</c>, <c>200</c>).</summary>
     public JobStatusSource StatusSource { get; init; } = JobStatusSource.Body;
 
+    /// <summary>The path of the model id in job bodies (<see cref="Job.Model"/>), or <see langword="null"/> when the API names none.</summary>
+    public string? ModelPath { get; init; } = "model";
+
+    /// <summary>The path of the job's creation time: ISO 8601 text, or a number of Unix seconds or milliseconds (<see cref="Job.CreatedAt"/>; it paces polling of a resumed job).</summary>
+    public string? CreatedAtPath { get; init; } = "createdAt";
+
+    /// <summary>The path of the job's completion time, as <see cref="CreatedAtPath"/> (<see cref="Job.CompletedAt"/>).</summary>
+    public string? CompletedAtPath { get; init; } = "completedAt";
+
     /// <summary>The path of the progress value, or <see langword="null"/> when the API reports none.</summary>
     public string? ProgressPath { get; init; } = "progress";
 

@@ -221,4 +221,20 @@ public class JobShapeTests
         Assert.Throws<ArgumentException>(() => { _ = client.Jobs.GetAsync("models//x"); });
         Assert.Single(handler.RequestList);
     }
+    [Theory]
+    [InlineData("1712697600", 1712697600000L)]
+    [InlineData("1698765400000", 1698765400000L)]
+    [InlineData("\"2023-11-16T11:46:16Z\"", 1700135176000L)]
+    [InlineData("\"2023-11-16 11:46:16\"", 1700135176000L)]
+    [InlineData("-5", null)]
+    [InlineData("1e300", null)]
+    [InlineData("\"yesterday\"", null)]
+    public void Times_are_read_as_iso_text_unix_seconds_or_unix_milliseconds(string value, long? expectedMilliseconds)
+    {
+        var api = ShapedApis.Create(new JobShape { ModelPath = "meta.model", CreatedAtPath = "meta.created" });
+        var job = Job.Parse(Encoding.UTF8.GetBytes($$$"""{"id":"a","status":"RUNNING","meta":{"model":"m-1","created":{{{value}}}}}"""), api);
+
+        Assert.Equal("m-1", job.Model);
+        Assert.Equal(expectedMilliseconds, job.CreatedAt?.ToUnixTimeMilliseconds());
+    }
 }

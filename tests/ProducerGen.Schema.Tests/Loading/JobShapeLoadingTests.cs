@@ -47,6 +47,9 @@ public class JobShapeLoadingTests
                 error: { path: data.failMsg, codePath: data.failCode, failsJob: true }
                 urls: { get: status_url, result: response_url }
                 content: { get: "GET /v1/videos/{id}/content", variantQuery: variant, variants: [video, thumbnail] }
+                modelPath: data.model
+                createdAtPath: data.createTime
+                completedAtPath: data.completeTime
             """,
             "  envelope: { codePath: code, success: [200], messagePath: [msg, message] }\n  errors: { messagePath: error.message, codePath: error.code }");
 
@@ -59,6 +62,7 @@ public class JobShapeLoadingTests
         Assert.Equal(("data.failMsg", "data.failCode", true), (shape.ErrorPath, shape.ErrorCodePath, shape.ErrorFailsJob));
         Assert.Equal(("status_url", "response_url"), (shape.StatusUrlPath, shape.ResultUrlPath));
         Assert.Equal("/v1/videos/{id}/content", shape.ContentGet!.Path);
+        Assert.Equal(("data.model", "data.createTime", "data.completeTime"), (shape.ModelPath, shape.CreatedAtPath, shape.CompletedAtPath));
         Assert.Equal("variant", shape.ContentVariantQuery);
         Assert.Equal(new[] { "video", "thumbnail" }, shape.ContentVariants);
         var envelope = document.Api.Envelope!;

@@ -30,6 +30,9 @@ namespace ProducerGen.Providers.KieAi
             {
                 IdPath = "data.taskId",
                 StatusPath = "data.state",
+                ModelPath = "data.model",
+                CreatedAtPath = "data.createTime",
+                CompletedAtPath = "data.completeTime",
                 ResultPath = "data.resultJson",
                 ResultIsJsonText = true,
                 ErrorPath = "data.failMsg",

@@ -28,6 +28,8 @@ namespace ProducerGen.Providers.OpenAI
         {
             JobShape = new global::ProducerGen.JobShape
             {
+                CreatedAtPath = "created_at",
+                CompletedAtPath = "completed_at",
                 ResultPath = null,
                 ContentRoute = "/v1/videos/{id}/content",
                 ContentVariantParameter = "variant",

@@ -28,6 +28,8 @@ namespace ProducerGen.Providers.Replicate
         {
             JobShape = new global::ProducerGen.JobShape
             {
+                CreatedAtPath = "created_at",
+                CompletedAtPath = "completed_at",
                 ProgressPath = "logs",
                 ProgressPattern = "(\\d+)%\\|",
                 ResultPath = "output",
