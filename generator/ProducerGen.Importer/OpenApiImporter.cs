@@ -243,8 +243,9 @@ public static class OpenApiImporter
             perModel.Add((id, paramsKey, properties.Where(p => p.Key != paramsKey).ToList(), branch));
         }
 
-        // Shared fields: members every model has, in the first model's order.
+        // Shared fields: members every model has, in the first model's order; each model's stricter values are its overrides.
         var fields = new YMap();
+        var overrides = new Dictionary<string, YMap>(StringComparer.Ordinal);
         var sharedNames = perModel[0].Members.Select(m => m.Key).Where(n => perModel.All(pm => pm.Members.Any(m => m.Key == n))).ToList();
         foreach (var fieldName in sharedNames)
         {
@@ -271,6 +272,15 @@ public static class OpenApiImporter
 
             var merged = Merge(usable.Select(v => v.Member!).ToList());
             fields.Add(fieldName, merged);
+            foreach (var (id, member, _) in usable)
+            {
+                // What a model states beyond the loosest shared value becomes its own override; what cannot be overridden is reported.
+                if (FieldOverride(merged, member!) is { Count: > 0 } own)
+                {
+                    (overrides.TryGetValue(id, out var map) ? map : overrides[id] = new YMap()).Add(fieldName, own);
+                }
+            }
+
             ReportFieldDifferences(name, fieldName, merged, usable.Select(v => (v.Id, v.Member!)).ToList(), report);
         }
 
@@ -289,7 +299,14 @@ public static class OpenApiImporter
 
         foreach (var pm in perModel)
         {
-            models.Add(pm.Id, ImportModel(name, pm.Id, pm.ParamsKey, pm.Branch, report));
+            var model = ImportModel(name, pm.Id, pm.ParamsKey, pm.Branch, report);
+            if (overrides.TryGetValue(pm.Id, out var own))
+            {
+                var at = model.Entries.FindIndex(e => e.Key == "params");
+                model.Set("fields", own, at < 0 ? null : at);
+            }
+
+            models.Add(pm.Id, model);
         }
 
         return endpoint;
@@ -783,27 +800,51 @@ public static class OpenApiImporter
         merged.Set(key, new YScalar(SchemaYamlWriter.Number(lower ? values.Min() : values.Max()), ScalarKind.Number));
     }
 
+    /// <summary>The keys a model's own field differs on that a model may override (everything but the type and its shape).</summary>
+    private static readonly string[] OverridableKeys = { "required", "default", "description", "deprecated", "minLength", "maxLength", "pattern", "min", "max", "step", "minItems", "maxItems" };
+
+    /// <summary>A model's override of a shared field: its values where they differ from the merged field, on keys a model may override.</summary>
+    private static YMap FieldOverride(YMap merged, YMap variant)
+    {
+        var own = new YMap(flow: true);
+        foreach (var key in OverridableKeys)
+        {
+            if (variant[key] is { } value && (merged[key] is not { } shared || SchemaYamlWriter.Inline(shared) != SchemaYamlWriter.Inline(value)))
+            {
+                own.Add(key, value.Clone());
+            }
+        }
+
+        return own;
+    }
+
     private static void ReportFieldDifferences(string endpoint, string field, YMap merged, List<(string Id, YMap Member)> variants, ImportReport report)
     {
-        var mergedText = SchemaYamlWriter.Inline(merged);
+        // Differences a model's override states are not reported; a key only the shared field has cannot be removed by one.
         var groups = variants
-            .Where(v => SchemaYamlWriter.Inline(v.Member) != mergedText)
-            .GroupBy(v => Difference(merged, v.Member), StringComparer.Ordinal)
+            .Select(v => (v.Id, Difference: Difference(merged, v.Member, skipOverridden: true)))
+            .Where(v => v.Difference.Length > 0)
+            .GroupBy(v => v.Difference, StringComparer.Ordinal)
             .ToList();
         foreach (var group in groups)
         {
             var ids = group.Select(g => g.Id).ToList();
             report.NotExpressible(
                 $"endpoints.{endpoint}.fields.{field}",
-                $"{group.Key} for {ids.Count} model(s) ({string.Join(", ", ids)}); the format has no per-model override of a shared field, so the field keeps the loosest value and the service rejects the difference.");
+                $"{group.Key} for {ids.Count} model(s) ({string.Join(", ", ids)}); a model's field override cannot say this, so the field keeps the loosest value and the service rejects the difference.");
         }
     }
 
-    private static string Difference(YMap merged, YMap variant)
+    private static string Difference(YMap merged, YMap variant, bool skipOverridden = false)
     {
         var parts = new List<string>();
         foreach (var key in merged.Entries.Select(e => e.Key).Concat(variant.Entries.Select(e => e.Key)).Distinct())
         {
+            if (skipOverridden && variant[key] is not null && Array.IndexOf(OverridableKeys, key) >= 0)
+            {
+                continue; // the model's override states it
+            }
+
             var a = merged[key] is { } x ? SchemaYamlWriter.Inline(x) : null;
             var b = variant[key] is { } y ? SchemaYamlWriter.Inline(y) : null;
             if (a != b)

@@ -100,7 +100,8 @@ public sealed class SchemaRequestValidator
             }
         }
 
-        ValidateMembers(errors, string.Empty, endpoint.Fields, body, checkUnknown: false);
+        // The model's own limits where it overrides a shared field (a shorter prompt), as the service enforces them.
+        ValidateMembers(errors, string.Empty, model?.FieldsOf(endpoint) ?? endpoint.Fields, body, checkUnknown: false);
         if (flat)
         {
             if (model is not null)

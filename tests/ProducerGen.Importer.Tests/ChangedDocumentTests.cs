@@ -84,15 +84,11 @@ public class ChangedDocumentTests
             {
                 "-# Models per endpoint: imageBackgroundRemove 2, imageEdit 1, images 51, imageUpscale 2, music 7, videoEdit 1, videos 41, videoUpscale 1 (106 in all).",
                 "+# Models per endpoint: imageBackgroundRemove 2, imageEdit 1, images 51, imageUpscale 2, music 8, videoEdit 1, videos 41, videoUpscale 1 (107 in all).",
-                "-#   endpoints.music.fields.prompt: maxLength is 1024 (shared: 5000) for 1 model(s) (mureka); the",
-                "-#       format has no per-model override of a shared field, so the field keeps the loosest value and",
-                "-#       the service rejects the difference.",
-                "+#   endpoints.music.fields.prompt: maxLength is 1024 (shared: 5000) for 2 model(s) (mureka,",
-                "+#       mureka-10); the format has no per-model override of a shared field, so the field keeps the",
-                "+#       loosest value and the service rejects the difference.",
                 "+  mureka-10:",
                 "+    endpoint: music",
                 "+    paramsKey: murekaParams",
+                "+    fields:",
+                "+      prompt: { maxLength: 1024 }", // the copied model keeps mureka's shorter prompt, as its own override
                 "+    params:",
                 "+      instrumental: { type: boolean, default: false }",
                 "+      lyrics: { type: string, maxLength: 3000 }",

@@ -207,7 +207,8 @@ internal sealed class SpecBuilder
         var queue = new Queue<Action>();
 
         // A flat body's params are the request's own properties, after the fields; their enums and objects are the model's.
-        var members = endpoint.Fields.Select(f => new MemberSource(f, endpoint.CSharpName, new TypeOwner(new[] { endpoint.CSharpName + "Result" }), null));
+        // A model's overrides change a field's limits, requiredness and docs, never its type: its enums and objects stay the endpoint's.
+        var members = model.FieldsOf(endpoint).Select(f => new MemberSource(f, endpoint.CSharpName, new TypeOwner(new[] { endpoint.CSharpName + "Result" }), null));
         if (flat)
         {
             members = members.Concat(model.Params.Select(p => new MemberSource(p, name, owner, (queue, nested))));

@@ -61,7 +61,16 @@ public static class SchemaKeys
     public static IReadOnlyList<string> EndpointJobs { get; } = new[] { "get", "result" };
 
     /// <summary>Keys of a model.</summary>
-    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "params" };
+    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "fields", "params" };
+
+    /// <summary>Keys of a model's override of one of its endpoint's fields (<c>models.&lt;m&gt;.fields.&lt;field&gt;</c>): everything but the type.</summary>
+    public static IReadOnlyList<string> FieldOverride { get; } = new[]
+    {
+        "required", "default", "description", "deprecated",
+        "minLength", "maxLength", "pattern",
+        "min", "max", "step",
+        "minItems", "maxItems",
+    };
 
     /// <summary>Keys of a member (field, param, property, array items).</summary>
     public static IReadOnlyList<string> Member { get; } = new[]

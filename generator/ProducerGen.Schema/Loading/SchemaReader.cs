@@ -380,6 +380,7 @@ internal sealed partial class SchemaReader
 
             var submitPath = endpointSpec is null ? null : ReadRouteParams(entries, pair.Key, id, endpointSpec, defaults);
             var (jobGetPath, jobResultPath) = endpointSpec is null ? (null, null) : ExpandJobRoutes(entries, id, endpointSpec);
+            var fields = ReadFieldOverrides(entries, id, endpointSpec);
 
             if (csharpName is not null && endpoint is not null && paramsKey is not null)
             {
@@ -396,7 +397,8 @@ internal sealed partial class SchemaReader
                     pair.Key.Range,
                     submitPath,
                     jobGetPath,
-                    jobResultPath));
+                    jobResultPath,
+                    fields));
             }
         }
 

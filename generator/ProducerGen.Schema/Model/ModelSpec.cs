@@ -18,6 +18,7 @@ namespace ProducerGen.Schema.Model;
 /// or null when the endpoint's route has none (then it is the endpoint's path).
 /// </param>
 /// <param name="JobGetPath">The path reading this model's jobs (its endpoint's job route with the model's values, <c>{id}</c> kept), or null for the API's.</param>
+/// <param name="Fields">The model's fields where it overrides any of its endpoint's (all of them, merged); empty when it overrides none.</param>
 /// <param name="JobResultPath">The path reading this model's results likewise, or null.</param>
 public sealed record ModelSpec(
     string Id,
@@ -32,4 +33,11 @@ public sealed record ModelSpec(
     SourceRange NameRange = default,
     string? SubmitPath = null,
     string? JobGetPath = null,
-    string? JobResultPath = null);
+    string? JobResultPath = null,
+    EquatableArray<MemberSpec> Fields = default)
+{
+    /// <summary>The fields a request of this model has: its overrides merged into the endpoint's, or the endpoint's.</summary>
+    /// <param name="endpoint">The model's endpoint.</param>
+    /// <returns>The fields, in the endpoint's order.</returns>
+    public EquatableArray<MemberSpec> FieldsOf(EndpointSpec endpoint) => Fields.Count > 0 ? Fields : endpoint.Fields;
+}

@@ -110,6 +110,7 @@ public class JsonSchemaAgreementTests
         AssertKeys(SchemaKeys.JobUrls, jobs["urls"]!);
         AssertKeys(SchemaKeys.JobContent, jobs["content"]!);
         AssertKeys(SchemaKeys.EndpointJobs, defs["endpoint"]!["properties"]!["jobs"]!);
+        AssertKeys(SchemaKeys.FieldOverride, defs["fieldOverride"]!);
         var types = defs["member"]!["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
         Assert.Equal(SchemaKeys.Types.OrderBy(t => t), types.OrderBy(t => t));
     }

@@ -18,15 +18,15 @@ namespace Apiframe
 
         /// <summary>Creates a <see cref="MurekaRequest"/> with its required members.</summary>
         /// <param name="prompt">Text description of what to generate.</param>
-        public MurekaRequest([global::ProducerGen.SchemaMember("prompt", SchemaFile = "apiframe-music.producergen.yaml")] [global::ProducerGen.SchemaLength(MinLength = 1, MaxLength = 5000)] string prompt)
+        public MurekaRequest([global::ProducerGen.SchemaMember("prompt", SchemaFile = "apiframe-music.producergen.yaml")] [global::ProducerGen.SchemaLength(MinLength = 1, MaxLength = 1024)] string prompt)
         {
             Prompt = prompt;
         }
 
         /// <summary>Text description of what to generate.</summary>
-        /// <remarks>Wire name: prompt. At least 1 characters, at most 5000 characters.</remarks>
+        /// <remarks>Wire name: prompt. At least 1 characters, at most 1024 characters.</remarks>
         [global::ProducerGen.SchemaMember("prompt", SchemaFile = "apiframe-music.producergen.yaml")]
-        [global::ProducerGen.SchemaLength(MinLength = 1, MaxLength = 5000)]
+        [global::ProducerGen.SchemaLength(MinLength = 1, MaxLength = 1024)]
         public string Prompt { get; set; }
 
         /// <summary>The 'webhookUrl' value.</summary>
@@ -54,7 +54,7 @@ namespace Apiframe
         internal void ValidateInto(global::System.Collections.Generic.List<global::ProducerGen.ValidationError> errors)
         {
             global::ProducerGen.ConstraintChecks.Required(errors, "prompt", Prompt);
-            global::ProducerGen.ConstraintChecks.Length(errors, "prompt", Prompt, 1, 5000);
+            global::ProducerGen.ConstraintChecks.Length(errors, "prompt", Prompt, 1, 1024);
             global::ProducerGen.ConstraintChecks.HttpUrl(errors, "webhookUrl", WebhookUrl);
             global::ProducerGen.ConstraintChecks.Items(errors, "webhookEvents", WebhookEvents, 1, null);
             if (WebhookEvents is { } list0)
