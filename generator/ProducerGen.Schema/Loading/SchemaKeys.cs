@@ -61,13 +61,13 @@ public static class SchemaKeys
     public static IReadOnlyList<string> EndpointJobs { get; } = new[] { "get", "result" };
 
     /// <summary>Keys of a model.</summary>
-    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "params" };
+    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "paramsRequired", "params" };
 
     /// <summary>Keys of a member (field, param, property, array items).</summary>
     public static IReadOnlyList<string> Member { get; } = new[]
     {
-        "type", "required", "default", "description", "deprecated",
-        "minLength", "maxLength", "pattern", "enum",
+        "type", "required", "nullable", "default", "description", "deprecated",
+        "minLength", "maxLength", "pattern", "format", "enum",
         "min", "max", "step",
         "items", "minItems", "maxItems",
         "properties",
@@ -75,6 +75,9 @@ public static class SchemaKeys
 
     /// <summary>The <c>type:</c> values.</summary>
     public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object", "file" };
+
+    /// <summary>The <c>format:</c> values of a string, in <see cref="Model.StringFormat"/> order (after <c>None</c>).</summary>
+    public static IReadOnlyList<string> Formats { get; } = new[] { "uuid", "date-time", "uri", "email" };
 
     /// <summary>The <c>bodyLayout:</c> values, in <see cref="Model.BodyLayout"/> order.</summary>
     public static IReadOnlyList<string> BodyLayouts { get; } = new[] { "nested", "flat" };

@@ -19,6 +19,7 @@ namespace ProducerGen.Schema.Model;
 /// </param>
 /// <param name="JobGetPath">The path reading this model's jobs (its endpoint's job route with the model's values, <c>{id}</c> kept), or null for the API's.</param>
 /// <param name="JobResultPath">The path reading this model's results likewise, or null.</param>
+/// <param name="ParamsRequired">Whether the params block must be sent even when no param is set (<c>paramsRequired: true</c>).</param>
 public sealed record ModelSpec(
     string Id,
     string CSharpName,
@@ -32,4 +33,5 @@ public sealed record ModelSpec(
     SourceRange NameRange = default,
     string? SubmitPath = null,
     string? JobGetPath = null,
-    string? JobResultPath = null);
+    string? JobResultPath = null,
+    bool ParamsRequired = false);
