@@ -480,7 +480,7 @@ public sealed class SchemaRequestValidator
             }
         }
 
-        if (type.Format != StringFormat.None && StringFormatRules.Names[(int)type.Format - 1] is var format && !StringFormatRules.IsValid(format, value))
+        if (type.Format != MemberFormat.None && StringFormatRules.Names[(int)type.Format - 1] is var format && !StringFormatRules.IsValid(format, value))
         {
             Add(errors, path, $"must be {StringFormatRules.Describe(format)} (was {Quote(value)})");
         }

@@ -38,7 +38,7 @@ internal static class DocText
             parts.Add($"matching {pattern}");
         }
 
-        if (type.Format != StringFormat.None)
+        if (type.Format != MemberFormat.None)
         {
             parts.Add("format " + ProducerGen.Schema.Loading.SchemaKeys.Formats[(int)type.Format - 1]);
         }

@@ -224,7 +224,7 @@ internal sealed class RecordEmitter
             yield return $"[global::ProducerGen.SchemaItems({Named("MinItems", type.MinItems)}{Named("MaxItems", type.MaxItems)})]".Replace(", )", ")");
         }
 
-        if (type.Format != StringFormat.None)
+        if (type.Format != MemberFormat.None)
         {
             yield return $"[global::ProducerGen.SchemaFormat(global::ProducerGen.StringFormat.{type.Format})]";
         }
@@ -302,7 +302,7 @@ internal sealed class RecordEmitter
                     w.Line($"{Checks}.Pattern(errors, {path}, {value}, {Literals.String(pattern)});");
                 }
 
-                if (type.Format != StringFormat.None)
+                if (type.Format != MemberFormat.None)
                 {
                     w.Line($"{Checks}.Format(errors, {path}, {value}, global::ProducerGen.StringFormat.{type.Format});");
                 }
@@ -359,7 +359,7 @@ internal sealed class RecordEmitter
 
     private static bool NeedsChecks(TypeSpec type) => type.Kind switch
     {
-        MemberType.String => type.IsEnum || type.MinLength is not null || type.MaxLength is not null || type.Pattern is not null || type.Format != StringFormat.None,
+        MemberType.String => type.IsEnum || type.MinLength is not null || type.MaxLength is not null || type.Pattern is not null || type.Format != MemberFormat.None,
         MemberType.Integer => type.IsEnum || type.Minimum is not null || type.Maximum is not null || type.Step is not null,
         MemberType.Number => type.Minimum is not null || type.Maximum is not null || type.Step is not null,
         MemberType.Url or MemberType.Object => true,

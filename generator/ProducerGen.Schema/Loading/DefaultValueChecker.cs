@@ -249,7 +249,7 @@ internal static class DefaultValueChecker
                     return $"does not match the pattern '{pattern}'";
                 }
 
-                if (type.Format != StringFormat.None && SchemaKeys.Formats[(int)type.Format - 1] is var format && !StringFormatRules.IsValid(format, scalar.Value))
+                if (type.Format != MemberFormat.None && SchemaKeys.Formats[(int)type.Format - 1] is var format && !StringFormatRules.IsValid(format, scalar.Value))
                 {
                     return $"is not {StringFormatRules.Describe(format)}, as format {format} requires";
                 }

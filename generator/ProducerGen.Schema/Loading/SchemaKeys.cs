@@ -76,7 +76,7 @@ public static class SchemaKeys
     /// <summary>The <c>type:</c> values.</summary>
     public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object", "file" };
 
-    /// <summary>The <c>format:</c> values of a string, in <see cref="Model.StringFormat"/> order (after <c>None</c>).</summary>
+    /// <summary>The <c>format:</c> values of a string, in <see cref="Model.MemberFormat"/> order (after <c>None</c>).</summary>
     public static IReadOnlyList<string> Formats { get; } = new[] { "uuid", "date-time", "uri", "email" };
 
     /// <summary>The <c>bodyLayout:</c> values, in <see cref="Model.BodyLayout"/> order.</summary>

@@ -675,7 +675,7 @@ internal sealed partial class SchemaReader
         }
 
         var enumValues = entries.TryGetValue("enum", out var enumEntry) ? ReadEnum(enumEntry.Value, kind, path) : EquatableArray<string>.Empty;
-        var format = kind == MemberType.String ? ReadFormat(entries, path) : StringFormat.None;
+        var format = kind == MemberType.String ? ReadFormat(entries, path) : MemberFormat.None;
 
         var required = OptionalBool(entries, "required") ?? false;
         var nullable = OptionalBool(entries, "nullable") ?? false;
@@ -738,22 +738,22 @@ internal sealed partial class SchemaReader
             Nullable: nullable);
     }
 
-    /// <summary>The string's <c>format:</c>, or <see cref="StringFormat.None"/> (an unknown name reported as PG0016).</summary>
-    private StringFormat ReadFormat(Dictionary<string, Entry> entries, string path)
+    /// <summary>The string's <c>format:</c>, or <see cref="MemberFormat.None"/> (an unknown name reported as PG0016).</summary>
+    private MemberFormat ReadFormat(Dictionary<string, Entry> entries, string path)
     {
         if (OptionalString(entries, "format") is not { } formatName)
         {
-            return StringFormat.None;
+            return MemberFormat.None;
         }
 
         var index = IndexOf(SchemaKeys.Formats, formatName);
         if (index < 0)
         {
             Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' has format '{formatName}', which the format does not define; use one of {string.Join(", ", SchemaKeys.Formats)}.{DidYouMean.Hint(formatName, SchemaKeys.Formats)}", entries["format"].Value.Range);
-            return StringFormat.None;
+            return MemberFormat.None;
         }
 
-        return (StringFormat)(index + 1);
+        return (MemberFormat)(index + 1);
     }
 
     private EquatableArray<string> ReadEnum(YamlNode node, MemberType kind, string path)

@@ -21,11 +21,11 @@ public class FormatsAndNullabilityTests
     }
 
     [Theory]
-    [InlineData("uuid", StringFormat.Uuid)]
-    [InlineData("date-time", StringFormat.DateTime)]
-    [InlineData("uri", StringFormat.Uri)]
-    [InlineData("email", StringFormat.Email)]
-    public void A_string_format_is_read_into_the_type(string name, StringFormat expected)
+    [InlineData("uuid", MemberFormat.Uuid)]
+    [InlineData("date-time", MemberFormat.DateTime)]
+    [InlineData("uri", MemberFormat.Uri)]
+    [InlineData("email", MemberFormat.Email)]
+    public void A_string_format_is_read_into_the_type(string name, MemberFormat expected)
     {
         var document = SchemaLoader.Load(SchemaText.With(Prompt, $"{{ type: string, required: true, format: {name} }}")).Document!;
 
@@ -38,7 +38,7 @@ public class FormatsAndNullabilityTests
         var document = SchemaLoader.Load(SchemaText.Minimal).Document!;
 
         var field = Assert.Single(Assert.Single(document.Endpoints).Fields);
-        Assert.Equal(StringFormat.None, field.Type.Format);
+        Assert.Equal(MemberFormat.None, field.Type.Format);
         Assert.False(field.Nullable);
         Assert.False(Assert.Single(document.Models).ParamsRequired);
     }

@@ -1,7 +1,7 @@
 namespace ProducerGen.Schema.Model;
 
 /// <summary>The <c>format:</c> of a string member: a well-known shape its value must have.</summary>
-public enum StringFormat
+public enum MemberFormat
 {
     /// <summary>No format: any text.</summary>
     None,
