@@ -1,7 +1,7 @@
 using System;
-using Xunit;
 using System.Linq;
 using Formats.Client;
+using Xunit;
 
 namespace ProducerGen.Generated.Tests;
 
