@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ProducerGen.Analyzers;
 
 /// <summary>
-/// Reports compile-time constants that a generated member's schema constraints reject (PG1001-PG1005):
+/// Reports compile-time constants that a generated member's schema constraints reject (PG1001-PG1006):
 /// object initializers, property assignments and <c>with</c> initializers (<see cref="OperationKind.SimpleAssignment"/>),
 /// and positional or named constructor and method arguments (<see cref="OperationKind.Argument"/>).
 /// The constraints are read from the attributes the generator puts on properties and parameters, so no schema file is needed.
@@ -24,7 +24,8 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ValueOffStepGrid,
         DiagnosticDescriptors.StringLengthOutOfRange,
         DiagnosticDescriptors.ValueNotAllowed,
-        DiagnosticDescriptors.ItemCountOutOfRange);
+        DiagnosticDescriptors.ItemCountOutOfRange,
+        DiagnosticDescriptors.StringFormatViolated);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -104,6 +105,18 @@ public sealed class ConstraintAnalyzer : DiagnosticAnalyzer
             if (constraints.HasLength)
             {
                 CheckLength(context, constraints, value, text);
+            }
+
+            if (constraints.Format is { } format && !StringFormatRules.IsValid(format, text))
+            {
+                // No code fix: nothing in the constant says which UUID, date or address was meant.
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.StringFormatViolated,
+                    value.Syntax.GetLocation(),
+                    constraints.Name,
+                    DisplayText.QuotedString(text),
+                    StringFormatRules.Describe(format),
+                    DisplayText.SchemaSuffix(constraints)));
             }
 
             return;

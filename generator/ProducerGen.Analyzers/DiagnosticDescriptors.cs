@@ -70,4 +70,15 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: DiagnosticCatalog.ItemCountOutOfRange.Description,
         helpLinkUri: DiagnosticCatalog.ItemCountOutOfRange.HelpLinkUri);
+
+    /// <summary>PG1006: a constant string that does not have the member's format (uuid, date-time, uri, email).</summary>
+    public static readonly DiagnosticDescriptor StringFormatViolated = new(
+        id: DiagnosticCatalog.Ids.StringFormatViolated,
+        title: DiagnosticCatalog.StringFormatViolated.Title,
+        messageFormat: DiagnosticCatalog.StringFormatViolated.MessageFormat,
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: DiagnosticCatalog.StringFormatViolated.Description,
+        helpLinkUri: DiagnosticCatalog.StringFormatViolated.HelpLinkUri);
 }

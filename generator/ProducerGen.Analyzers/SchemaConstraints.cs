@@ -6,7 +6,7 @@ namespace ProducerGen.Analyzers;
 
 /// <summary>
 /// The constraints one generated property, field or parameter carries as attributes
-/// (<c>SchemaMember</c>, <c>SchemaRange</c>, <c>SchemaLength</c>, <c>SchemaItems</c>, <c>SchemaAllowedValues</c>).
+/// (<c>SchemaMember</c>, <c>SchemaRange</c>, <c>SchemaLength</c>, <c>SchemaItems</c>, <c>SchemaAllowedValues</c>, <c>SchemaFormat</c>).
 /// Unset numbers are <see cref="double.NaN"/>; unset counts are -1; unset allowed values are a default array.
 /// </summary>
 internal sealed class SchemaConstraints
@@ -37,6 +37,9 @@ internal sealed class SchemaConstraints
     public int MaxItems { get; private set; } = -1;
 
     public ImmutableArray<long> AllowedValues { get; private set; }
+
+    /// <summary>The wire name of the member's string format (<c>uuid</c>), or <see langword="null"/>.</summary>
+    public string? Format { get; private set; }
 
     public bool HasRange => !double.IsNaN(Minimum) || !double.IsNaN(Maximum);
 
@@ -75,6 +78,11 @@ internal sealed class SchemaConstraints
                 constraints ??= new SchemaConstraints(symbol.Name);
                 constraints.ReadLength(attribute);
             }
+            else if (SymbolEqualityComparer.Default.Equals(type, types.Format))
+            {
+                constraints ??= new SchemaConstraints(symbol.Name);
+                constraints.ReadFormat(attribute);
+            }
             else if (SymbolEqualityComparer.Default.Equals(type, types.Items))
             {
                 constraints ??= new SchemaConstraints(symbol.Name);
@@ -87,7 +95,7 @@ internal sealed class SchemaConstraints
             }
         }
 
-        return constraints is not null && (constraints.HasNumeric || constraints.HasLength || constraints.HasItems) ? constraints : null;
+        return constraints is not null && (constraints.HasNumeric || constraints.HasLength || constraints.HasItems || constraints.Format is not null) ? constraints : null;
     }
 
     private void ReadMember(AttributeData attribute)
@@ -167,6 +175,16 @@ internal sealed class SchemaConstraints
         }
     }
 
+    private void ReadFormat(AttributeData attribute)
+    {
+        // The attribute holds the runtime's StringFormat, whose members after None are StringFormatRules.Names in order.
+        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int index
+            && index >= 1 && index <= StringFormatRules.Names.Length)
+        {
+            Format = StringFormatRules.Names[index - 1];
+        }
+    }
+
     private void ReadAllowedValues(AttributeData attribute)
     {
         if (attribute.ConstructorArguments.Length != 1)
@@ -212,8 +230,9 @@ internal sealed class SchemaConstraints
 /// <summary>The constraint attribute types of one compilation, fetched once when it starts.</summary>
 internal sealed class SchemaAttributeTypes
 {
-    private SchemaAttributeTypes(INamedTypeSymbol? member, INamedTypeSymbol? range, INamedTypeSymbol? length, INamedTypeSymbol? items, INamedTypeSymbol? allowedValues)
+    private SchemaAttributeTypes(INamedTypeSymbol? member, INamedTypeSymbol? range, INamedTypeSymbol? length, INamedTypeSymbol? items, INamedTypeSymbol? allowedValues, INamedTypeSymbol? format)
     {
+        Format = format;
         Member = member;
         Range = range;
         Length = length;
@@ -231,6 +250,8 @@ internal sealed class SchemaAttributeTypes
 
     public INamedTypeSymbol? AllowedValues { get; }
 
+    public INamedTypeSymbol? Format { get; }
+
     /// <summary>The types, or <see langword="null"/> when the compilation references none of the constraint attributes.</summary>
     public static SchemaAttributeTypes? Find(Compilation compilation)
     {
@@ -243,11 +264,12 @@ internal sealed class SchemaAttributeTypes
         var length = compilation.GetTypeByMetadataName("ProducerGen.SchemaLengthAttribute");
         var items = compilation.GetTypeByMetadataName("ProducerGen.SchemaItemsAttribute");
         var allowed = compilation.GetTypeByMetadataName("ProducerGen.SchemaAllowedValuesAttribute");
-        if (range is null && length is null && items is null && allowed is null)
+        var format = compilation.GetTypeByMetadataName("ProducerGen.SchemaFormatAttribute");
+        if (range is null && length is null && items is null && allowed is null && format is null)
         {
             return null;
         }
 
-        return new SchemaAttributeTypes(compilation.GetTypeByMetadataName("ProducerGen.SchemaMemberAttribute"), range, length, items, allowed);
+        return new SchemaAttributeTypes(compilation.GetTypeByMetadataName("ProducerGen.SchemaMemberAttribute"), range, length, items, allowed, format);
     }
 }

@@ -337,12 +337,13 @@ public static class OpenApiImporter
 
         if (branch.Properties!.TryGetValue(paramsKey, out var paramsSchema))
         {
-            // The generator makes Params a constructor parameter exactly when a param is required.
+            // The generator makes Params a constructor parameter when a param is required or the model says paramsRequired.
             var blockRequired = branch.Required?.Contains(paramsKey) == true;
             var anyParamRequired = paramsSchema.Required is { Count: > 0 } requiredParams && requiredParams.Any(r => paramsSchema.Properties?.ContainsKey(r) == true);
             if (blockRequired && !anyParamRequired)
             {
-                report.NotExpressible(location, $"'{paramsKey}' itself is required but none of its members is; the format requires a params block only through a required param, so a request without Params passes Validate() and the service rejects it.");
+                // wan-2.7-r2v: the block is required although every member is optional, so {} must still be sent.
+                model.Add("paramsRequired", new YScalar("true", ScalarKind.Boolean));
             }
             else if (!blockRequired && anyParamRequired)
             {
@@ -412,7 +413,7 @@ public static class OpenApiImporter
     }
 
     /// <summary>Maps one property schema to a member, or null (reported) when the format cannot hold it at all.</summary>
-    internal static YMap? MapMember(IOpenApiSchema schema, bool required, string location, ImportReport report)
+    internal static YMap? MapMember(IOpenApiSchema schema, bool required, string location, ImportReport report, bool isItems = false)
     {
         var member = new YMap(flow: true);
         var kind = schema.Type;
@@ -489,9 +490,12 @@ public static class OpenApiImporter
             return null;
         }
 
-        if (nullable)
+        // A null array item is already sent as null, and a required member is a non-null constructor parameter.
+        if (nullable && (required || isItems))
         {
-            report.NotExpressible(location, "accepts null; the format has no null, so it is imported as its non-null type (leaving it unset sends nothing).");
+            report.NotExpressible(location, required
+                ? "is required but accepts null; the format's required members cannot be null, so it is imported as its non-null type."
+                : "is an array item that accepts null; the format has no nullable items, so it is imported as its non-null type.");
         }
 
         if (schema.AllOf is { Count: > 0 })
@@ -539,7 +543,7 @@ public static class OpenApiImporter
                     return null;
                 }
 
-                var items = MapMember(schema.Items, false, location + "[]", report);
+                var items = MapMember(schema.Items, false, location + "[]", report, isItems: true);
                 if (items is null)
                 {
                     return null;
@@ -564,6 +568,10 @@ public static class OpenApiImporter
         if (required)
         {
             member.Set("required", new YScalar("true", ScalarKind.Boolean), 1);
+        }
+        else if (nullable && !isItems)
+        {
+            member.Set("nullable", new YScalar("true", ScalarKind.Boolean), 1);
         }
 
         if (schema.Default is { } defaultValue)
@@ -629,7 +637,8 @@ public static class OpenApiImporter
     {
         var format = schema.Format;
         member.Add("type", format == "uri" || format == "url" ? "url" : "string");
-        if (format is not null && format != "uri" && format != "url")
+        var known = format is "uuid" or "date-time" or "email";
+        if (format is not null && format != "uri" && format != "url" && !known)
         {
             report.NotExpressible(location, $"format '{format}' cannot be expressed; imported as a plain string.");
         }
@@ -650,6 +659,11 @@ public static class OpenApiImporter
             if (schema.Pattern is { } pattern)
             {
                 member.Add("pattern", pattern);
+            }
+
+            if (known)
+            {
+                member.Add("format", format!);
             }
         }
         else if (schema.MinLength is not null || schema.MaxLength is not null || schema.Pattern is not null)
@@ -783,6 +797,17 @@ public static class OpenApiImporter
         if (variants.Any(v => !v.ContainsKey("required")))
         {
             merged.Remove("required");
+        }
+
+        // Loosest again: null where any model accepts it, a format only where every model has the same one.
+        if (variants.Any(v => v.ContainsKey("nullable")) && !merged.ContainsKey("required"))
+        {
+            merged.Set("nullable", new YScalar("true", ScalarKind.Boolean), 1);
+        }
+
+        if (variants.Select(v => v["format"] is YScalar { Value: var f } ? f : null).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            merged.Remove("format");
         }
 
         return merged;

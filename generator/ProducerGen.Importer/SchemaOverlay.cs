@@ -42,8 +42,8 @@ public sealed class SchemaOverlay
 {
     private static readonly string[] ApiOrder = { "name", "namespace", "baseUrl", "auth", "idempotency", "jobs", "webhooks" };
     private static readonly string[] EndpointOrder = { "request", "description", "fields", "result" };
-    private static readonly string[] ModelOrder = { "endpoint", "paramsKey", "summary", "description", "averageCompletion", "deprecated", "params" };
-    private static readonly string[] MemberOrder = { "type", "required", "minLength", "maxLength", "pattern", "enum", "min", "max", "step", "minItems", "maxItems", "items", "properties", "default", "deprecated", "description" };
+    private static readonly string[] ModelOrder = { "endpoint", "paramsKey", "summary", "description", "averageCompletion", "deprecated", "paramsRequired", "params" };
+    private static readonly string[] MemberOrder = { "type", "required", "nullable", "minLength", "maxLength", "pattern", "format", "enum", "min", "max", "step", "minItems", "maxItems", "items", "properties", "default", "deprecated", "description" };
 
     public SchemaOverlay(IEnumerable<OverlayEntry> entries) => Entries = entries.ToList();
 

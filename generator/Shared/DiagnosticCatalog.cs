@@ -111,6 +111,7 @@ internal static class DiagnosticCatalog
         public const string StringLengthOutOfRange = "PG1003";
         public const string ValueNotAllowed = "PG1004";
         public const string ItemCountOutOfRange = "PG1005";
+        public const string StringFormatViolated = "PG1006";
     }
 
     public static readonly CatalogEntry MalformedYaml = Schema(Ids.MalformedYaml, "Malformed YAML");
@@ -182,6 +183,12 @@ internal static class DiagnosticCatalog
         "{0} has {1}, {2}{3}",
         "The schema limits how many items this array may hold. Validate() rejects the request before it is sent. Add or remove items.");
 
+    public static readonly CatalogEntry StringFormatViolated = Analyzer(
+        Ids.StringFormatViolated,
+        "String does not have the schema's format",
+        "{0} = {1} is not {2}{3}",
+        "The schema gives this string a format (uuid, date-time, uri or email). Validate() rejects the request before it is sent. There is no code fix: only the author knows the intended value.");
+
     /// <summary>Every entry, in id order.</summary>
     public static readonly IReadOnlyList<CatalogEntry> All = new[]
     {
@@ -189,7 +196,7 @@ internal static class DiagnosticCatalog
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
         MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath,
         GeneratorFailure, CompilerTooOld,
-        ValueOutOfRange, ValueOffStepGrid, StringLengthOutOfRange, ValueNotAllowed, ItemCountOutOfRange,
+        ValueOutOfRange, ValueOffStepGrid, StringLengthOutOfRange, ValueNotAllowed, ItemCountOutOfRange, StringFormatViolated,
     };
 
     /// <summary>The entry for <paramref name="id"/>, or null for an id the catalogue does not know.</summary>

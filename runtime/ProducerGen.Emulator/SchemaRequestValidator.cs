@@ -14,7 +14,8 @@ namespace ProducerGen.Emulator;
 /// Validates a submission body against a ProducerGen schema the way the provider does: closed objects
 /// (<c>additionalProperties: false</c>) at the top level, in the params block and in nested objects; <c>model</c> one of
 /// the endpoint's models; required members; types; ranges and the step grid; string lengths, patterns and enums; integer
-/// enums; absolute http(s) URLs; array sizes and item types. Errors are keyed by JSON path
+/// enums; string formats; absolute http(s) URLs; array sizes and item types; <c>null</c> only for <c>nullable</c>
+/// members; a params block a model marks <c>paramsRequired</c>. Errors are keyed by JSON path
 /// (<c>producerParams.weirdness</c>, <c>webhookEvents[0]</c>), as in the provider's 400 <c>details</c>.
 /// </summary>
 public sealed class SchemaRequestValidator
@@ -126,6 +127,11 @@ public sealed class SchemaRequestValidator
             // "required", so omitting it is refused just like sending it empty.
             Add(errors, model.ParamsKey, $"is required ({model.Id} needs {string.Join(", ", required)})");
         }
+        else if (model is { ParamsRequired: true })
+        {
+            // The provider lists the block in "required" although every member is optional: {} is accepted, nothing is not.
+            Add(errors, model.ParamsKey, $"is required ({model.Id} needs the block, even empty: {{}})");
+        }
 
         return new RequestValidationResult(Freeze(errors), model);
     }
@@ -193,6 +199,11 @@ public sealed class SchemaRequestValidator
                     Add(errors, path, "is required");
                 }
 
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.Null && member.Nullable)
+            {
                 continue;
             }
 
@@ -468,6 +479,11 @@ public sealed class SchemaRequestValidator
             {
                 Add(errors, path, $"must match the pattern {pattern} (was {Quote(value)})");
             }
+        }
+
+        if (type.Format != MemberFormat.None && StringFormatRules.Names[(int)type.Format - 1] is var format && !StringFormatRules.IsValid(format, value))
+        {
+            Add(errors, path, $"must be {StringFormatRules.Describe(format)} (was {Quote(value)})");
         }
     }
 

@@ -49,6 +49,15 @@ internal static class TestTypes
                 public SchemaAllowedValuesAttribute(params long[] values) => Values = values;
                 public long[] Values { get; }
             }
+
+            public enum StringFormat { Uuid = 1, DateTime = 2, Uri = 3, Email = 4 }
+
+            [global::System.AttributeUsage(global::System.AttributeTargets.Property | global::System.AttributeTargets.Parameter | global::System.AttributeTargets.Field)]
+            public sealed class SchemaFormatAttribute : global::System.Attribute
+            {
+                public SchemaFormatAttribute(StringFormat format) => Format = format;
+                public StringFormat Format { get; }
+            }
         }
 
         namespace Apiframe
@@ -91,6 +100,26 @@ internal static class TestTypes
                 public global::System.Collections.Generic.IList<global::System.Uri>? ReferenceImages { get; set; }
 
                 public double? Unconstrained { get; set; }
+            }
+
+            public sealed partial record LoraParams
+            {
+                [global::ProducerGen.SchemaMember("loraParams.loraId", SchemaFile = "apiframe.producergen.yaml")]
+                [global::ProducerGen.SchemaFormat(global::ProducerGen.StringFormat.Uuid)]
+                public string? LoraId { get; set; }
+
+                [global::ProducerGen.SchemaMember("loraParams.startAt", SchemaFile = "apiframe.producergen.yaml")]
+                [global::ProducerGen.SchemaFormat(global::ProducerGen.StringFormat.DateTime)]
+                public string? StartAt { get; set; }
+
+                [global::ProducerGen.SchemaMember("loraParams.contact", SchemaFile = "apiframe.producergen.yaml")]
+                [global::ProducerGen.SchemaLength(MaxLength = 13)]
+                [global::ProducerGen.SchemaFormat(global::ProducerGen.StringFormat.Email)]
+                public string? Contact { get; set; }
+
+                [global::ProducerGen.SchemaMember("loraParams.source", SchemaFile = "apiframe.producergen.yaml")]
+                [global::ProducerGen.SchemaFormat(global::ProducerGen.StringFormat.Uri)]
+                public string? Source { get; set; }
             }
 
             public sealed partial class ProducerRequest

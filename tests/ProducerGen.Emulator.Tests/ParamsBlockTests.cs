@@ -12,7 +12,7 @@ public sealed class ParamsBlockTests
     public static TheoryData<string, string, string, string, string> OmittedBlocks => new()
     {
         { "/v2/images/edit", """{"model":"flux-fill-pro"}""", "fluxFillParams", "fluxFillParams.image, fluxFillParams.mode, fluxFillParams.prompt", """{"model":"flux-fill-pro","fluxFillParams":{"image":"https://cdn.example/a.png","mode":"inpaint","prompt":"a red door"}}""" },
-        { "/v2/images/generate", """{"prompt":"me","model":"flux-lora"}""", "fluxLoraParams", "fluxLoraParams.loraId", """{"prompt":"me","model":"flux-lora","fluxLoraParams":{"loraId":"lora_1"}}""" },
+        { "/v2/images/generate", """{"prompt":"me","model":"flux-lora"}""", "fluxLoraParams", "fluxLoraParams.loraId", """{"prompt":"me","model":"flux-lora","fluxLoraParams":{"loraId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301"}}""" },
         { "/v2/images/background-remove", """{"model":"bria-bg-remove"}""", "briaBgRemoveParams", "briaBgRemoveParams.image", """{"model":"bria-bg-remove","briaBgRemoveParams":{"image":"https://cdn.example/a.png"}}""" },
         { "/v2/videos/generate", """{"prompt":"dance","model":"kling-3.0-motion-control"}""", "klingParams", "klingParams.image, klingParams.video", """{"prompt":"dance","model":"kling-3.0-motion-control","klingParams":{"image":"https://cdn.example/a.png","video":"https://cdn.example/a.mp4"}}""" },
         { "/v2/videos/upscale", """{"model":"topaz-video-upscale"}""", "topazVideoParams", "topazVideoParams.target_fps, topazVideoParams.target_resolution, topazVideoParams.video", """{"model":"topaz-video-upscale","topazVideoParams":{"target_fps":30,"target_resolution":"1080p","video":"https://cdn.example/a.mp4"}}""" },
@@ -46,7 +46,7 @@ public sealed class ParamsBlockTests
     }
 
     [Fact]
-    public void Across_the_catalog_exactly_the_models_with_a_required_param_require_their_block()
+    public void Across_the_catalog_exactly_the_models_with_a_required_param_or_paramsRequired_require_their_block()
     {
         var loaded = SchemaLoader.Load(File.ReadAllText(RepoFiles.Catalog));
         Assert.False(loaded.HasErrors);
@@ -58,7 +58,7 @@ public sealed class ParamsBlockTests
             var endpoint = schema.Endpoints.Single(e => e.Name == model.Endpoint);
             using var body = JsonDocument.Parse(JsonSerializer.Serialize(new { model = model.Id, prompt = "x" }));
             var result = validator.Validate(endpoint, body.RootElement);
-            var needsBlock = model.Params.Any(p => p.Required);
+            var needsBlock = model.ParamsRequired || model.Params.Any(p => p.Required);
             Assert.True(needsBlock == result.Errors.ContainsKey(model.ParamsKey), $"{model.Id}: {string.Join("; ", result.Errors.Select(e => e.Key + ": " + string.Join(", ", e.Value)))}");
             if (needsBlock)
             {
@@ -70,6 +70,7 @@ public sealed class ParamsBlockTests
         // block (shared with kling-3.0-motion-control, which does require it) stays optional.
         Assert.Contains("flux-fill-pro", requiring);
         Assert.Contains("kling-3.0-motion-control", requiring);
+        Assert.Contains("wan-2.7-r2v", requiring); // paramsRequired: every member optional, the block still required
         Assert.DoesNotContain("kling-3.0-omni", requiring);
     }
 

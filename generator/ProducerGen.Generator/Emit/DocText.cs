@@ -38,6 +38,11 @@ internal static class DocText
             parts.Add($"matching {pattern}");
         }
 
+        if (type.Format != MemberFormat.None)
+        {
+            parts.Add("format " + ProducerGen.Schema.Loading.SchemaKeys.Formats[(int)type.Format - 1]);
+        }
+
         if (type.IsEnum)
         {
             parts.Add("one of " + string.Join(", ", type.EnumValues));
@@ -84,6 +89,11 @@ internal static class DocText
         if (member.Default is { } defaultValue)
         {
             remarks.Add($"Server default when unset: {defaultValue} (not sent unless you set it).");
+        }
+
+        if (member.Nullable)
+        {
+            remarks.Add("Nullable: assigning null sends JSON null; leaving it unassigned sends nothing.");
         }
 
         writer.Doc("remarks", string.Join(" ", remarks));

@@ -102,6 +102,15 @@ internal sealed class RecordEmitter
             }
         }
 
+        foreach (var member in shape.Properties)
+        {
+            if (member is { ValueField: { } valueField, AssignedField: { } assignedField })
+            {
+                _writer.Line($"private {member.DeclaredType} {valueField};");
+                _writer.Line($"private bool {assignedField};");
+            }
+        }
+
         _writer.Line();
     }
 
@@ -157,7 +166,22 @@ internal sealed class RecordEmitter
             _writer.Line("[global::System.Obsolete(\"Deprecated by the API schema.\")]");
         }
 
-        _writer.Line($"public {member.DeclaredType} {member.Name} {{ get; set; }}");
+        if (member is { ValueField: { } valueField, AssignedField: { } assignedField })
+        {
+            // The flag tells "assigned null" (sent as JSON null) from "never assigned" (not sent).
+            _writer.OpenBlock($"public {member.DeclaredType} {member.Name}");
+            _writer.Line($"get => {valueField};");
+            _writer.OpenBlock("set");
+            _writer.Line($"{valueField} = value;");
+            _writer.Line($"{assignedField} = true;");
+            _writer.CloseBlock();
+            _writer.CloseBlock();
+        }
+        else
+        {
+            _writer.Line($"public {member.DeclaredType} {member.Name} {{ get; set; }}");
+        }
+
         _writer.Line();
     }
 
@@ -198,6 +222,11 @@ internal sealed class RecordEmitter
         if (type.MinItems is not null || type.MaxItems is not null)
         {
             yield return $"[global::ProducerGen.SchemaItems({Named("MinItems", type.MinItems)}{Named("MaxItems", type.MaxItems)})]".Replace(", )", ")");
+        }
+
+        if (type.Format != MemberFormat.None)
+        {
+            yield return $"[global::ProducerGen.SchemaFormat(global::ProducerGen.StringFormat.{type.Format})]";
         }
 
         if (type.Kind == MemberType.Integer && type.IsEnum)
@@ -273,6 +302,11 @@ internal sealed class RecordEmitter
                     w.Line($"{Checks}.Pattern(errors, {path}, {value}, {Literals.String(pattern)});");
                 }
 
+                if (type.Format != MemberFormat.None)
+                {
+                    w.Line($"{Checks}.Format(errors, {path}, {value}, global::ProducerGen.StringFormat.{type.Format});");
+                }
+
                 break;
             case MemberType.Integer:
                 if (type.Minimum is not null || type.Maximum is not null || type.Step is not null)
@@ -325,7 +359,7 @@ internal sealed class RecordEmitter
 
     private static bool NeedsChecks(TypeSpec type) => type.Kind switch
     {
-        MemberType.String => type.IsEnum || type.MinLength is not null || type.MaxLength is not null || type.Pattern is not null,
+        MemberType.String => type.IsEnum || type.MinLength is not null || type.MaxLength is not null || type.Pattern is not null || type.Format != MemberFormat.None,
         MemberType.Integer => type.IsEnum || type.Minimum is not null || type.Maximum is not null || type.Step is not null,
         MemberType.Number => type.Minimum is not null || type.Maximum is not null || type.Step is not null,
         MemberType.Url or MemberType.Object => true,
@@ -358,6 +392,12 @@ internal sealed class RecordEmitter
                 w.OpenBlock($"if ({member.Name} is {{ }} {member.Local})");
                 EmitWriteValue(member.Type, member.Local, member.EncodedNameField, depth: 0);
                 w.CloseBlock();
+                if (member.AssignedField is { } assignedField)
+                {
+                    w.OpenBlock($"else if ({assignedField})");
+                    w.Line($"writer.WriteNull({member.EncodedNameField});");
+                    w.CloseBlock();
+                }
             }
         }
 

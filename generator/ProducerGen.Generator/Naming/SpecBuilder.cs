@@ -201,7 +201,7 @@ internal sealed class SpecBuilder
         var name = model.CSharpName;
         var owner = new TypeOwner(ModelTypeSuffixes.Select(s => name + s).ToArray());
         var flat = endpoint.Layout == BodyLayout.Flat;
-        var paramsRequired = !flat && model.Params.Any(p => p.Required);
+        var paramsRequired = !flat && (model.ParamsRequired || model.Params.Any(p => p.Required));
         var path = model.SubmitPath ?? endpoint.Request.Path;
         var nested = new List<TypeDeclaration>();
         var queue = new Queue<Action>();
@@ -286,6 +286,9 @@ internal sealed class SpecBuilder
             var member = source.Member;
             var allowed = member.Type.Kind == MemberType.Integer && member.Type.IsEnum ? fields.ClaimNumbered("s_" + name + "Allowed") : null;
             var type = TypeNaming.CSharpType(member.Type, nested ?? string.Empty);
+            var nullable = member.Nullable && !member.Required;
+            var valueField = nullable ? fields.ClaimNumbered("_" + name) : null;
+            var assignedField = nullable ? fields.ClaimNumbered("_" + name + "Assigned") : null;
             properties.Add(new PropertySpec(
                 member.Name,
                 wirePath,
@@ -300,7 +303,10 @@ internal sealed class SpecBuilder
                 field,
                 allowed,
                 parameter,
-                "v" + name));
+                "v" + name,
+                nullable,
+                valueField,
+                assignedField));
 
             if (source.DeclareNested is { } target && nested is not null)
             {

@@ -20,6 +20,12 @@ namespace ProducerGen.Generator.Specs;
 /// <param name="AllowedValuesField">The private field holding an integer enum's values, or null.</param>
 /// <param name="ParameterName">The constructor parameter (escaped with <c>@</c> where needed), or null when not required.</param>
 /// <param name="Local">The local that holds the value while writing JSON.</param>
+/// <param name="Nullable">
+/// Whether the member may be sent as JSON null: then the property has a backing field and an "assigned" flag,
+/// and an assigned null is written as null.
+/// </param>
+/// <param name="ValueField">The backing field of a nullable property, or null.</param>
+/// <param name="AssignedField">The flag recording that a nullable property was assigned, or null.</param>
 internal sealed record PropertySpec(
     string WireName,
     string WirePath,
@@ -34,4 +40,7 @@ internal sealed record PropertySpec(
     string EncodedNameField,
     string? AllowedValuesField,
     string? ParameterName,
-    string Local);
+    string Local,
+    bool Nullable = false,
+    string? ValueField = null,
+    string? AssignedField = null);

@@ -249,6 +249,11 @@ internal static class DefaultValueChecker
                     return $"does not match the pattern '{pattern}'";
                 }
 
+                if (type.Format != MemberFormat.None && SchemaKeys.Formats[(int)type.Format - 1] is var format && !StringFormatRules.IsValid(format, scalar.Value))
+                {
+                    return $"is not {StringFormatRules.Describe(format)}, as format {format} requires";
+                }
+
                 return null;
 
             case MemberType.Url:

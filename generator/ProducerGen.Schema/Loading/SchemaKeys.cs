@@ -61,7 +61,7 @@ public static class SchemaKeys
     public static IReadOnlyList<string> EndpointJobs { get; } = new[] { "get", "result" };
 
     /// <summary>Keys of a model.</summary>
-    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "fields", "params" };
+    public static IReadOnlyList<string> Model { get; } = new[] { "endpoint", "paramsKey", "routeParams", "summary", "description", "averageCompletion", "deprecated", "paramsRequired", "fields", "params" };
 
     /// <summary>Keys of a model's override of one of its endpoint's fields (<c>models.&lt;m&gt;.fields.&lt;field&gt;</c>): everything but the type.</summary>
     public static IReadOnlyList<string> FieldOverride { get; } = new[]
@@ -75,8 +75,8 @@ public static class SchemaKeys
     /// <summary>Keys of a member (field, param, property, array items).</summary>
     public static IReadOnlyList<string> Member { get; } = new[]
     {
-        "type", "required", "default", "description", "deprecated",
-        "minLength", "maxLength", "pattern", "enum",
+        "type", "required", "nullable", "default", "description", "deprecated",
+        "minLength", "maxLength", "pattern", "format", "enum",
         "min", "max", "step",
         "items", "minItems", "maxItems",
         "properties",
@@ -84,6 +84,9 @@ public static class SchemaKeys
 
     /// <summary>The <c>type:</c> values.</summary>
     public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object", "file" };
+
+    /// <summary>The <c>format:</c> values of a string, in <see cref="Model.MemberFormat"/> order (after <c>None</c>).</summary>
+    public static IReadOnlyList<string> Formats { get; } = new[] { "uuid", "date-time", "uri", "email" };
 
     /// <summary>The <c>bodyLayout:</c> values, in <see cref="Model.BodyLayout"/> order.</summary>
     public static IReadOnlyList<string> BodyLayouts { get; } = new[] { "nested", "flat" };

@@ -398,12 +398,26 @@ internal sealed partial class SchemaReader
                     submitPath,
                     jobGetPath,
                     jobResultPath,
-                    fields));
+                    fields,
+                    ReadParamsRequired(entries, id, flat)));
             }
         }
 
         CheckModelsAreTellable(models, endpoints);
         return models;
+    }
+
+    /// <summary>Whether the model's params block must be sent even when empty; PG0016 on a flat endpoint, which has no block.</summary>
+    private bool ReadParamsRequired(Dictionary<string, Entry> entries, string id, bool flat)
+    {
+        var paramsRequired = OptionalBool(entries, "paramsRequired") ?? false;
+        if (paramsRequired && flat)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"Model '{id}' is on a flat endpoint, whose params are top-level members; there is no params block to require. Remove 'paramsRequired'.", entries["paramsRequired"].Key.Range);
+            return false;
+        }
+
+        return paramsRequired;
     }
 
     /// <summary>
@@ -587,7 +601,7 @@ internal sealed partial class SchemaReader
             var csharpName = names.Claim(name, pair.Key.Range);
             if (ReadMember(pair.Value, path + "." + name, fileRule) is { } member && csharpName is not null)
             {
-                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated, pair.Key.Range));
+                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated, pair.Key.Range, member.Nullable));
             }
         }
 
@@ -663,13 +677,30 @@ internal sealed partial class SchemaReader
         }
 
         var enumValues = entries.TryGetValue("enum", out var enumEntry) ? ReadEnum(enumEntry.Value, kind, path) : EquatableArray<string>.Empty;
+        var format = kind == MemberType.String ? ReadFormat(entries, path) : MemberFormat.None;
+
+        var required = OptionalBool(entries, "required") ?? false;
+        var nullable = OptionalBool(entries, "nullable") ?? false;
+        if (nullable && required)
+        {
+            // A required member is a non-nullable constructor parameter; "present but null" has no C# spelling there.
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' is both required and nullable; a required member must be sent with a value. Remove one of them.", entries["nullable"].Key.Range);
+            nullable = false;
+        }
 
         TypeSpec? items = null;
         if (kind == MemberType.Array)
         {
             if (Required(entries, mapping, "items", $"'{path}'") is { } itemsNode)
             {
-                items = ReadMember(itemsNode, path + "[]")?.Type;
+                var itemMember = ReadMember(itemsNode, path + "[]");
+                items = itemMember?.Type;
+                if (itemMember is { Nullable: true } && itemsNode is YamlMapping itemsMapping
+                    && itemsMapping.Entries.FirstOrDefault(e => e.Key.Value == "nullable") is { Key: { } nullableKey })
+                {
+                    // Items of a list are written as they are: a null item is already sent as null.
+                    Error(SchemaDiagnosticIds.InvalidValue, $"'nullable' applies to a named member, not to the items of '{path}'; remove it (a null item is sent as null).", nullableKey.Range);
+                }
             }
         }
 
@@ -689,7 +720,8 @@ internal sealed partial class SchemaReader
             items,
             minItems,
             maxItems,
-            EquatableArray.From(properties));
+            EquatableArray.From(properties),
+            format);
 
         string? defaultText = null;
         if (kind != MemberType.File && entries.TryGetValue("default", out var defaultEntry)) // a file's default is already PG0006
@@ -701,10 +733,29 @@ internal sealed partial class SchemaReader
             path,
             string.Empty,
             type,
-            OptionalBool(entries, "required") ?? false,
+            required,
             defaultText,
             OptionalString(entries, "description"),
-            OptionalBool(entries, "deprecated") ?? false);
+            OptionalBool(entries, "deprecated") ?? false,
+            Nullable: nullable);
+    }
+
+    /// <summary>The string's <c>format:</c>, or <see cref="MemberFormat.None"/> (an unknown name reported as PG0016).</summary>
+    private MemberFormat ReadFormat(Dictionary<string, Entry> entries, string path)
+    {
+        if (OptionalString(entries, "format") is not { } formatName)
+        {
+            return MemberFormat.None;
+        }
+
+        var index = IndexOf(SchemaKeys.Formats, formatName);
+        if (index < 0)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' has format '{formatName}', which the format does not define; use one of {string.Join(", ", SchemaKeys.Formats)}.{DidYouMean.Hint(formatName, SchemaKeys.Formats)}", entries["format"].Value.Range);
+            return MemberFormat.None;
+        }
+
+        return (MemberFormat)(index + 1);
     }
 
     private EquatableArray<string> ReadEnum(YamlNode node, MemberType kind, string path)

@@ -14,6 +14,7 @@ namespace ProducerGen.Schema.Model;
 /// </param>
 /// <param name="Description">Human-readable description.</param>
 /// <param name="Deprecated">Whether the member is deprecated.</param>
+/// <param name="Nullable">Whether the member may be sent as JSON <c>null</c> (<c>nullable: true</c>).</param>
 /// <param name="NameRange">Where the member's key is written, for diagnostics about names derived from it.</param>
 public sealed record MemberSpec(
     string Name,
@@ -23,4 +24,5 @@ public sealed record MemberSpec(
     string? Default = null,
     string? Description = null,
     bool Deprecated = false,
-    SourceRange NameRange = default);
+    SourceRange NameRange = default,
+    bool Nullable = false);

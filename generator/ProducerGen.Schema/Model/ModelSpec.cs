@@ -20,6 +20,7 @@ namespace ProducerGen.Schema.Model;
 /// <param name="JobGetPath">The path reading this model's jobs (its endpoint's job route with the model's values, <c>{id}</c> kept), or null for the API's.</param>
 /// <param name="Fields">The model's fields where it overrides any of its endpoint's (all of them, merged); empty when it overrides none.</param>
 /// <param name="JobResultPath">The path reading this model's results likewise, or null.</param>
+/// <param name="ParamsRequired">Whether the params block must be sent even when no param is set (<c>paramsRequired: true</c>).</param>
 public sealed record ModelSpec(
     string Id,
     string CSharpName,
@@ -34,7 +35,8 @@ public sealed record ModelSpec(
     string? SubmitPath = null,
     string? JobGetPath = null,
     string? JobResultPath = null,
-    EquatableArray<MemberSpec> Fields = default)
+    EquatableArray<MemberSpec> Fields = default,
+    bool ParamsRequired = false)
 {
     /// <summary>The fields a request of this model has: its overrides merged into the endpoint's, or the endpoint's.</summary>
     /// <param name="endpoint">The model's endpoint.</param>

@@ -16,6 +16,7 @@ namespace ProducerGen.Schema.Model;
 /// <param name="MinItems">Minimum array length.</param>
 /// <param name="MaxItems">Maximum array length.</param>
 /// <param name="Properties">The members of an object.</param>
+/// <param name="Format">The <c>format:</c> a string's value must have, or <see cref="MemberFormat.None"/>.</param>
 public sealed record TypeSpec(
     MemberType Kind,
     int? MinLength = null,
@@ -28,7 +29,8 @@ public sealed record TypeSpec(
     TypeSpec? Items = null,
     int? MinItems = null,
     int? MaxItems = null,
-    EquatableArray<MemberSpec> Properties = default)
+    EquatableArray<MemberSpec> Properties = default,
+    MemberFormat Format = MemberFormat.None)
 {
     /// <summary>True when the type restricts values to <see cref="EnumValues"/>.</summary>
     public bool IsEnum => EnumValues.Count > 0;

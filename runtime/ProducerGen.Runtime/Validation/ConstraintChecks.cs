@@ -175,6 +175,26 @@ public static class ConstraintChecks
         }
     }
 
+    /// <summary>Adds an error when a string does not have <paramref name="format"/> (see <see cref="StringFormat"/> for each rule).</summary>
+    /// <param name="errors">The list to add to.</param>
+    /// <param name="path">The member's JSON path.</param>
+    /// <param name="value">The member's value.</param>
+    /// <param name="format">The format the value must have.</param>
+    public static void Format(List<ValidationError> errors, string path, string? value, StringFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is null || (int)format < 1 || (int)format > StringFormatRules.Names.Length)
+        {
+            return;
+        }
+
+        var name = StringFormatRules.Names[(int)format - 1];
+        if (!StringFormatRules.IsValid(name, value))
+        {
+            errors.Add(new ValidationError(path, $"must be {StringFormatRules.Describe(name)} (was {Quote(value)})"));
+        }
+    }
+
     /// <summary>Adds an error when an integer is not one of <paramref name="allowed"/>.</summary>
     /// <param name="errors">The list to add to.</param>
     /// <param name="path">The member's JSON path.</param>

@@ -20,6 +20,7 @@ public class BaselineTests
     [InlineData("apiframe-music.producergen.yaml")]
     [InlineData("awkward.producergen.yaml")]
     [InlineData("body-layout.producergen.yaml")]
+    [InlineData("formats.producergen.yaml")]
     [InlineData("replicate.producergen.yaml")]
     [InlineData("fal.producergen.yaml")]
     [InlineData("openai-videos.producergen.yaml")]
