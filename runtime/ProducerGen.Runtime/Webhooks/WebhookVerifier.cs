@@ -141,6 +141,15 @@ public sealed class WebhookVerifier
         }
     }
 
+    private void RequireApiKeyHmac()
+    {
+        // A one-header check of a multi-header scheme would refuse every genuine delivery (or, for 'none', accept a forged one).
+        if (_signing.Scheme != WebhookSignatureScheme.ApiKeyHmac)
+        {
+            throw new InvalidOperationException($"This API signs webhooks with {_signing.Scheme}; verify with VerifyDelivery or VerifyAndParseDelivery, which read every header the scheme uses.");
+        }
+    }
+
     private string VerifyStandard(ReadOnlySpan<byte> body, Func<string, string?> header)
     {
         var id = header(WebhookSigning.StandardIdHeader);
@@ -264,8 +273,10 @@ public sealed class WebhookVerifier
     /// <param name="body">The raw request body, exactly as received.</param>
     /// <param name="signature">The signature header's value: <c>sha256=&lt;hex&gt;</c> or bare hex; case-insensitive hex.</param>
     /// <returns><see langword="true"/> only for a well-formed, matching signature.</returns>
+    /// <exception cref="InvalidOperationException">The API declares another scheme, whose signature is more than one header; use <see cref="VerifyDelivery"/>.</exception>
     public bool Verify(ReadOnlySpan<byte> body, string? signature)
     {
+        RequireApiKeyHmac();
         Span<byte> given = stackalloc byte[32];
         if (!TryParseSignature(signature, given))
         {
@@ -295,8 +306,10 @@ public sealed class WebhookVerifier
     /// The signature is missing, malformed or wrong, the payload is not an event, or the event header disagrees with the signed body;
     /// <see cref="WebhookVerificationException.Reason"/> says which.
     /// </exception>
+    /// <exception cref="InvalidOperationException">The API declares another scheme than <see cref="WebhookSignatureScheme.ApiKeyHmac"/>; use <see cref="VerifyAndParseDelivery"/>.</exception>
     public WebhookEvent VerifyAndParse(ReadOnlySpan<byte> body, string? signature, string? eventHeader = null)
     {
+        RequireApiKeyHmac();
         if (_api is null)
         {
             throw new InvalidOperationException("This verifier was created without an ApiDescription; pass one to parse events.");

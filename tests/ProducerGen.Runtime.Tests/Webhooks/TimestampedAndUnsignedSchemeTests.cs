@@ -102,4 +102,12 @@ public class TimestampedAndUnsignedSchemeTests
         Assert.Equal(WebhookVerificationFailure.SignatureMismatch, FailureOf(verifier, Body, WebhookSignatures.ApiKeyHmac("third-key", Body)));
         Assert.Equal(WebhookVerificationFailure.SignatureMissing, FailureOf(verifier, Body, null));
     }
+
+    [Fact]
+    public void The_one_header_methods_refuse_to_check_a_scheme_with_more_headers_than_one()
+    {
+        var unsigned = new WebhookVerifier(Api(new WebhookSigning { Scheme = WebhookSignatureScheme.None }), null);
+        Assert.Throws<InvalidOperationException>(() => Verifier(Now, Secret).Verify(Body, WebhookSignatures.Timestamped(Secret, Now, Body, "t", "v0")));
+        Assert.Throws<InvalidOperationException>(() => unsigned.VerifyAndParse(Body, null));
+    }
 }
