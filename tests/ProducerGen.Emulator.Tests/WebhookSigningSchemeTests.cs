@@ -80,4 +80,12 @@ public sealed class WebhookSigningSchemeTests
         Assert.False(hook.Headers!.ContainsKey("webhook-signature"));
         Assert.Equal("completed", hook.Event);
     }
+
+    [Fact]
+    public async Task A_standard_secret_that_is_not_base64_stops_the_emulator_at_start()
+        => await Assert.ThrowsAsync<ArgumentException>(() => TestEmulator.StartAsync(o =>
+        {
+            o.SchemaYaml = Schema("  webhooks:\n    scheme: standard");
+            o.WebhookSecret = "whsec_not base64!";
+        }));
 }

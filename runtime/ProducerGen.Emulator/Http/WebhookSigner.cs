@@ -19,6 +19,7 @@ internal sealed class WebhookSigner
     private readonly string _timestampKey;
     private readonly string _signatureKey;
     private readonly string _secret;
+    private readonly byte[] _standardKey = [];
 
     public WebhookSigner(WebhooksSpec? webhooks, string? configuredSecret)
     {
@@ -29,6 +30,19 @@ internal sealed class WebhookSigner
         _secret = configuredSecret
             ?? (webhooks?.SecretEnv is { } variable ? Environment.GetEnvironmentVariable(variable) : null)
             ?? EmulatorOptions.DefaultWebhookSecret;
+        if (_scheme == "standard")
+        {
+            // Decoded once here, so a bad secret stops the emulator at start instead of failing every delivery silently.
+            var base64 = _secret.StartsWith("whsec_", StringComparison.Ordinal) ? _secret["whsec_".Length..] : _secret;
+            try
+            {
+                _standardKey = Convert.FromBase64String(base64);
+            }
+            catch (FormatException exception)
+            {
+                throw new ArgumentException("The webhook secret of a 'scheme: standard' API must be base64 after 'whsec_' (EmulatorOptions.WebhookSecret).", nameof(configuredSecret), exception);
+            }
+        }
     }
 
     /// <summary>The signature header value of the default scheme for <paramref name="body"/> sent on behalf of <paramref name="apiKey"/>.</summary>
@@ -47,11 +61,10 @@ internal sealed class WebhookSigner
             case "none":
                 return;
             case "standard":
-                var secret = _secret.StartsWith("whsec_", StringComparison.Ordinal) ? _secret["whsec_".Length..] : _secret;
                 var content = Encoding.UTF8.GetBytes($"{delivery.Id}.{timestamp}.").Concat(delivery.Body).ToArray();
                 request.Headers.TryAddWithoutValidation("webhook-id", delivery.Id);
                 request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp);
-                request.Headers.TryAddWithoutValidation("webhook-signature", "v1," + Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(secret), content)));
+                request.Headers.TryAddWithoutValidation("webhook-signature", "v1," + Convert.ToBase64String(HMACSHA256.HashData(_standardKey, content)));
                 return;
             case "timestamped":
                 var signed = Encoding.UTF8.GetBytes($"{timestamp}.").Concat(delivery.Body).ToArray();
