@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ProducerGen.AspNetCore;
 
@@ -26,4 +27,13 @@ public sealed class ProducerGenWebhookOptions
     /// of this endpoint's own, on the container's <see cref="TimeProvider"/>.
     /// </summary>
     public IWebhookDeduplicationStore? DeduplicationStore { get; set; }
+
+    /// <summary>
+    /// The signing secrets, newest first or in any order: a delivery signed with any of them is accepted, so a secret can be rotated
+    /// without dropping deliveries. For <see cref="WebhookSignatureScheme.StandardWebhooks"/> the <c>whsec_…</c> secrets, for
+    /// <see cref="WebhookSignatureScheme.Timestamped"/> the secret strings, for <see cref="WebhookSignatureScheme.ApiKeyHmac"/> API keys
+    /// (then they replace the <c>apiKey</c> argument). Empty (the default): the API key, or the environment variable the schema names in
+    /// <c>api.webhooks.secretEnv</c>. Not used with <see cref="WebhookSignatureScheme.None"/>.
+    /// </summary>
+    public IList<string> Secrets { get; } = new List<string>();
 }

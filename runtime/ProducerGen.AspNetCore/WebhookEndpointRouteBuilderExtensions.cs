@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +17,11 @@ public static class WebhookEndpointRouteBuilderExtensions
 {
     /// <summary>The default signature header when the schema names none.</summary>
     public const string DefaultSignatureHeader = "X-Webhook-Signature";
+
+    private static readonly Action<ILogger, string, string, Exception?> Unsigned = LoggerMessage.Define<string, string>(
+        LogLevel.Warning,
+        new EventId(2, "WebhookUnsigned"),
+        "Webhook endpoint {Pattern} of API {Api} accepts unsigned deliveries: the schema declares 'scheme: none', so anyone who knows the URL can post events. Keep the URL secret, or restrict who may call it.");
 
     private static readonly Action<ILogger, string, Exception?> MarkFailed = LoggerMessage.Define<string>(
         LogLevel.Warning,
@@ -57,13 +63,66 @@ public static class WebhookEndpointRouteBuilderExtensions
     /// <param name="api">The API (names the signature and event headers and the job statuses), e.g. <c>ApiframeClient.Description</c>.</param>
     /// <param name="apiKey">The API key the deliveries are signed for.</param>
     /// <param name="handler">Called once per verified, not yet handled delivery (at least once: two copies arriving at once may both be handled).</param>
-    /// <param name="options">Body limit and deduplication settings.</param>
+    /// <param name="options">Body limit, deduplication and signing secrets.</param>
     /// <returns>The endpoint's builder, for authorization, rate limiting and the like.</returns>
+    /// <remarks>
+    /// The signature is checked in the scheme the schema declares (<see cref="ApiDescription.WebhookSigning"/>): by default
+    /// <c>sha256=&lt;hex&gt;</c> keyed by the API key; Standard Webhooks and <c>t=…,v1=…</c> headers against
+    /// <see cref="ProducerGenWebhookOptions.Secrets"/> (or the schema's <c>secretEnv</c>) within the schema's tolerance, on the container's
+    /// <see cref="TimeProvider"/>; there a delivery's <c>webhook-id</c> is its deduplication key, so a replay of a handled delivery never
+    /// reaches the handler. With <c>scheme: none</c> the endpoint accepts <b>unsigned</b> deliveries and logs a warning once when it is mapped.
+    /// </remarks>
     public static IEndpointConventionBuilder MapProducerGenWebhook(
         this IEndpointRouteBuilder endpoints,
         string pattern,
         ApiDescription api,
         string apiKey,
+        Func<WebhookEvent, CancellationToken, Task> handler,
+        ProducerGenWebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
+        var scheme = api.WebhookSigning?.Scheme ?? WebhookSignatureScheme.ApiKeyHmac;
+        if (scheme == WebhookSignatureScheme.ApiKeyHmac && options.Secrets.Count == 0)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(apiKey);
+        }
+
+        // The API key signs only the api-key-hmac scheme; the others have secrets of their own.
+        var secrets = scheme == WebhookSignatureScheme.ApiKeyHmac && options.Secrets.Count == 0 ? new[] { apiKey } : options.Secrets;
+        return Map(endpoints, pattern, api, secrets, handler, options);
+    }
+
+    /// <summary>
+    /// Maps <c>POST <paramref name="pattern"/></c> for an API whose webhooks are signed with secrets of their own (Standard Webhooks,
+    /// <c>t=…,v1=…</c>) or not at all (<c>scheme: none</c>): as the overload with an API key, with the secrets from
+    /// <see cref="ProducerGenWebhookOptions.Secrets"/> or else the environment variable the schema names (<c>api.webhooks.secretEnv</c>).
+    /// With <c>scheme: none</c> the endpoint accepts <b>unsigned</b> deliveries (anyone who knows the URL can post one) and logs a warning
+    /// once when it is mapped.
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <param name="pattern">The route, e.g. <c>/hooks/replicate</c>.</param>
+    /// <param name="api">The API (its signing scheme, headers and job statuses), e.g. <c>ReplicateClient.Description</c>.</param>
+    /// <param name="handler">Called once per verified, not yet handled delivery.</param>
+    /// <param name="options">Body limit, deduplication and signing secrets; <see langword="null"/> for the defaults.</param>
+    /// <returns>The endpoint's builder.</returns>
+    /// <exception cref="ArgumentException">The scheme needs a secret and neither the options nor the environment give one.</exception>
+    public static IEndpointConventionBuilder MapProducerGenWebhook(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        ApiDescription api,
+        Func<WebhookEvent, CancellationToken, Task> handler,
+        ProducerGenWebhookOptions? options = null)
+    {
+        options ??= new ProducerGenWebhookOptions();
+        return Map(endpoints, pattern, api, options.Secrets, handler, options);
+    }
+
+    private static IEndpointConventionBuilder Map(
+        IEndpointRouteBuilder endpoints,
+        string pattern,
+        ApiDescription api,
+        IEnumerable<string> secrets,
         Func<WebhookEvent, CancellationToken, Task> handler,
         ProducerGenWebhookOptions options)
     {
@@ -77,17 +136,19 @@ public static class WebhookEndpointRouteBuilderExtensions
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DeduplicationWindow, TimeSpan.Zero, nameof(options));
         }
 
-        var verifier = new WebhookVerifier(apiKey, api);
-        var signatureHeader = api.WebhookSignatureHeader ?? DefaultSignatureHeader;
-        var eventHeader = api.WebhookEventHeader;
+        var services = endpoints.ServiceProvider;
+        var verifier = new WebhookVerifier(api, secrets, services.GetService<TimeProvider>());
         var maxBodyBytes = options.MaxBodyBytes;
         var window = options.DeduplicationWindow;
-        var services = endpoints.ServiceProvider;
         var store = !options.Deduplicate ? null
             : options.DeduplicationStore
               ?? services.GetService<IWebhookDeduplicationStore>()
               ?? new InMemoryWebhookDeduplicationStore(timeProvider: services.GetService<TimeProvider>());
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("ProducerGen.Webhooks") ?? NullLogger.Instance;
+        if (verifier.Scheme == WebhookSignatureScheme.None)
+        {
+            Unsigned(logger, pattern, api.Name, null);
+        }
 
         // A RequestDelegate, not a minimal-API lambda: no reflection over the handler, so the endpoint is trim- and AOT-safe.
         return endpoints.MapPost(pattern, async context =>
@@ -102,7 +163,8 @@ public static class WebhookEndpointRouteBuilderExtensions
             WebhookEvent webhook;
             try
             {
-                webhook = verifier.VerifyAndParse(body, context.Request.Headers[signatureHeader], eventHeader is null ? null : (string?)context.Request.Headers[eventHeader]);
+                var headers = context.Request.Headers;
+                webhook = verifier.VerifyAndParseDelivery(body, name => headers.TryGetValue(name, out var value) ? (string?)value : null);
             }
             catch (WebhookVerificationException exception)
             {

@@ -82,6 +82,16 @@ public sealed class EmulatorOptions
     /// <summary>How often the webhook loop looks for due events, in emulator time. Default 250 ms.</summary>
     public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The secret <see cref="WebhookSecret"/> falls back to: a valid Standard Webhooks secret, fixed so tests can verify emulator deliveries.</summary>
+    public const string DefaultWebhookSecret = "whsec_cHJvZHVjZXJnZW4tZW11bGF0b3Itd2ViaG9vay1zZWNyZXQ=";
+
+    /// <summary>
+    /// The secret webhooks are signed with when the schema declares <c>scheme: standard</c> (a <c>whsec_…</c> secret) or
+    /// <c>scheme: timestamped</c> (any string). <see langword="null"/> (the default): the environment variable the schema names in
+    /// <c>api.webhooks.secretEnv</c>, or else <see cref="DefaultWebhookSecret"/>. The default scheme signs with the submitting API key instead.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
     /// <summary>The timeout of one webhook POST (wall-clock). Default 10 s.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -193,7 +193,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
                     buffer.ToArray(),
                     ctx.Request.Headers["X-Webhook-Signature"].ToString(),
                     ctx.Request.Headers["X-Webhook-Event"].ToString(),
-                    ctx.Request.ContentType));
+                    ctx.Request.ContentType,
+                    ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             }
 
             ctx.Response.StatusCode = status;
@@ -206,7 +207,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-internal sealed record ReceivedWebhook(byte[] Body, string Signature, string Event, string? ContentType)
+internal sealed record ReceivedWebhook(byte[] Body, string Signature, string Event, string? ContentType, IReadOnlyDictionary<string, string>? Headers = null)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }

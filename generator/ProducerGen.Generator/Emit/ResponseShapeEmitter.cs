@@ -54,7 +54,59 @@ internal static class ResponseShapeEmitter
             lines.Add("},");
         }
 
+        if (api.Webhooks is { HasSigning: true } webhooks)
+        {
+            lines.Add("WebhookSigning = new global::ProducerGen.WebhookSigning");
+            lines.Add("{");
+            foreach (var member in WebhookSigningMembers(webhooks))
+            {
+                lines.Add("    " + member + ",");
+            }
+
+            lines.Add("},");
+        }
+
         return lines;
+    }
+
+    private static IEnumerable<string> WebhookSigningMembers(WebhooksSpec webhooks)
+    {
+        if (webhooks.Scheme is { } scheme)
+        {
+            var member = scheme switch
+            {
+                "standard" => "StandardWebhooks",
+                "timestamped" => "Timestamped",
+                "none" => "None",
+                _ => "ApiKeyHmac",
+            };
+            yield return $"Scheme = global::ProducerGen.WebhookSignatureScheme.{member}";
+        }
+
+        if (webhooks.SecretEnv is { } env)
+        {
+            yield return $"SecretEnvironmentVariable = {Literals.String(env)}";
+        }
+
+        if (webhooks.ToleranceMilliseconds is { } tolerance)
+        {
+            yield return $"Tolerance = global::System.TimeSpan.FromMilliseconds({tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        }
+
+        if (webhooks.TimestampKey is { } timestampKey)
+        {
+            yield return $"TimestampKey = {Literals.String(timestampKey)}";
+        }
+
+        if (webhooks.SignatureKey is { } signatureKey)
+        {
+            yield return $"SignatureKey = {Literals.String(signatureKey)}";
+        }
+
+        if (webhooks.UrlMember is { } urlMember)
+        {
+            yield return $"UrlMember = {Literals.String(urlMember)}";
+        }
     }
 
     private static IEnumerable<string> JobShapeMembers(JobShapeSpec shape)

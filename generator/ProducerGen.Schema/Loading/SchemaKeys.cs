@@ -52,7 +52,7 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Errors { get; } = new[] { "messagePath", "codePath" };
 
     /// <summary>Keys of <c>api.webhooks:</c>.</summary>
-    public static IReadOnlyList<string> Webhooks { get; } = new[] { "signatureHeader", "eventHeader" };
+    public static IReadOnlyList<string> Webhooks { get; } = new[] { "scheme", "signatureHeader", "eventHeader", "secretEnv", "tolerance", "timestampKey", "signatureKey", "urlMember" };
 
     /// <summary>Keys of an endpoint.</summary>
     public static IReadOnlyList<string> Endpoint { get; } = new[] { "request", "bodyLayout", "paramsKey", "modelMember", "encoding", "jobs", "fields", "result", "description" };

@@ -42,6 +42,7 @@ internal sealed partial class SchemaReader
         var endpointNames = new List<string>();
         var endpoints = Required(entries, mapping, "endpoints", "the top level") is { } endpointsNode ? ReadEndpoints(endpointsNode, endpointNames) : new List<EndpointSpec>();
         var models = Required(entries, mapping, "models", "the top level") is { } modelsNode ? ReadModels(modelsNode, endpointNames, endpoints) : new List<ModelSpec>();
+        CheckWebhookUrlMember(endpoints);
 
         if (_diagnostics.Any(d => d.Severity == SchemaSeverity.Error) || api is null || version is null)
         {
@@ -202,17 +203,6 @@ internal sealed partial class SchemaReader
         }
 
         return header is null ? null : new IdempotencySpec(header, maxLength);
-    }
-
-    private WebhooksSpec? ReadWebhooks(YamlNode node)
-    {
-        if (Mapping(node, "'api.webhooks'") is not { } mapping)
-        {
-            return null;
-        }
-
-        var entries = Entries(mapping, SchemaKeys.Webhooks, "'api.webhooks'");
-        return new WebhooksSpec(OptionalString(entries, "signatureHeader"), OptionalString(entries, "eventHeader"));
     }
 
     /// <summary>Reads the endpoints; <paramref name="names"/> receives every endpoint name, even of broken ones, so models that use them do not cascade into errors.</summary>

@@ -116,7 +116,25 @@ public sealed record JobShapeSpec(
     string? CreatedAtPath = null,
     string? CompletedAtPath = null);
 
-/// <summary>Webhook delivery headers.</summary>
-/// <param name="SignatureHeader">Header holding <c>sha256=&lt;hex&gt;</c>.</param>
+/// <summary>Webhook delivery headers and signing.</summary>
+/// <param name="SignatureHeader">Header holding the signature (<c>sha256=&lt;hex&gt;</c>, or <c>t=…,v1=…</c> with <c>scheme: timestamped</c>).</param>
 /// <param name="EventHeader">Header naming the event.</param>
-public sealed record WebhooksSpec(string? SignatureHeader, string? EventHeader);
+/// <param name="Scheme">The <c>scheme</c> as written (<c>api-key-hmac</c>, <c>standard</c>, <c>timestamped</c>, <c>none</c>), or <see langword="null"/> when not written.</param>
+/// <param name="SecretEnv">The environment variable holding the signing secret, or <see langword="null"/>.</param>
+/// <param name="ToleranceMilliseconds">The timestamp tolerance, or <see langword="null"/> for the runtime's default (5 minutes).</param>
+/// <param name="TimestampKey">The timestamp part's name in a <c>timestamped</c> header, or <see langword="null"/> for <c>t</c>.</param>
+/// <param name="SignatureKey">The signature part's name in a <c>timestamped</c> header, or <see langword="null"/> for <c>v1</c>.</param>
+/// <param name="UrlMember">The body member that carries the webhook URL, or <see langword="null"/>.</param>
+public sealed record WebhooksSpec(
+    string? SignatureHeader,
+    string? EventHeader,
+    string? Scheme = null,
+    string? SecretEnv = null,
+    long? ToleranceMilliseconds = null,
+    string? TimestampKey = null,
+    string? SignatureKey = null,
+    string? UrlMember = null)
+{
+    /// <summary>Whether the schema sets anything beyond the two v1 headers (then the generated description says how webhooks are signed).</summary>
+    public bool HasSigning => Scheme is not null || SecretEnv is not null || ToleranceMilliseconds is not null || TimestampKey is not null || SignatureKey is not null || UrlMember is not null;
+}

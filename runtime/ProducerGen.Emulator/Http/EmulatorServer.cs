@@ -39,7 +39,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         _faults = new FaultInjector(options.Faults ?? new FaultOptions());
         _idField = string.IsNullOrEmpty(schema.Api.Jobs.IdField) ? "id" : schema.Api.Jobs.IdField;
         _answers = new AnswerShape(schema);
-        _webhooks = new WebhookDispatcher(options, Stats, _idField, schema.Api.Webhooks?.SignatureHeader, schema.Api.Webhooks?.EventHeader);
+        _webhooks = new WebhookDispatcher(options, Stats, _idField, schema.Api.Webhooks);
     }
 
     public SchemaDocument Schema { get; }
@@ -538,7 +538,9 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         foreach (var field in endpoint.Fields)
         {
             var name = field.Name.ToLowerInvariant().Replace("_", string.Empty, StringComparison.Ordinal);
-            if (name == "webhookurl" && String(body, field.Name) is { } url)
+            // The schema's urlMember names the member; without one, a field named like webhookUrl is it.
+            var isUrlMember = Schema.Api.Webhooks?.UrlMember is { } urlMember ? field.Name == urlMember : name == "webhookurl";
+            if (isUrlMember && String(body, field.Name) is { } url)
             {
                 webhookUrl = new Uri(url, UriKind.Absolute);
             }

@@ -1,14 +1,14 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using ProducerGen.Emulator.Jobs;
+using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Emulator.Http;
 
 /// <summary>
 /// Delivers webhooks. A timer on the emulator's <see cref="TimeProvider"/> looks for due events; each job's events go
 /// out one at a time, in order (progress 25/50/75, then completed or failed), each retried with doubling backoff.
-/// Bodies are signed with HMAC-SHA256 keyed by SHA-256 of the submitting API key.
+/// Each attempt is signed in the schema's scheme (see <see cref="WebhookSigner"/>); by default HMAC-SHA256 keyed by SHA-256 of the
+/// submitting API key.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
@@ -21,7 +21,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly EmulatorOptions _options;
     private readonly EmulatorStats _stats;
     private readonly string _idField;
-    private readonly string _signatureHeader;
+    private readonly WebhookSigner _signer;
     private readonly string _eventHeader;
     private readonly HttpClient _http;
     private readonly Lock _gate = new();
@@ -30,13 +30,13 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly ITimer _timer;
     private int _disposed;
 
-    public WebhookDispatcher(EmulatorOptions options, EmulatorStats stats, string idField, string? signatureHeader, string? eventHeader)
+    public WebhookDispatcher(EmulatorOptions options, EmulatorStats stats, string idField, WebhooksSpec? webhooks)
     {
         _options = options;
         _stats = stats;
         _idField = idField;
-        _signatureHeader = signatureHeader ?? "X-Webhook-Signature";
-        _eventHeader = eventHeader ?? "X-Webhook-Event";
+        _signer = new WebhookSigner(webhooks, options.WebhookSecret);
+        _eventHeader = webhooks?.EventHeader ?? "X-Webhook-Event";
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
         {
             Timeout = options.WebhookTimeout,
@@ -45,12 +45,8 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         _timer = options.TimeProvider.CreateTimer(_ => Tick(), null, interval, interval);
     }
 
-    /// <summary>The signature header value for <paramref name="body"/> sent on behalf of <paramref name="apiKey"/>.</summary>
-    public static string Sign(string apiKey, ReadOnlySpan<byte> body)
-    {
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, body));
-    }
+    /// <summary>The default scheme's signature header value for <paramref name="body"/> sent on behalf of <paramref name="apiKey"/>.</summary>
+    public static string Sign(string apiKey, ReadOnlySpan<byte> body) => WebhookSigner.ApiKeyHmac(apiKey, body);
 
     public void Register(EmulatedJob job)
     {
@@ -179,7 +175,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, job.WebhookUrl);
             request.Content = new ByteArrayContent(delivery.Body);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.TryAddWithoutValidation(_signatureHeader, Sign(job.ApiKey, delivery.Body));
+            _signer.Sign(request, job.ApiKey, delivery, _options.TimeProvider.GetUtcNow());
             request.Headers.TryAddWithoutValidation(_eventHeader, delivery.Event);
             request.Headers.TryAddWithoutValidation("User-Agent", "ProducerGen.Emulator-Webhooks/1.0");
             using var response = await _http.SendAsync(request, _stopping.Token).ConfigureAwait(false);

@@ -116,7 +116,11 @@ internal sealed class EmulatedJob
 }
 
 /// <summary>A webhook payload waiting to be delivered.</summary>
-internal sealed record PendingWebhook(string Event, byte[] Body);
+internal sealed record PendingWebhook(string Event, byte[] Body)
+{
+    /// <summary>The delivery's id (Standard Webhooks' <c>webhook-id</c>): the same on every retry of this delivery, so receivers can deduplicate.</summary>
+    public string Id { get; } = "msg_" + Guid.NewGuid().ToString("N");
+}
 
 /// <summary>Delivery state of one job's webhooks; guarded by the dispatcher's lock.</summary>
 internal sealed class WebhookState

@@ -163,6 +163,12 @@ public sealed class ApiDescription
     /// <summary>The header naming a webhook's event, or <see langword="null"/>.</summary>
     public string? WebhookEventHeader { get; }
 
+    /// <summary>
+    /// The webhook signing scheme, secret source, tolerance and URL member the schema declares, or <see langword="null"/> for the v1 default:
+    /// <see cref="WebhookSignatureScheme.ApiKeyHmac"/> in <see cref="WebhookSignatureHeader"/>.
+    /// </summary>
+    public WebhookSigning? WebhookSigning { get; init; }
+
     /// <summary>Where the job's id, status, progress, result and error are in the API's answers; <see cref="ProducerGen.JobShape.Default"/> for v1 schemas.</summary>
     /// <exception cref="ArgumentException">A path, pattern or route of the shape cannot be used.</exception>
     public JobShape JobShape

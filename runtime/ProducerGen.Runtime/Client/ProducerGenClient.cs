@@ -227,9 +227,15 @@ public sealed class ProducerGenClient : IDisposable
         return _downloader.DownloadToDirectoryAsync(url, directory, suggestedName, progress, cancellationToken);
     }
 
-    /// <summary>Creates a verifier of this API's webhooks, keyed by this client's API key.</summary>
+    /// <summary>
+    /// Creates a verifier of this API's webhooks in the scheme its schema declares: keyed by this client's API key by default, or by the
+    /// secret(s) in the schema's <c>secretEnv</c> variable for Standard Webhooks and <c>t=…,v1=…</c> headers.
+    /// </summary>
     /// <returns>The verifier.</returns>
-    public WebhookVerifier CreateWebhookVerifier() => new(_transport.Secret, Api);
+    public WebhookVerifier CreateWebhookVerifier()
+        => (Api.WebhookSigning?.Scheme ?? WebhookSignatureScheme.ApiKeyHmac) == WebhookSignatureScheme.ApiKeyHmac
+            ? new(_transport.Secret, Api)
+            : new(Api, null, _transport.TimeProvider); // A scheme with its own secret reads it from the schema's secretEnv.
 
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
     public void Dispose()

@@ -41,7 +41,8 @@ public sealed class WebhookEvent
     public JsonElement Payload { get; }
 
     /// <summary>
-    /// The delivery's identity: <c>{api}:{job id}:{kind}:{SHA-256 of the raw body, upper-case hex}</c>. A sender's retries of one delivery carry the
+    /// The delivery's identity: <c>{api}:id:{webhook id}</c> where the scheme signs a delivery id (Standard Webhooks), else
+    /// <c>{api}:{job id}:{kind}:{SHA-256 of the raw body, upper-case hex}</c>. A sender's retries of one delivery carry the
     /// same bytes and so the same key; two different deliveries (progress at 25 and at 50, or the terminal event) never share one.
     /// Used to acknowledge a delivery already handled without handling it again (see <see cref="IWebhookDeduplicationStore"/>).
     /// </summary>
@@ -60,7 +61,10 @@ public sealed class WebhookEvent
     /// The event header names another kind than the body (<see cref="WebhookVerificationFailure.EventHeaderMismatch"/>), or the body's
     /// <c>event</c> contradicts its job's status (<see cref="WebhookVerificationFailure.InconsistentEvent"/>).
     /// </exception>
-    public static WebhookEvent Parse(ReadOnlySpan<byte> body, ApiDescription api, string? eventHeader = null)
+    public static WebhookEvent Parse(ReadOnlySpan<byte> body, ApiDescription api, string? eventHeader = null) => Parse(body, api, eventHeader, deliveryId: null);
+
+    /// <summary>Parses an event whose signed delivery id (Standard Webhooks' <c>webhook-id</c>), when there is one, is its deduplication key.</summary>
+    internal static WebhookEvent Parse(ReadOnlySpan<byte> body, ApiDescription api, string? eventHeader, string? deliveryId)
     {
         ArgumentNullException.ThrowIfNull(api);
         var reader = new Utf8JsonReader(body);
@@ -95,7 +99,10 @@ public sealed class WebhookEvent
                 $"The webhook's event header names a {claimed} event but its signed body is a {type} event; the header is not signed, so the delivery cannot be trusted.");
         }
 
-        var key = string.Concat(api.Name, ":", job?.Id ?? "-", ":", KindName(type), ":", Convert.ToHexString(SHA256.HashData(body)));
+        // A signed delivery id names the delivery itself: a replay under a fresh timestamp and signature still carries it.
+        var key = deliveryId is not null
+            ? string.Concat(api.Name, ":id:", deliveryId)
+            : string.Concat(api.Name, ":", job?.Id ?? "-", ":", KindName(type), ":", Convert.ToHexString(SHA256.HashData(body)));
         return new WebhookEvent(type, name, job, root, key);
     }
 

@@ -30,5 +30,5 @@ public sealed class WebhookVerificationException : ProducerGenException
     public WebhookVerificationFailure Reason { get; }
 
     /// <summary>Whether the signature itself failed (missing, malformed, wrong key, altered body), as opposed to a signed body that is not an acceptable event.</summary>
-    public bool IsSignatureFailure => Reason is WebhookVerificationFailure.SignatureMissing or WebhookVerificationFailure.SignatureMismatch;
+    public bool IsSignatureFailure => Reason is WebhookVerificationFailure.SignatureMissing or WebhookVerificationFailure.SignatureMismatch or WebhookVerificationFailure.TimestampOutsideTolerance;
 }

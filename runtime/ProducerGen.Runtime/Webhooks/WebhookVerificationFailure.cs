@@ -23,4 +23,7 @@ public enum WebhookVerificationFailure
 
     /// <summary>The signature is valid but the body contradicts itself: its <c>event</c> names another kind than its job's status.</summary>
     InconsistentEvent,
+
+    /// <summary>The signature is valid but its signed timestamp is further from now than the tolerance allows: an old delivery replayed, or a clock far off.</summary>
+    TimestampOutsideTolerance,
 }

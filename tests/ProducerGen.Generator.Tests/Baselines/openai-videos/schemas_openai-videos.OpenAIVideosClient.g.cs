@@ -40,6 +40,12 @@ namespace ProducerGen.Providers.OpenAI
                 MessagePaths = new string[] { "error.message" },
                 CodePath = "error.code",
             },
+            WebhookSigning = new global::ProducerGen.WebhookSigning
+            {
+                Scheme = global::ProducerGen.WebhookSignatureScheme.StandardWebhooks,
+                SecretEnvironmentVariable = "OPENAI_WEBHOOK_SECRET",
+                Tolerance = global::System.TimeSpan.FromMilliseconds(300000),
+            },
         };
 
         private readonly global::ProducerGen.ProducerGenClient _client;

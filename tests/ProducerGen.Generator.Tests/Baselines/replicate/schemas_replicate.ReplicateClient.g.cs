@@ -39,6 +39,12 @@ namespace ProducerGen.Providers.Replicate
             {
                 MessagePaths = new string[] { "detail" },
             },
+            WebhookSigning = new global::ProducerGen.WebhookSigning
+            {
+                Scheme = global::ProducerGen.WebhookSignatureScheme.StandardWebhooks,
+                SecretEnvironmentVariable = "REPLICATE_WEBHOOK_SECRET",
+                UrlMember = "webhook",
+            },
         };
 
         private readonly global::ProducerGen.ProducerGenClient _client;
