@@ -139,4 +139,23 @@ public sealed class EmulatorEndToEndTests
         Assert.Contains("emulated fault", failed.Job.Error, StringComparison.Ordinal);
         Assert.NotNull(failed.Job.ErrorCode);
     }
+    [Fact]
+    public async Task The_fal_emulator_reads_the_query_member_and_refuses_one_that_breaks_its_type()
+    {
+        await using var emulator = await StartAsync("fal.producergen.yaml");
+        using var client = new Fal.FalClient(Configure(new Fal.FalClientOptions(), emulator));
+
+        var handle = await client.FalAiFluxDev.SubmitAsync(new Fal.FalAiFluxDevRequest("a fox") { FalWebhook = new Uri("https://example.test/hook") });
+        Assert.False(string.IsNullOrEmpty(handle.Id));
+
+        using var http = new System.Net.Http.HttpClient { BaseAddress = emulator.BaseAddress };
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, "fal-ai/flux/dev?fal_webhook=not-a-url")
+        {
+            Content = new System.Net.Http.StringContent("""{"prompt":"a fox"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Key " + EmulatorOptions.DefaultApiKey);
+        using var refused = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("fal_webhook", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

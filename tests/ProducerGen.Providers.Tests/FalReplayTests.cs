@@ -26,6 +26,19 @@ public sealed class FalReplayTests
     }
 
     [Fact]
+    public async Task The_webhook_url_goes_in_the_query_string_form_escaped_and_not_in_the_body()
+    {
+        var handler = new ReplayHandler(Fixture.Ok(Provider, "submit.response.json"));
+        using var client = Client(handler);
+
+        await client.FalAiFluxDev.SubmitAsync(new FalAiFluxDevRequest("Photo of a cute dog") { FalWebhook = new Uri("https://example.test/hooks/fal?user=1&x=a b") });
+
+        var sent = Assert.Single(handler.Requests);
+        Assert.Equal("/fal-ai/flux/dev?fal_webhook=https%3A%2F%2Fexample.test%2Fhooks%2Ffal%3Fuser%3D1%26x%3Da%2520b", sent.PathAndQuery);
+        Fixture.AssertSameJson(Fixture.Text(Provider, "submit.request.json"), sent.BodyText); // the documented body, unchanged
+    }
+
+    [Fact]
     public async Task The_documented_submit_posts_the_input_as_the_whole_body_to_the_model_route_with_a_key_prefix()
     {
         var handler = new ReplayHandler(Fixture.Ok(Provider, "submit.response.json"));

@@ -49,6 +49,12 @@ internal sealed class RecordEmitter
         w.Doc("summary", shape.Summary);
         w.Line(GeneratedCode.Attribute);
         var contract = shape.Request is { Multipart: true } ? " : global::ProducerGen.IMultipartGenerationRequest" : " : global::ProducerGen.IGenerationRequest";
+        var hasQuery = isRequest && shape.Properties.Any(p => p.InQuery);
+        if (hasQuery)
+        {
+            contract += ", global::ProducerGen.IQueryParameters";
+        }
+
         w.OpenBlock($"public sealed partial record {shape.Name}" + (isRequest ? contract : string.Empty));
 
         EmitEncodedNames(shape);
@@ -73,6 +79,12 @@ internal sealed class RecordEmitter
             EmitWriteMultipart(shape);
         }
 
+        if (hasQuery)
+        {
+            w.Line();
+            EmitWriteQuery(shape);
+        }
+
         w.CloseBlock();
         w.Line();
     }
@@ -95,6 +107,17 @@ internal sealed class RecordEmitter
 
         foreach (var member in shape.Properties)
         {
+            if (member.InQuery)
+            {
+                // Written to the query string by WriteQuery, never to JSON.
+                if (member.AllowedValuesField is { } queryAllowed)
+                {
+                    _writer.Line($"private static readonly long[] {queryAllowed} = {{ {string.Join(", ", member.Type.EnumValues.Select(v => v + "L"))} }};");
+                }
+
+                continue;
+            }
+
             _writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText {member.EncodedNameField} = global::System.Text.Json.JsonEncodedText.Encode({Literals.String(member.WireName)});");
             if (member.AllowedValuesField is { } allowedField)
             {
@@ -381,7 +404,7 @@ internal sealed class RecordEmitter
             w.Line("writer.WriteString(s_model, s_modelId);");
         }
 
-        foreach (var member in shape.Properties)
+        foreach (var member in shape.Properties.Where(p => !p.InQuery))
         {
             if (member.Required && ValueKinds.IsValueType(member.Type))
             {
@@ -488,7 +511,7 @@ internal sealed class RecordEmitter
             w.Line($"form.AddText({Literals.String(modelMember)}, {Literals.String(extra.ModelId)});");
         }
 
-        foreach (var member in shape.Properties)
+        foreach (var member in shape.Properties.Where(p => !p.InQuery))
         {
             if (member.Required && ValueKinds.IsValueType(member.Type))
             {
@@ -507,6 +530,43 @@ internal sealed class RecordEmitter
             w.OpenBlock("if (Params is { } parameters)");
             w.Line($"parameters.WriteJson(form.AddJson({Literals.String(paramsKey)}));");
             w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private void EmitWriteQuery(RecordSpec shape)
+    {
+        var w = _writer;
+        w.Doc("summary", "Adds this request's query-string members (in: query) that are set, as wire name and invariant text.");
+        w.OpenBlock("public void WriteQuery(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> query)");
+        foreach (var member in shape.Properties.Where(p => p.InQuery))
+        {
+            var value = member.Required && ValueKinds.IsValueType(member.Type) ? member.Name : member.Local;
+            var text = member.Type.Kind switch
+            {
+                MemberType.String when member.Type.IsEnum => $"{value}.ToWireValue()",
+                MemberType.String => value,
+                MemberType.Url => $"({value}.IsAbsoluteUri ? {value}.AbsoluteUri : {value}.OriginalString)",
+                MemberType.Boolean => $"({value} ? \"true\" : \"false\")",
+                _ => $"{value}.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            };
+            if (member.Type.Kind == MemberType.Integer)
+            {
+                text = $"{value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+            }
+
+            var add = $"query.Add(new global::System.Collections.Generic.KeyValuePair<string, string>({Literals.String(member.WireName)}, {text}));";
+            if (member.Required && ValueKinds.IsValueType(member.Type))
+            {
+                w.Line(add);
+            }
+            else
+            {
+                w.OpenBlock($"if ({member.Name} is {{ }} {member.Local})");
+                w.Line(add);
+                w.CloseBlock();
+            }
         }
 
         w.CloseBlock();

@@ -306,7 +306,8 @@ internal sealed class SpecBuilder
                 "v" + name,
                 nullable,
                 valueField,
-                assignedField));
+                assignedField,
+                member.InQuery));
 
             if (source.DeclareNested is { } target && nested is not null)
             {

@@ -26,6 +26,7 @@ namespace ProducerGen.Generator.Specs;
 /// </param>
 /// <param name="ValueField">The backing field of a nullable property, or null.</param>
 /// <param name="AssignedField">The flag recording that a nullable property was assigned, or null.</param>
+/// <param name="InQuery">Whether the member goes in the submit URL's query string, not the body.</param>
 internal sealed record PropertySpec(
     string WireName,
     string WirePath,
@@ -43,4 +44,5 @@ internal sealed record PropertySpec(
     string Local,
     bool Nullable = false,
     string? ValueField = null,
-    string? AssignedField = null);
+    string? AssignedField = null,
+    bool InQuery = false);

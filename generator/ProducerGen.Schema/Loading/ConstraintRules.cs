@@ -6,7 +6,7 @@ namespace ProducerGen.Schema.Loading;
 /// <summary>Which member keys each type accepts.</summary>
 internal static class ConstraintRules
 {
-    private static readonly string[] Common = { "type", "required", "nullable", "default", "description", "deprecated" };
+    private static readonly string[] Common = { "type", "required", "nullable", "default", "description", "deprecated", "in" };
 
     private static readonly Dictionary<MemberType, string[]> Specific = new()
     {

@@ -75,7 +75,7 @@ public static class SchemaKeys
     /// <summary>Keys of a member (field, param, property, array items).</summary>
     public static IReadOnlyList<string> Member { get; } = new[]
     {
-        "type", "required", "nullable", "default", "description", "deprecated",
+        "type", "required", "nullable", "default", "description", "deprecated", "in",
         "minLength", "maxLength", "pattern", "format", "enum",
         "min", "max", "step",
         "items", "minItems", "maxItems",

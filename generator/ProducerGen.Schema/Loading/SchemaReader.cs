@@ -247,7 +247,7 @@ internal sealed partial class SchemaReader
 
             var modelMember = ReadModelMember(entries, name);
             var fileRule = encoding == BodyEncoding.Multipart ? null : $"endpoint '{name}' is sent as JSON; add 'encoding: multipart' to it to send files";
-            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields", fileRule) : new List<MemberSpec>();
+            var fields = entries.TryGetValue("fields", out var fieldsEntry) ? ReadMembers(fieldsEntry.Value, name + ".fields", fileRule, queryAllowed: true) : new List<MemberSpec>();
             var result = entries.TryGetValue("result", out var resultEntry) ? ReadMembers(resultEntry.Value, name + ".result", "a result is read from the job, and files are only sent") : new List<MemberSpec>();
             if (modelMember is not null && fields.FirstOrDefault(f => f.Name == modelMember) is { } clash)
             {
@@ -361,7 +361,7 @@ internal sealed partial class SchemaReader
                     ? $"endpoint '{endpointSpec.Name}' is sent as JSON; add 'encoding: multipart' (and 'bodyLayout: flat') to it to send files"
                     : $"the params of endpoint '{endpointSpec.Name}' are sent as one JSON part under '{paramsKey}'; add 'bodyLayout: flat' to it, or declare the file among its fields";
             var parameters = entries.TryGetValue("params", out var paramsEntry)
-                ? ReadMembers(paramsEntry.Value, flat ? id : paramsKey ?? id, fileRule)
+                ? ReadMembers(paramsEntry.Value, flat ? id : paramsKey ?? id, fileRule, queryAllowed: flat)
                 : new List<MemberSpec>();
             if (flat && endpointSpec is not null)
             {
@@ -571,7 +571,7 @@ internal sealed partial class SchemaReader
         }
     }
 
-    private List<MemberSpec> ReadMembers(YamlNode node, string path, string? fileRule = "files are only sent as the top-level members of a multipart body")
+    private List<MemberSpec> ReadMembers(YamlNode node, string path, string? fileRule = "files are only sent as the top-level members of a multipart body", bool queryAllowed = false)
     {
         var members = new List<MemberSpec>();
         if (node is YamlScalar { IsNull: true })
@@ -589,9 +589,9 @@ internal sealed partial class SchemaReader
         {
             var name = pair.Key.Value;
             var csharpName = names.Claim(name, pair.Key.Range);
-            if (ReadMember(pair.Value, path + "." + name, fileRule) is { } member && csharpName is not null)
+            if (ReadMember(pair.Value, path + "." + name, fileRule, queryAllowed) is { } member && csharpName is not null)
             {
-                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated, pair.Key.Range, member.Nullable));
+                members.Add(new MemberSpec(name, csharpName, member.Type, member.Required, member.Default, member.Description, member.Deprecated, pair.Key.Range, member.Nullable, member.InQuery));
             }
         }
 
@@ -602,7 +602,7 @@ internal sealed partial class SchemaReader
     /// Reads a member body (everything but its name); <paramref name="path"/> names it in messages. <paramref name="fileRule"/>
     /// is null where <c>type: file</c> is allowed, otherwise why it is not.
     /// </summary>
-    private MemberSpec? ReadMember(YamlNode node, string path, string? fileRule = "files are only sent as the top-level members of a multipart body")
+    private MemberSpec? ReadMember(YamlNode node, string path, string? fileRule = "files are only sent as the top-level members of a multipart body", bool queryAllowed = false)
     {
         if (Mapping(node, $"'{path}'") is not { } mapping)
         {
@@ -727,7 +727,46 @@ internal sealed partial class SchemaReader
             defaultText,
             OptionalString(entries, "description"),
             OptionalBool(entries, "deprecated") ?? false,
-            Nullable: nullable);
+            Nullable: nullable,
+            InQuery: ReadLocation(entries, type, path, queryAllowed, nullable));
+    }
+
+    /// <summary>
+    /// <c>in: query</c>: the member goes in the submit URL's query string (fal's <c>fal_webhook</c>). Only a top-level member of
+    /// the body (an endpoint field, a param of a flat endpoint) with a single value can be a query parameter.
+    /// </summary>
+    private bool ReadLocation(Dictionary<string, Entry> entries, TypeSpec type, string path, bool queryAllowed, bool nullable)
+    {
+        if (OptionalString(entries, "in") is not { } location)
+        {
+            return false;
+        }
+
+        if (location == "body")
+        {
+            return false;
+        }
+
+        var range = entries["in"].Value.Range;
+        if (location != "query")
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'in' of '{path}' is '{Truncate(location)}', which is not one of body, query.{DidYouMean.Hint(location, new[] { "body", "query" })}", range);
+            return false;
+        }
+
+        if (!queryAllowed)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' cannot be sent in the query string: only a top-level member of the body (an endpoint field, or a param of a 'bodyLayout: flat' endpoint) can; move it there or remove 'in: query'.", range);
+            return false;
+        }
+
+        if (type.Kind is MemberType.Array or MemberType.Object or MemberType.File || nullable)
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' cannot be sent in the query string: a query parameter is one text value (a string, url, number, integer or boolean, not null), and this is {(nullable ? "nullable" : SchemaKeys.Types[(int)type.Kind])}.", range);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The string's <c>format:</c>, or <see cref="MemberFormat.None"/> (an unknown name reported as PG0016).</summary>

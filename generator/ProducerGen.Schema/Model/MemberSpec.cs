@@ -14,6 +14,7 @@ namespace ProducerGen.Schema.Model;
 /// </param>
 /// <param name="Description">Human-readable description.</param>
 /// <param name="Deprecated">Whether the member is deprecated.</param>
+/// <param name="InQuery">Whether the member is sent in the submit URL's query string (<c>in: query</c>), not in the body.</param>
 /// <param name="Nullable">Whether the member may be sent as JSON <c>null</c> (<c>nullable: true</c>).</param>
 /// <param name="NameRange">Where the member's key is written, for diagnostics about names derived from it.</param>
 public sealed record MemberSpec(
@@ -25,4 +26,5 @@ public sealed record MemberSpec(
     string? Description = null,
     bool Deprecated = false,
     SourceRange NameRange = default,
-    bool Nullable = false);
+    bool Nullable = false,
+    bool InQuery = false);

@@ -317,6 +317,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             }
         }
 
+        document = QueryMembers.MergeInto(document, ctx.Request.Query, endpoint, Schema.Models.Where(m => m.Endpoint == endpoint.Name));
         using (document)
         {
             var body = document.RootElement;

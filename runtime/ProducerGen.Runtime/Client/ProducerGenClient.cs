@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -7,6 +8,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -115,7 +117,7 @@ public sealed class ProducerGenClient : IDisposable
 
         try
         {
-            var response = await _transport.SendAsync(new HttpMethod(model.Method), model.Path, body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
+            var response = await _transport.SendAsync(new HttpMethod(model.Method), WithQuery(model.Path, request), body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
             var operation = $"{model.Method} {model.Path}";
             if (!response.IsSuccess)
             {
@@ -373,6 +375,32 @@ public sealed class ProducerGenClient : IDisposable
             // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
         }
+    }
+
+    /// <summary>The submit path with the request's query members (<c>in: query</c>) form-escaped after it.</summary>
+    private static string WithQuery(string path, IGenerationRequest request)
+    {
+        if (request is not IQueryParameters withQuery)
+        {
+            return path;
+        }
+
+        var parameters = new List<KeyValuePair<string, string>>();
+        withQuery.WriteQuery(parameters);
+        if (parameters.Count == 0)
+        {
+            return path;
+        }
+
+        var builder = new StringBuilder(path);
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        foreach (var (name, value) in parameters)
+        {
+            builder.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>A link from the submit answer, used only on the API's own host: the key is sent with every poll, so a link elsewhere is refused.</summary>

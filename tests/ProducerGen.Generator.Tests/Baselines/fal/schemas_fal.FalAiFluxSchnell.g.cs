@@ -7,7 +7,7 @@ namespace ProducerGen.Providers.Fal
 {
     /// <summary>A request for the 'fal-ai/flux/schnell' model (POST /fal-ai/flux/schnell). FLUX.1 [schnell], the turbo FLUX model (1 to 4 steps recommended).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial record FalAiFluxSchnellRequest : global::ProducerGen.IGenerationRequest
+    public sealed partial record FalAiFluxSchnellRequest : global::ProducerGen.IGenerationRequest, global::ProducerGen.IQueryParameters
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
         private static readonly global::System.Text.Json.JsonEncodedText s_ImageSize = global::System.Text.Json.JsonEncodedText.Encode("image_size");
@@ -31,6 +31,11 @@ namespace ProducerGen.Providers.Fal
         [global::ProducerGen.SchemaMember("prompt", SchemaFile = "fal.producergen.yaml")]
         [global::ProducerGen.SchemaLength(MinLength = 1)]
         public string Prompt { get; set; }
+
+        /// <summary>A URL fal calls when the request finishes (sent as ?fal_webhook=, not in the body).</summary>
+        /// <remarks>Wire name: fal_webhook. An absolute http(s) URL.</remarks>
+        [global::ProducerGen.SchemaMember("fal_webhook", SchemaFile = "fal.producergen.yaml")]
+        public global::System.Uri? FalWebhook { get; set; }
 
         /// <summary>The 'image_size' value.</summary>
         /// <remarks>Wire name: image_size. One of square_hd, square, portrait_4_3, portrait_16_9, landscape_4_3, landscape_16_9. Server default when unset: landscape_4_3 (not sent unless you set it).</remarks>
@@ -86,6 +91,7 @@ namespace ProducerGen.Providers.Fal
         {
             global::ProducerGen.ConstraintChecks.Required(errors, "prompt", Prompt);
             global::ProducerGen.ConstraintChecks.Length(errors, "prompt", Prompt, 1, null);
+            global::ProducerGen.ConstraintChecks.HttpUrl(errors, "fal_webhook", FalWebhook);
             global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "image_size", ImageSize is null || ImageSize.Value.IsDefined(), ImageSize);
             global::ProducerGen.ConstraintChecks.Range(errors, "num_inference_steps", NumInferenceSteps, 1L, 12L, null);
             global::ProducerGen.ConstraintChecks.Range(errors, "num_images", NumImages, 1L, 4L, null);
@@ -134,6 +140,15 @@ namespace ProducerGen.Providers.Fal
                 writer.WriteString(s_Acceleration, vAcceleration.ToWireValue());
             }
             writer.WriteEndObject();
+        }
+
+        /// <summary>Adds this request's query-string members (in: query) that are set, as wire name and invariant text.</summary>
+        public void WriteQuery(global::System.Collections.Generic.ICollection<global::System.Collections.Generic.KeyValuePair<string, string>> query)
+        {
+            if (FalWebhook is { } vFalWebhook)
+            {
+                query.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("fal_webhook", (vFalWebhook.IsAbsoluteUri ? vFalWebhook.AbsoluteUri : vFalWebhook.OriginalString)));
+            }
         }
     }
 
