@@ -173,11 +173,7 @@ public sealed class WebhookVerifier
                 continue;
             }
 
-            foreach (var key in _keys)
-            {
-                HMACSHA256.HashData(key, content, expected);
-                matched |= CryptographicOperations.FixedTimeEquals(expected, given);
-            }
+            matched |= MatchesAnyKey(content, given, expected);
         }
 
         if (!matched)
@@ -234,11 +230,7 @@ public sealed class WebhookVerifier
                 continue;
             }
 
-            foreach (var key in _keys)
-            {
-                HMACSHA256.HashData(key, content, expected);
-                matched |= CryptographicOperations.FixedTimeEquals(expected, given);
-            }
+            matched |= MatchesAnyKey(content, given, expected);
         }
 
         if (!matched)
@@ -247,6 +239,19 @@ public sealed class WebhookVerifier
         }
 
         CheckTolerance(t);
+    }
+
+    /// <summary>Whether <paramref name="given"/> is the HMAC-SHA256 of <paramref name="content"/> under any secret; every key is tried, in constant time each, so rotation leaks no order.</summary>
+    private bool MatchesAnyKey(byte[] content, ReadOnlySpan<byte> given, Span<byte> scratch)
+    {
+        var matched = false;
+        foreach (var key in _keys)
+        {
+            HMACSHA256.HashData(key, content, scratch);
+            matched |= CryptographicOperations.FixedTimeEquals(scratch, given);
+        }
+
+        return matched;
     }
 
     private void CheckTolerance(long timestamp)
