@@ -237,4 +237,38 @@ public class JobShapeTests
         Assert.Equal("m-1", job.Model);
         Assert.Equal(expectedMilliseconds, job.CreatedAt?.ToUnixTimeMilliseconds());
     }
+    [Fact]
+    public async Task A_link_that_echoes_the_key_never_puts_it_in_an_error_message()
+    {
+        var api = ShapedApis.Create(new JobShape { IdPath = "request_id", StatusUrlPath = "status_url" });
+        var time = TestApi.NewTime();
+        var handler = FakeHttpHandler.Sequence(
+            time,
+            () => Responses.Json(HttpStatusCode.OK, $$"""{"request_id":"r1","status_url":"https://api.shaped.test/poll/r1?token={{TestApi.Key}}"}"""),
+            () => Responses.Status(404, """{"error":"gone"}"""));
+        using var client = ShapedApis.Client(api, handler, time);
+
+        var handle = await client.SubmitAsync(Model, new TestRequest("x"));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => time.DriveAsync(client.Jobs.WaitAsync(handle), limit: TimeSpan.FromMinutes(5)));
+
+        Assert.Contains("/poll/r1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestApi.Key, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_poll_at_a_handed_over_link_that_answers_another_jobs_id_is_refused()
+    {
+        var api = ShapedApis.Create(new JobShape { IdPath = "request_id", StatusUrlPath = "status_url" }, succeeded: ["COMPLETED"]);
+        var time = TestApi.NewTime();
+        var handler = FakeHttpHandler.Sequence(
+            time,
+            () => Responses.Json(HttpStatusCode.OK, """{"request_id":"mine","status_url":"https://api.shaped.test/requests/mine/status"}"""),
+            () => Responses.Json(HttpStatusCode.OK, """{"request_id":"someone-elses","status":"COMPLETED"}"""));
+        using var client = ShapedApis.Client(api, handler, time);
+
+        var handle = await client.SubmitAsync(Model, new TestRequest("x"));
+
+        var error = await Assert.ThrowsAsync<UnexpectedResponseException>(() => time.DriveAsync(client.Jobs.WaitAsync(handle), limit: TimeSpan.FromMinutes(5)));
+        Assert.Contains("another job", error.Message, StringComparison.Ordinal);
+    }
 }
