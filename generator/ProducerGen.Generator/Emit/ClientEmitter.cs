@@ -27,9 +27,9 @@ internal static class ClientEmitter
         w.Line($"    idempotencyKeyMaxLength: {Literals.NullableInt(api.Idempotency?.MaxLength)},");
         w.Line($"    jobGetPath: {Literals.String(api.Jobs.Get.Path)},");
         w.Line($"    jobIdField: {Literals.String(api.Jobs.IdField)},");
-        w.Line($"    pendingStatuses: {StringArray(api.Jobs.Pending)},");
-        w.Line($"    succeededStatuses: {StringArray(api.Jobs.Succeeded)},");
-        w.Line($"    failedStatuses: {StringArray(api.Jobs.Failed)},");
+        w.Line($"    pendingStatuses: {Literals.StringArray(api.Jobs.Pending)},");
+        w.Line($"    succeededStatuses: {Literals.StringArray(api.Jobs.Succeeded)},");
+        w.Line($"    failedStatuses: {Literals.StringArray(api.Jobs.Failed)},");
         w.Line($"    webhookSignatureHeader: {(api.Webhooks?.SignatureHeader is { } signature ? Literals.String(signature) : "null")},");
         // Arguments a v1 schema without these keys never had stay out, so its client file is unchanged.
         var extras = new System.Collections.Generic.List<string>();
@@ -152,7 +152,4 @@ internal static class ClientEmitter
 
         return GeneratedCode.EndFile(w);
     }
-
-    private static string StringArray(System.Collections.Generic.IEnumerable<string> values) =>
-        "new string[] { " + string.Join(", ", values.Select(Literals.String)) + " }";
 }

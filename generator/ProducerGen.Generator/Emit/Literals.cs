@@ -47,4 +47,8 @@ internal static class Literals
     public static string NullableLong(double? value) => value is { } v ? Long(v) : "null";
 
     public static string NullableInt(int? value) => value is { } v ? Int(v) : "null";
+
+    /// <summary>A <c>new string[] { … }</c> expression of <paramref name="values"/>.</summary>
+    public static string StringArray(System.Collections.Generic.IEnumerable<string> values) =>
+        "new string[] { " + string.Join(", ", System.Linq.Enumerable.Select(values, String)) + " }";
 }

@@ -32,10 +32,10 @@ internal static class ResponseShapeEmitter
             lines.Add("Envelope = new global::ProducerGen.ResponseEnvelope");
             lines.Add("{");
             lines.Add($"    CodePath = {Literals.String(envelope.CodePath)},");
-            lines.Add($"    SuccessCodes = {StringArray(envelope.Success)},");
+            lines.Add($"    SuccessCodes = {Literals.StringArray(envelope.Success)},");
             if (envelope.MessagePaths.Count > 0)
             {
-                lines.Add($"    MessagePaths = {StringArray(envelope.MessagePaths)},");
+                lines.Add($"    MessagePaths = {Literals.StringArray(envelope.MessagePaths)},");
             }
 
             lines.Add("},");
@@ -45,7 +45,7 @@ internal static class ResponseShapeEmitter
         {
             lines.Add("ErrorShape = new global::ProducerGen.ErrorShape");
             lines.Add("{");
-            lines.Add($"    MessagePaths = {StringArray(errors.MessagePaths)},");
+            lines.Add($"    MessagePaths = {Literals.StringArray(errors.MessagePaths)},");
             if (errors.CodePath is { } code)
             {
                 lines.Add($"    CodePath = {Literals.String(code)},");
@@ -209,10 +209,7 @@ internal static class ResponseShapeEmitter
         if (shape.ContentVariantQuery is { } query)
         {
             yield return $"ContentVariantParameter = {Literals.String(query)}";
-            yield return $"ContentVariants = {StringArray(shape.ContentVariants)}";
+            yield return $"ContentVariants = {Literals.StringArray(shape.ContentVariants)}";
         }
     }
-
-    private static string StringArray(IEnumerable<string> values) =>
-        "new string[] { " + string.Join(", ", values.Select(Literals.String)) + " }";
 }

@@ -148,7 +148,7 @@ internal sealed partial class SchemaReader
         }
 
         var entries = Entries(mapping, SchemaKeys.JobResult, "'jobs.result'");
-        var get = OptionalJobRoute(entries, "get", "'jobs.result'", "The result route", "GET /v1/requests/{id}");
+        var get = OptionalJobRoute(entries, "get", "The result route", "GET /v1/requests/{id}");
         var path = entries.TryGetValue("path", out var pathEntry) ? Path(pathEntry.Value, "'jobs.result.path'") : null;
         var decode = OneOf(entries, "decode", Decodings, "'jobs.result.decode'");
 
@@ -206,7 +206,7 @@ internal sealed partial class SchemaReader
 
         var entries = Entries(mapping, SchemaKeys.JobContent, "'jobs.content'");
         Required(entries, mapping, "get", "'jobs.content'");
-        var get = OptionalJobRoute(entries, "get", "'jobs.content'", "The content route", "GET /v1/videos/{id}/content");
+        var get = OptionalJobRoute(entries, "get", "The content route", "GET /v1/videos/{id}/content");
         var query = OptionalString(entries, "variantQuery");
         var variants = new List<string>();
         if (entries.TryGetValue("variants", out var variantsEntry))
@@ -313,26 +313,34 @@ internal sealed partial class SchemaReader
         return EquatableArray.From(statuses);
     }
 
-    private Route? OptionalJobRoute(Dictionary<string, Entry> entries, string key, string section, string what, string example)
+    private Route? OptionalJobRoute(Dictionary<string, Entry> entries, string key, string what, string example)
     {
-        if (!entries.ContainsKey(key))
+        return entries.TryGetValue(key, out var entry) && ReadGetRoute(entry, what, example) is { } route && CheckJobRoute(route, entry.Value.Range, what, example)
+            ? route
+            : null;
+    }
+
+    /// <summary>A route that is read (<c>GET …</c>), written as one value; a malformed route or another method is PG0013 where it is written.</summary>
+    private Route? ReadGetRoute(Entry entry, string what, string example)
+    {
+        if (ScalarText(entry.Value, $"'{entry.Key.Value}'") is not { } text)
         {
             return null;
         }
 
-        var route = RequiredRoute(entries, new YamlMapping(entries[key].Value.Range), key, section);
-        if (route is null)
+        if (RouteParser.TryParse(text) is not { } route)
         {
+            Error(SchemaDiagnosticIds.MalformedRoute, $"'{text}' is not a route; write the HTTP method, one space and the path, e.g. '{example}'.", entry.Value.Range);
             return null;
         }
 
         if (route.Method != "GET")
         {
-            Error(SchemaDiagnosticIds.MalformedRoute, $"{what} is read, so its method is GET (was {route.Method}); write it like '{example}'.", entries[key].Value.Range);
+            Error(SchemaDiagnosticIds.MalformedRoute, $"{what} is read, so its method is GET (was {route.Method}); write it like '{example}'.", entry.Value.Range);
             return null;
         }
 
-        return CheckJobRoute(route, entries[key].Value.Range, what, example) ? route : null;
+        return route;
     }
 
     /// <summary>Checks that a job route names the job by <c>{id}</c> or <c>{+id}</c> and by nothing else the runtime cannot fill.</summary>
@@ -456,23 +464,12 @@ internal sealed partial class SchemaReader
 
     private Route? EndpointJobRoute(Dictionary<string, Entry> entries, string key, string endpoint)
     {
-        if (!entries.TryGetValue(key, out var entry) || ScalarText(entry.Value, $"'{key}'") is not { } text)
+        if (!entries.TryGetValue(key, out var entry) || ReadGetRoute(entry, $"A job route of endpoint '{endpoint}'", "GET /{+app}/requests/{id}/status") is not { } route)
         {
             return null;
         }
 
         var range = entry.Value.Range;
-        if (RouteParser.TryParse(text) is not { } route)
-        {
-            Error(SchemaDiagnosticIds.MalformedRoute, $"'{text}' is not a route; write it like 'GET /{{+app}}/requests/{{id}}/status'.", range);
-            return null;
-        }
-
-        if (route.Method != "GET")
-        {
-            Error(SchemaDiagnosticIds.MalformedRoute, $"A job route of endpoint '{endpoint}' is read, so its method is GET (was {route.Method}).", range);
-            return null;
-        }
 
         if (RouteTemplate.TryParse(route.Path, out var problem) is not { } placeholders)
         {

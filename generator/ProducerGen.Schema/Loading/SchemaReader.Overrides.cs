@@ -55,8 +55,9 @@ internal sealed partial class SchemaReader
         var maxLength = CountOf(entries, "maxLength") ?? type.MaxLength;
         var minItems = CountOf(entries, "minItems") ?? type.MinItems;
         var maxItems = CountOf(entries, "maxItems") ?? type.MaxItems;
-        CheckMergedOrder(entries, "minLength", minLength, "maxLength", maxLength, path);
-        CheckMergedOrder(entries, "minItems", minItems, "maxItems", maxItems, path);
+        const string Merged = "so it is once the endpoint's field is merged with this override; fix one";
+        CheckOrder(entries, "minLength", minLength, "maxLength", maxLength, path, Merged);
+        CheckOrder(entries, "minItems", minItems, "maxItems", maxItems, path, Merged);
 
         var isInteger = kind == MemberType.Integer;
         var minimum = NumberOf(entries, "min", isInteger) ?? type.Minimum;
@@ -121,18 +122,6 @@ internal sealed partial class SchemaReader
             Description = OptionalString(entries, "description") ?? field.Description,
             Deprecated = OptionalBool(entries, "deprecated") ?? field.Deprecated,
         };
-    }
-
-    private void CheckMergedOrder(Dictionary<string, Entry> entries, string lowKey, int? low, string highKey, int? high, string path)
-    {
-        if (low is not null && high is not null && low > high)
-        {
-            var at = entries.TryGetValue(lowKey, out var lowEntry) ? lowEntry : entries.TryGetValue(highKey, out var highEntry) ? highEntry : (Entry?)null;
-            if (at is { } where)
-            {
-                Error(SchemaDiagnosticIds.MinGreaterThanMax, $"'{path}' has {lowKey} {low} above {highKey} {high} once the endpoint's field is merged with this override; fix one.", where.Value.Range);
-            }
-        }
     }
 
     /// <summary>Whether an inherited default breaks the merged limits (checked quietly: the error is reported once, at the override).</summary>

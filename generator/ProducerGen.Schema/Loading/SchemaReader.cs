@@ -858,11 +858,15 @@ internal sealed partial class SchemaReader
         }
     }
 
-    private void CheckOrder(Dictionary<string, Entry> entries, string lowKey, int? low, string highKey, int? high, string path)
+    /// <summary>
+    /// Reports a low limit above its high one, where the low one is written (else the high one: a model's override may
+    /// write only one of them, inheriting the other); <paramref name="fix"/> says what to do.
+    /// </summary>
+    private void CheckOrder(Dictionary<string, Entry> entries, string lowKey, int? low, string highKey, int? high, string path, string fix = "swap them or fix one")
     {
-        if (low is not null && high is not null && low > high)
+        if (low is not null && high is not null && low > high && (entries.TryGetValue(lowKey, out var at) || entries.TryGetValue(highKey, out at)))
         {
-            Error(SchemaDiagnosticIds.MinGreaterThanMax, $"'{path}' has {lowKey} {low} above {highKey} {high}; swap them or fix one.", entries[lowKey].Value.Range);
+            Error(SchemaDiagnosticIds.MinGreaterThanMax, $"'{path}' has {lowKey} {low} above {highKey} {high}; {fix}.", at.Value.Range);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class ErrorReader
             {
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Number => value.GetRawText(),
-                JsonValueKind.Object => Member(value, "message") ?? Member(value, "detail") ?? Member(value, "msg"),
+                JsonValueKind.Object => MessageOf(value),
                 _ => null,
             };
             if (!string.IsNullOrEmpty(text))
@@ -47,6 +47,10 @@ internal sealed class ErrorReader
 
         return null;
     }
+
+    /// <summary>The message of an error object: its <c>message</c>, <c>detail</c> or <c>msg</c> string member, or null.</summary>
+    internal static string? MessageOf(JsonElement errorObject) =>
+        Member(errorObject, "message") ?? Member(errorObject, "detail") ?? Member(errorObject, "msg");
 
     private static string? Member(JsonElement json, string name)
         => json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

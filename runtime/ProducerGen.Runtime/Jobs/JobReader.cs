@@ -111,7 +111,7 @@ internal sealed class JobReader
             {
                 JsonValueKind.String => value.GetString(),
                 JsonValueKind.Number => value.GetRawText(),
-                JsonValueKind.Object => Text(value, "message") ?? Text(value, "detail") ?? value.GetRawText(),
+                JsonValueKind.Object => ErrorReader.MessageOf(value) ?? value.GetRawText(),
                 JsonValueKind.Array => value.GetArrayLength() == 0 ? null : value.GetRawText(),
                 _ => null,
             };
@@ -124,7 +124,7 @@ internal sealed class JobReader
         var code = _errorCode?.ReadText(root);
         if (code is null && _error is not null && _error.TryGet(root, out var errorObject) && errorObject.ValueKind == JsonValueKind.Object)
         {
-            code = Text(errorObject, "code");
+            code = JsonText.String(errorObject, "code");
         }
 
         // kie.ai sends failCode "" on every task that did not fail: an empty code is no code, as an empty message is no message.
@@ -249,9 +249,6 @@ internal sealed class JobReader
 
         return null;
     }
-
-    private static string? Text(JsonElement json, string name)
-        => json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static ResponsePath Member(string name) => ResponsePath.Parse(name, nameof(name));
 

@@ -126,12 +126,7 @@ public sealed class JobsClient
     internal async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null)
     {
         var shape = Api.JobShape;
-        var path = statusUrl is null ? JobIds.Path(Api, id) : null;
-        var response = statusUrl is { } url
-            ? await _transport.SendAsync(HttpMethod.Get, url, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false)
-            : await _transport.SendAsync(HttpMethod.Get, path!, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
-        var operation = statusUrl is { } link ? ApiErrorFactory.Redact($"GET {link.PathAndQuery}", _transport.Redactor)! : $"GET {path}";
-        _transport.ThrowIfFailed(response, operation);
+        var (response, operation) = await ReadAsync(statusUrl, statusUrl is null ? JobIds.Path(Api, id) : null, cancellationToken).ConfigureAwait(false);
 
         Job job;
         try
@@ -172,17 +167,26 @@ public sealed class JobsClient
         return (job, response.RetryAfter);
     }
 
+    /// <summary>
+    /// GET of a link the submit answer handed over (already checked to be on the API's host) or else of an API path; the
+    /// typed error of a failed answer is thrown. The operation names the path (a link's redacted: it is server text).
+    /// </summary>
+    private async Task<(ApiResponse Response, string Operation)> ReadAsync(Uri? link, string? path, CancellationToken cancellationToken)
+    {
+        var response = link is not null
+            ? await _transport.SendAsync(HttpMethod.Get, link, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false)
+            : await _transport.SendAsync(HttpMethod.Get, path!, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
+        var operation = link is not null ? ApiErrorFactory.Redact($"GET {link.PathAndQuery}", _transport.Redactor)! : $"GET {path}";
+        _transport.ThrowIfFailed(response, operation);
+        return (response, operation);
+    }
+
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
     /// <summary>The result of a succeeded job from the API's result endpoint (or the link the submit answer gave).</summary>
     private async Task<JsonElement?> GetResultAsync(string id, Uri? resultUrl, CancellationToken cancellationToken)
     {
-        var path = resultUrl is null ? JobIds.Expand(Api.JobShape.ResultRoute!, id) : null;
-        var response = resultUrl is { } url
-            ? await _transport.SendAsync(HttpMethod.Get, url, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false)
-            : await _transport.SendAsync(HttpMethod.Get, path!, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
-        var operation = resultUrl is { } link ? ApiErrorFactory.Redact($"GET {link.PathAndQuery}", _transport.Redactor)! : $"GET {path}";
-        _transport.ThrowIfFailed(response, operation);
+        var (response, operation) = await ReadAsync(resultUrl, resultUrl is null ? JobIds.Expand(Api.JobShape.ResultRoute!, id) : null, cancellationToken).ConfigureAwait(false);
         try
         {
             return Api.JobReader.ReadResult(Job.ParseRoot(response.Body));
