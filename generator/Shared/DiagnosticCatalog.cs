@@ -104,6 +104,9 @@ internal static class DiagnosticCatalog
         public const string DocumentTooLarge = "PG0017";
         public const string DuplicateKey = "PG0018";
         public const string MalformedResponsePath = "PG0019";
+
+        /// <summary>An operation or resource names a type, resource, model or field the schema does not declare.</summary>
+        public const string UnknownReference = "PG0020";
         public const string GeneratorFailure = "PG0099";
         public const string CompilerTooOld = "PG0100";
         public const string ValueOutOfRange = "PG1001";
@@ -133,6 +136,9 @@ internal static class DiagnosticCatalog
     public static readonly CatalogEntry DocumentTooLarge = Schema(Ids.DocumentTooLarge, "Document too large or too deeply nested");
     public static readonly CatalogEntry DuplicateKey = Schema(Ids.DuplicateKey, "Duplicate key");
     public static readonly CatalogEntry MalformedResponsePath = Schema(Ids.MalformedResponsePath, "Malformed response path");
+
+    /// <summary>PG0020.</summary>
+    public static readonly CatalogEntry UnknownReference = Schema(Ids.UnknownReference, "Unknown reference");
 
     public static readonly CatalogEntry GeneratorFailure = new(
         Ids.GeneratorFailure,
@@ -194,7 +200,7 @@ internal static class DiagnosticCatalog
     {
         MalformedYaml, UnsupportedVersion, UnknownKey, MissingKey, UnknownType, ConstraintNotApplicable,
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
-        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath,
+        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath, UnknownReference,
         GeneratorFailure, CompilerTooOld,
         ValueOutOfRange, ValueOffStepGrid, StringLengthOutOfRange, ValueNotAllowed, ItemCountOutOfRange, StringFormatViolated,
     };

@@ -91,12 +91,16 @@ internal static class SchemaDiagnosticDescriptors
         Ids.MalformedResponsePath, DiagnosticCatalog.MalformedResponsePath.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
         DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.MalformedResponsePath.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor UnknownReference = new(
+        Ids.UnknownReference, DiagnosticCatalog.UnknownReference.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.UnknownReference.HelpLinkUri);
+
     /// <summary>Every schema descriptor, in id order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         MalformedYaml, UnsupportedVersion, UnknownKey, MissingKey, UnknownType, ConstraintNotApplicable,
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
-        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath,
+        MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath, UnknownReference,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

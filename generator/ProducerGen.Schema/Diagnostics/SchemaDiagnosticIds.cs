@@ -65,4 +65,7 @@ public static class SchemaDiagnosticIds
 
     /// <summary>A path into a JSON answer (<c>data.taskId</c>) that is not one.</summary>
     public const string MalformedResponsePath = DiagnosticCatalog.Ids.MalformedResponsePath;
+
+    /// <summary>An operation or resource names a type, resource, model or field the schema does not declare.</summary>
+    public const string UnknownReference = DiagnosticCatalog.Ids.UnknownReference;
 }

@@ -15,9 +15,10 @@ internal static class ConstraintRules
         [MemberType.Number] = new[] { "min", "max", "step" },
         [MemberType.Boolean] = new string[0],
         [MemberType.Url] = new string[0],
-        [MemberType.Array] = new[] { "items", "minItems", "maxItems" },
+        [MemberType.Array] = new[] { "items", "minItems", "maxItems", "maxTotalBytes", "style" },
         [MemberType.Object] = new[] { "properties" },
-        [MemberType.File] = new string[0],
+        [MemberType.File] = new[] { "maxBytes", "accept" },
+        [MemberType.Json] = new string[0],
     };
 
     // A file has no value the server could assume, so it takes no default; a file part cannot be null either.

@@ -12,7 +12,7 @@ public static class SchemaKeys
     public const int FormatVersion = 1;
 
     /// <summary>Top-level keys.</summary>
-    public static IReadOnlyList<string> Root { get; } = new[] { "producergen", "api", "endpoints", "models" };
+    public static IReadOnlyList<string> Root { get; } = new[] { "producergen", "api", "endpoints", "models", "types", "resources", "operations" };
 
     /// <summary>Keys of <c>api:</c>.</summary>
     public static IReadOnlyList<string> Api { get; } = new[] { "name", "namespace", "baseUrl", "auth", "idempotency", "headers", "envelope", "errors", "jobs", "webhooks" };
@@ -79,11 +79,11 @@ public static class SchemaKeys
         "minLength", "maxLength", "pattern", "format", "enum",
         "min", "max", "step",
         "items", "minItems", "maxItems",
-        "properties",
+        "properties", "maxBytes", "accept", "maxTotalBytes", "style",
     };
 
     /// <summary>The <c>type:</c> values.</summary>
-    public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object", "file" };
+    public static IReadOnlyList<string> Types { get; } = new[] { "string", "integer", "number", "boolean", "url", "array", "object", "file", "json" };
 
     /// <summary>The <c>format:</c> values of a string, in <see cref="Model.MemberFormat"/> order (after <c>None</c>).</summary>
     public static IReadOnlyList<string> Formats { get; } = new[] { "uuid", "date-time", "uri", "email" };
@@ -93,6 +93,40 @@ public static class SchemaKeys
 
     /// <summary>The <c>encoding:</c> values, in <see cref="Model.BodyEncoding"/> order.</summary>
     public static IReadOnlyList<string> Encodings { get; } = new[] { "json", "multipart" };
+
+    /// <summary>Keys of an operation (<c>operations.&lt;key&gt;</c>).</summary>
+    public static IReadOnlyList<string> Operation { get; } = new[]
+    {
+        "group", "name", "request", "description", "auth", "idempotency", "retry", "encoding", "params", "fields", "success",
+        "response", "paginate", "resource", "job", "discriminator", "variants", "emulate",
+    };
+
+    /// <summary>Keys of an operation's <c>response:</c> written as a mapping.</summary>
+    public static IReadOnlyList<string> Response { get; } = new[] { "type", "path", "list" };
+
+    /// <summary>Keys of an operation's <c>paginate:</c>.</summary>
+    public static IReadOnlyList<string> Paginate { get; } = new[] { "items", "cursorParam", "nextCursor", "hasMore", "limitParam", "minLimit", "maxLimit", "defaultLimit" };
+
+    /// <summary>Keys of an operation's <c>emulate:</c> written as a mapping.</summary>
+    public static IReadOnlyList<string> Emulate { get; } = new[] { "role", "filter", "groups" };
+
+    /// <summary>Keys of a resource (<c>resources.&lt;key&gt;</c>).</summary>
+    public static IReadOnlyList<string> Resource { get; } = new[] { "get", "idPath", "statusPath", "pending", "succeeded", "failed", "error", "type" };
+
+    /// <summary>Keys of a named answer type (<c>types.&lt;Name&gt;</c>).</summary>
+    public static IReadOnlyList<string> TypeDeclaration { get; } = new[] { "description", "properties" };
+
+    /// <summary>The <c>auth:</c> values of an operation.</summary>
+    public static IReadOnlyList<string> OperationAuth { get; } = new[] { "key", "none" };
+
+    /// <summary>The <c>retry:</c> values, in <see cref="Model.OperationRetry"/> order.</summary>
+    public static IReadOnlyList<string> Retries { get; } = new[] { "default", "idempotent", "safe-only" };
+
+    /// <summary>The <c>emulate:</c> roles, in <see cref="Model.EmulationRole"/> order.</summary>
+    public static IReadOnlyList<string> EmulationRoles { get; } = new[] { "default", "account", "catalog", "job-list", "upload", "store", "fetch", "resource-list", "resource-delete" };
+
+    /// <summary>The <c>style:</c> values of an array.</summary>
+    public static IReadOnlyList<string> ArrayStyles { get; } = new[] { "repeat", "csv" };
 
     /// <summary>The <c>modelMember:</c> value that means "the body names no model".</summary>
     public const string NoModelMember = "none";

@@ -43,13 +43,16 @@ internal sealed partial class SchemaReader
         var endpoints = Required(entries, mapping, "endpoints", "the top level") is { } endpointsNode ? ReadEndpoints(endpointsNode, endpointNames) : new List<EndpointSpec>();
         var models = Required(entries, mapping, "models", "the top level") is { } modelsNode ? ReadModels(modelsNode, endpointNames, endpoints) : new List<ModelSpec>();
         CheckWebhookUrlMember(endpoints);
+        var types = entries.TryGetValue("types", out var typesEntry) ? ReadTypes(typesEntry.Value) : new List<ResponseTypeSpec>();
+        var resources = entries.TryGetValue("resources", out var resourcesEntry) ? ReadResources(resourcesEntry.Value, types) : new List<ResourceSpec>();
+        var operations = entries.TryGetValue("operations", out var operationsEntry) ? ReadOperations(operationsEntry.Value, types, resources, models, endpoints, api) : new List<OperationSpec>();
 
         if (_diagnostics.Any(d => d.Severity == SchemaSeverity.Error) || api is null || version is null)
         {
             return null;
         }
 
-        return new SchemaDocument(version.Value, api, EquatableArray.From(endpoints), EquatableArray.From(models));
+        return new SchemaDocument(version.Value, api, EquatableArray.From(endpoints), EquatableArray.From(models), EquatableArray.From(types), EquatableArray.From(resources), EquatableArray.From(operations));
     }
 
     private int? ReadVersion(YamlMapping root, Dictionary<string, Entry> entries)
@@ -629,6 +632,11 @@ internal sealed partial class SchemaReader
             Error(SchemaDiagnosticIds.InvalidValue, $"'{path}' has type file, which only a top-level member of a multipart body may have: {fileRule}.", entries["type"].Value.Range);
         }
 
+        if (kind == MemberType.Json && !_readingAnswerType)
+        {
+            Error(SchemaDiagnosticIds.UnknownType, $"'{path}' has type json, which only a member of an answer type ('types:') may have: a request member is sent, so it needs a type the client can check.", entries["type"].Value.Range);
+        }
+
         CheckApplicable(entries, kind, path);
 
         var minLength = CountOf(entries, "minLength");
@@ -683,7 +691,8 @@ internal sealed partial class SchemaReader
         {
             if (Required(entries, mapping, "items", $"'{path}'") is { } itemsNode)
             {
-                var itemMember = ReadMember(itemsNode, path + "[]");
+                // A multipart body sends an array of files as repeated parts under one name.
+                var itemMember = ReadMember(itemsNode, path + "[]", fileRule);
                 items = itemMember?.Type;
                 if (itemMember is { Nullable: true } && itemsNode is YamlMapping itemsMapping
                     && itemsMapping.Entries.FirstOrDefault(e => e.Key.Value == "nullable") is { Key: { } nullableKey })
@@ -698,6 +707,8 @@ internal sealed partial class SchemaReader
             ? ReadMembers(propertiesEntry.Value, path)
             : new List<MemberSpec>();
 
+        var files = ReadFileLimits(entries, kind, items, path);
+        var csv = ReadArrayStyle(entries, kind, items, path);
         var type = new TypeSpec(
             kind,
             minLength,
@@ -711,7 +722,9 @@ internal sealed partial class SchemaReader
             minItems,
             maxItems,
             EquatableArray.From(properties),
-            format);
+            format,
+            files,
+            csv);
 
         string? defaultText = null;
         if (kind != MemberType.File && entries.TryGetValue("default", out var defaultEntry)) // a file's default is already PG0006

@@ -26,4 +26,7 @@ public enum MemberType
 
     /// <summary>A file sent as a file part of a multipart body (name, content type, bytes); accepts no constraints.</summary>
     File,
+
+    /// <summary>Opaque JSON (answers only: <c>types:</c> members), read as a JSON element.</summary>
+    Json,
 }

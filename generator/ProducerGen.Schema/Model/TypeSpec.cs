@@ -17,6 +17,8 @@ namespace ProducerGen.Schema.Model;
 /// <param name="MaxItems">Maximum array length.</param>
 /// <param name="Properties">The members of an object.</param>
 /// <param name="Format">The <c>format:</c> a string's value must have, or <see cref="MemberFormat.None"/>.</param>
+/// <param name="Files">A file's size and type limits, or an array of files' total, or null.</param>
+/// <param name="Csv">Whether a multipart array is sent as one comma-separated part (<c>style: csv</c>).</param>
 public sealed record TypeSpec(
     MemberType Kind,
     int? MinLength = null,
@@ -30,7 +32,9 @@ public sealed record TypeSpec(
     int? MinItems = null,
     int? MaxItems = null,
     EquatableArray<MemberSpec> Properties = default,
-    MemberFormat Format = MemberFormat.None)
+    MemberFormat Format = MemberFormat.None,
+    FileLimitsSpec? Files = null,
+    bool Csv = false)
 {
     /// <summary>True when the type restricts values to <see cref="EnumValues"/>.</summary>
     public bool IsEnum => EnumValues.Count > 0;
