@@ -83,6 +83,11 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(clients, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => ClientEmitter.Emit(unit)));
         context.RegisterSourceOutput(endpoints, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => EndpointEmitter.Emit(unit)));
         context.RegisterSourceOutput(models, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => ModelEmitter.Emit(unit)));
+
+        var answerTypes = plans.SelectMany(static (plan, _) => plan.AnswerTypes).WithTrackingName(TrackingNames.AnswerTypeUnits);
+        var groups = plans.SelectMany(static (plan, _) => plan.Groups).WithTrackingName(TrackingNames.OperationGroupUnits);
+        context.RegisterSourceOutput(answerTypes, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => AnswerTypeEmitter.Emit(unit)));
+        context.RegisterSourceOutput(groups, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => OperationGroupEmitter.Emit(unit)));
     }
 
     internal static bool IsSchema(string path, string? metadataFlag) =>

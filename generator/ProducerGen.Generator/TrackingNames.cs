@@ -12,5 +12,7 @@ internal static class TrackingNames
     public const string ClientUnits = nameof(ClientUnits);
     public const string EndpointUnits = nameof(EndpointUnits);
     public const string ModelUnits = nameof(ModelUnits);
+    public const string AnswerTypeUnits = nameof(AnswerTypeUnits);
+    public const string OperationGroupUnits = nameof(OperationGroupUnits);
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -90,10 +90,24 @@ internal static class ClientEmitter
             w.Line($"{model.PropertyName} = new {model.OperationsName}(_client);");
         }
 
+        foreach (var group in api.Groups)
+        {
+            w.Line($"{group.PropertyName} = new {group.ClassName}(_client);");
+        }
+
         w.CloseBlock();
         w.Line();
-        w.Doc("summary", "Reads and waits for jobs by id, whichever model created them and whichever process submitted them.");
-        w.Line("public global::ProducerGen.JobsClient Jobs => _client.Jobs;");
+        if (api.Groups.FirstOrDefault(g => g.Kind == Specs.GroupKind.Jobs) is { } jobs)
+        {
+            w.Doc("summary", "Reads, waits for and lists jobs, whichever model created them and whichever process submitted them.");
+            w.Line($"public {jobs.ClassName} Jobs {{ get; }}");
+        }
+        else
+        {
+            w.Doc("summary", "Reads and waits for jobs by id, whichever model created them and whichever process submitted them.");
+            w.Line("public global::ProducerGen.JobsClient Jobs => _client.Jobs;");
+        }
+
         w.Line();
         w.Doc("summary", "The runtime client: downloads and other operations shared by every model.");
         w.Line("public global::ProducerGen.ProducerGenClient Runtime => _client;");
@@ -102,6 +116,13 @@ internal static class ClientEmitter
         {
             w.Doc("summary", $"The '{model.Id}' model.{(model.Summary is null ? string.Empty : " " + model.Summary)}");
             w.Line($"public {model.OperationsName} {model.PropertyName} {{ get; }}");
+            w.Line();
+        }
+
+        foreach (var group in api.Groups.Where(g => g.Kind == Specs.GroupKind.Own))
+        {
+            w.Doc("summary", $"The API's '{group.PropertyName}' operations.");
+            w.Line($"public {group.ClassName} {group.PropertyName} {{ get; }}");
             w.Line();
         }
 

@@ -62,7 +62,8 @@ internal static class EndpointEmitter
         }
     }
 
-    private static void EmitResultObject(SourceWriter writer, ResultObjectSpec spec)
+    /// <summary>Prints a sealed class of init properties with a tolerant reader (a result's object, or an answer type).</summary>
+    internal static void EmitResultObject(SourceWriter writer, ResultObjectSpec spec)
     {
         writer.Doc("summary", spec.Summary);
         writer.Line(GeneratedCode.Attribute);
@@ -89,6 +90,7 @@ internal static class EndpointEmitter
         MemberType.Number => $"{Reader}.ReadDouble({source})",
         MemberType.Boolean => $"{Reader}.ReadBoolean({source})",
         MemberType.Url => $"{Reader}.ReadUri({source})",
+        MemberType.Json => $"{Reader}.ReadJson({source})",
         MemberType.Object => $"{Reader}.ReadObject({source}, {objectType}.Read)",
         MemberType.Array => $"{Reader}.ReadArray({source}, static item => {ItemRead(type.Items ?? new TypeSpec(MemberType.String), objectType)})",
         _ => $"{Reader}.ReadString({source})",

@@ -55,6 +55,11 @@ internal sealed class RecordEmitter
             contract += ", global::ProducerGen.IQueryParameters";
         }
 
+        if (shape.BaseType is { } baseType)
+        {
+            contract = " : " + baseType + "," + contract.Substring(2);
+        }
+
         w.OpenBlock($"public sealed partial record {shape.Name}" + (isRequest ? contract : string.Empty));
 
         EmitEncodedNames(shape);
@@ -595,7 +600,25 @@ internal sealed class RecordEmitter
                 w.Line($"form.AddBoolean({name}, {value});");
                 break;
             case MemberType.File:
-                w.Line($"form.AddFile({name}, {value});");
+                w.Line(type.Files is { } limits ? $"form.AddFile({name}, {value}, {FileLimits(limits)});" : $"form.AddFile({name}, {value});");
+                break;
+            case MemberType.Array when type.Items is { Kind: MemberType.File } files:
+                // A multipart array of files is one file part per item, under the same name.
+                var each = files.Files is { } itemLimits ? FileLimits(itemLimits) : "null";
+                w.Line($"form.AddFiles({name}, {value}, {each}, {(type.Files?.MaxTotalBytes is { } total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L" : "null")});");
+                break;
+            case MemberType.Array when type.Csv:
+                var item = type.Items ?? new TypeSpec(MemberType.String);
+                var text = item.Kind switch
+                {
+                    MemberType.String when item.IsEnum => "item.ToWireValue()",
+                    MemberType.String => "item",
+                    MemberType.Url => "item.IsAbsoluteUri ? item.AbsoluteUri : item.OriginalString",
+                    MemberType.Boolean => "item ? \"true\" : \"false\"",
+                    MemberType.Integer => "item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                    _ => "item.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
+                };
+                w.Line($"form.AddText({name}, string.Join(\",\", global::System.Linq.Enumerable.Select({value}, static item => {text})));");
                 break;
             default:
                 // Arrays and objects travel as one JSON text part each.
@@ -603,6 +626,18 @@ internal sealed class RecordEmitter
                 EmitWriteValue(type, value, null, depth: 0);
                 break;
         }
+    }
+
+    /// <summary>A <c>new FileLimits(...)</c> expression: the largest size, the accepted types and their own largest sizes.</summary>
+    private static string FileLimits(FileLimitsSpec limits)
+    {
+        var maxBytes = limits.MaxBytes is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L" : "null";
+        var types = limits.Accept.Count == 0 ? "null" : Literals.StringArray(limits.Accept.Select(a => a.MediaType));
+        var own = limits.Accept.Where(a => a.MaxBytes is not null).ToList();
+        var byType = own.Count == 0
+            ? "null"
+            : "new global::System.Collections.Generic.Dictionary<string, long> { " + string.Join(", ", own.Select(a => $"[{Literals.String(a.MediaType)}] = {a.MaxBytes!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}L")) + " }";
+        return $"new global::ProducerGen.FileLimits({maxBytes}, {types}, {byType})";
     }
 
     private static string PathExpression(RecordSpec shape, PropertySpec member) =>

@@ -31,6 +31,13 @@ internal static class ReservedNames
         "Finalize", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "Params", "Model", "Job", "OutputUrls", "Expired",
         "WriteMultipart");
 
+    /// <summary>
+    /// Members of an answer type (<c>types:</c>) and its objects: a plain class, so only what <see cref="object"/> declares
+    /// and the reader it declares (<c>Read</c>). A member named <c>model</c> or <c>job</c> keeps its name there.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> AnswerTypeMembers = Set(
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Read");
+
     /// <summary>Members of a result's object types besides <see cref="TypeMembers"/>: the reader they declare.</summary>
     public static readonly IReadOnlyCollection<string> ResultObjectMembers = Set("Read");
 

@@ -15,7 +15,7 @@ namespace ProducerGen.Generator.Naming;
 /// declaration space, and reports each clash the compiler would otherwise find as PG0011 at the YAML position of
 /// the later name. Emitters only print the specs it returns.
 /// </summary>
-internal sealed class SpecBuilder
+internal sealed partial class SpecBuilder
 {
     private readonly SchemaDocument _document;
     private readonly List<SchemaDiagnostic> _diagnostics = new();
@@ -60,16 +60,22 @@ internal sealed class SpecBuilder
             }
         }
 
+        ClaimOperationTypes();
+
         var clientFile = new ClientFileSpec(ClaimFileName(client), BuildClient(client, options, extensions));
         var endpointFiles = endpoints.Select(BuildEndpoint).ToList();
         var modelFiles = _document.Models.Select(m => BuildModel(m, _document.FindEndpoint(m.Endpoint)!)).ToList();
+        var answerFiles = _document.Types.Select(BuildAnswerType).ToList();
+        var groupFiles = _groups.Select(BuildGroup).ToList();
 
         return new SchemaSpec(
             _namespace,
             clientFile,
             EquatableArray.From(endpointFiles),
             EquatableArray.From(modelFiles),
-            EquatableArray.From(_declaredTypes));
+            EquatableArray.From(_declaredTypes),
+            EquatableArray.From(answerFiles),
+            EquatableArray.From(groupFiles));
     }
 
     private static readonly string[] ModelTypeSuffixes = { "Request", "Params", "Result", "Operations" };
@@ -109,6 +115,8 @@ internal sealed class SpecBuilder
             models.Add(new ClientModelSpec(model.Id, name, model.CSharpName + "Operations", model.Summary));
         }
 
+        var groups = ClaimClientGroups(members);
+
         return new ClientSpec(
             api.Name,
             client,
@@ -122,7 +130,8 @@ internal sealed class SpecBuilder
             api.Headers,
             EquatableArray.From(models),
             api.Envelope,
-            api.Errors);
+            api.Errors,
+            EquatableArray.From(groups));
     }
 
     // ---- endpoints ----------------------------------------------------------------------------------------
@@ -160,7 +169,8 @@ internal sealed class SpecBuilder
         string nestedPrefix,
         TypeOwner owner,
         Queue<(string, MemberSpec, TypeSpec)> pending,
-        IEnumerable<string> reserved)
+        IEnumerable<string> reserved,
+        string noun = "result")
     {
         var scope = new NameScope();
         scope.ReserveAll(reserved);
@@ -174,7 +184,7 @@ internal sealed class SpecBuilder
             if (inner.Kind == MemberType.Object)
             {
                 nested = NestedTypeName(nestedPrefix, member, owner);
-                if (ClaimNestedType(nested, member, $"'{member.Name}' of the result"))
+                if (ClaimNestedType(nested, member, $"'{member.Name}' of the {noun}"))
                 {
                     pending.Enqueue((nested, member, inner));
                 }
@@ -191,7 +201,7 @@ internal sealed class SpecBuilder
             n.Member.Type.Kind == MemberType.Array ? TypeNaming.ResultItemType(n.Member.Type.Items ?? new TypeSpec(MemberType.String), n.Nested ?? string.Empty) : null,
             n.Nested is null ? null : scope.IsTaken(n.Nested) ? $"global::{_namespace}.{n.Nested}" : n.Nested,
             WithoutProperties(n.Member.Type),
-            n.Member.Description ?? $"The result's '{n.Member.Name}'.")));
+            n.Member.Description ?? $"The {noun}'s '{n.Member.Name}'.")));
     }
 
     // ---- models -------------------------------------------------------------------------------------------

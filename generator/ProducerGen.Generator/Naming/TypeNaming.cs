@@ -65,6 +65,7 @@ internal static class TypeNaming
         MemberType.Number => "double",
         MemberType.Boolean => "bool",
         MemberType.Url => "global::System.Uri",
+        MemberType.Json => "global::System.Text.Json.JsonElement",
         _ => "string",
     };
 }

@@ -21,6 +21,8 @@ internal static class EmitPlanner
         return new EmitPlan(
             EquatableArray.From(new[] { new ClientUnit(context, spec.Client) }),
             EquatableArray.From(spec.Endpoints.Select(e => new EndpointUnit(context, e))),
-            EquatableArray.From(spec.Models.Select(m => new ModelUnit(context, m))));
+            EquatableArray.From(spec.Models.Select(m => new ModelUnit(context, m))),
+            EquatableArray.From(spec.AnswerTypes.Select(t => new AnswerTypeUnit(context, t))),
+            EquatableArray.From(spec.Groups.Select(g => new OperationGroupUnit(context, g))));
     }
 }

@@ -23,7 +23,16 @@ internal sealed record EndpointUnit(UnitContext Context, EndpointFileSpec File);
 internal sealed record ModelUnit(UnitContext Context, ModelFileSpec File);
 
 /// <summary>Everything one schema file generates, split so each piece caches on its own.</summary>
-internal sealed record EmitPlan(EquatableArray<ClientUnit> Clients, EquatableArray<EndpointUnit> Endpoints, EquatableArray<ModelUnit> Models)
+internal sealed record AnswerTypeUnit(UnitContext Context, AnswerTypeFileSpec File);
+
+internal sealed record OperationGroupUnit(UnitContext Context, OperationGroupFileSpec File);
+
+internal sealed record EmitPlan(
+    EquatableArray<ClientUnit> Clients,
+    EquatableArray<EndpointUnit> Endpoints,
+    EquatableArray<ModelUnit> Models,
+    EquatableArray<AnswerTypeUnit> AnswerTypes = default,
+    EquatableArray<OperationGroupUnit> Groups = default)
 {
     public static EmitPlan Empty { get; } = new(EquatableArray<ClientUnit>.Empty, EquatableArray<EndpointUnit>.Empty, EquatableArray<ModelUnit>.Empty);
 }

@@ -16,6 +16,7 @@ namespace ProducerGen.Generator.Specs;
 /// <param name="Models">One client property per model.</param>
 /// <param name="Envelope">The answers' envelope, or null.</param>
 /// <param name="Errors">Where error answers hold message and code, or null for the v1 reading.</param>
+/// <param name="Groups">The operation groups the client exposes.</param>
 internal sealed record ClientSpec(
     string ApiName,
     string ClientName,
@@ -29,7 +30,8 @@ internal sealed record ClientSpec(
     EquatableArray<HeaderSpec> Headers,
     EquatableArray<ClientModelSpec> Models,
     EnvelopeSpec? Envelope = null,
-    ErrorsSpec? Errors = null);
+    ErrorsSpec? Errors = null,
+    EquatableArray<ClientGroupSpec> Groups = default);
 
 /// <summary>A model as the client sees it: only names, so a param edit leaves the client file untouched.</summary>
 /// <param name="Id">The model's id.</param>

@@ -37,9 +37,13 @@ internal sealed record ModelFileSpec(
 /// <param name="Endpoints">One file per endpoint that has models.</param>
 /// <param name="Models">One file per model.</param>
 /// <param name="DeclaredTypes">Every top-level type name the files declare, for the project's cross-file check.</param>
+/// <param name="AnswerTypes">One file per answer type of the operations.</param>
+/// <param name="Groups">One file per operation group.</param>
 internal sealed record SchemaSpec(
     string Namespace,
     ClientFileSpec Client,
     EquatableArray<EndpointFileSpec> Endpoints,
     EquatableArray<ModelFileSpec> Models,
-    EquatableArray<string> DeclaredTypes);
+    EquatableArray<string> DeclaredTypes,
+    EquatableArray<AnswerTypeFileSpec> AnswerTypes = default,
+    EquatableArray<OperationGroupFileSpec> Groups = default);

@@ -8,12 +8,14 @@ namespace ProducerGen.Generator.Specs;
 /// <param name="Properties">Its properties in schema order.</param>
 /// <param name="PathPrefix">The literal JSON-path prefix of its members (<c>producerParams.</c>), or null when the path is passed in at run time.</param>
 /// <param name="Request">The parts only a model's request has, or null.</param>
+/// <param name="BaseType">The abstract base a variant request derives from, or null.</param>
 internal sealed record RecordSpec(
     string Name,
     string Summary,
     EquatableArray<PropertySpec> Properties,
     string? PathPrefix,
-    RequestPartSpec? Request);
+    RequestPartSpec? Request,
+    string? BaseType = null);
 
 /// <summary>What a model's request adds to a record: the model id it sends and its params block.</summary>
 /// <param name="ModelId">The model's id.</param>

@@ -150,7 +150,7 @@ internal sealed partial class SchemaReader
         Error(SchemaDiagnosticIds.UnknownReference, $"{Capitalise(what)} names the type '{Truncate(name)}', which 'types:' does not declare ({known}).{DidYouMean.Hint(name, names)}", range);
     }
 
-    private List<OperationSpec> ReadOperations(YamlNode node, List<ResponseTypeSpec> types, List<ResourceSpec> resources, List<ModelSpec> models, List<EndpointSpec> endpoints, ApiSpec? api)
+    private List<OperationSpec> ReadOperations(YamlNode node, List<ResponseTypeSpec> types, List<ResourceSpec> resources, List<string> modelIds, List<EndpointSpec> endpoints, ApiSpec? api)
     {
         var operations = new List<OperationSpec>();
         if (Mapping(node, "'operations'") is not { } mapping)
@@ -227,15 +227,22 @@ internal sealed partial class SchemaReader
             string? jobModel = null;
             if (OptionalString(entries, "job") is { } modelId)
             {
-                if (models.Any(m => m.Id == modelId))
+                // Declared ids, read or not: a model with its own error is not reported twice.
+                if (modelIds.Contains(modelId))
                 {
                     jobModel = modelId;
                 }
                 else
                 {
-                    var ids = models.Select(m => m.Id).ToList();
+                    var ids = modelIds;
                     Error(SchemaDiagnosticIds.UnknownReference, $"{Capitalise(what)} creates a job of the model '{Truncate(modelId)}', which 'models:' does not declare.{DidYouMean.Hint(modelId, ids)}", entries["job"].Value.Range);
                 }
+            }
+
+            if (jobModel is not null && (placeholders.Count > 0 || (fields.Count == 0 && !entries.ContainsKey("variants"))))
+            {
+                // A job is submitted like a model's request: one body, to a fixed route.
+                Error(SchemaDiagnosticIds.InvalidValue, $"{Capitalise(what)} creates a job, which is submitted like a model's request: {(placeholders.Count > 0 ? "its route cannot hold placeholders" : "it needs 'fields:' or 'variants:' for its body")}.", entries["job"].Value.Range);
             }
 
             if (resource is not null && jobModel is not null)

@@ -45,7 +45,7 @@ internal sealed partial class SchemaReader
         CheckWebhookUrlMember(endpoints);
         var types = entries.TryGetValue("types", out var typesEntry) ? ReadTypes(typesEntry.Value) : new List<ResponseTypeSpec>();
         var resources = entries.TryGetValue("resources", out var resourcesEntry) ? ReadResources(resourcesEntry.Value, types) : new List<ResourceSpec>();
-        var operations = entries.TryGetValue("operations", out var operationsEntry) ? ReadOperations(operationsEntry.Value, types, resources, models, endpoints, api) : new List<OperationSpec>();
+        var operations = entries.TryGetValue("operations", out var operationsEntry) ? ReadOperations(operationsEntry.Value, types, resources, entries.TryGetValue("models", out var declared) && declared.Value is YamlMapping declaredModels ? declaredModels.Entries.Select(e => e.Key.Value).ToList() : new List<string>(), endpoints, api) : new List<OperationSpec>();
 
         if (_diagnostics.Any(d => d.Severity == SchemaSeverity.Error) || api is null || version is null)
         {

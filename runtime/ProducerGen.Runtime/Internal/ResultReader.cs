@@ -53,6 +53,51 @@ public static class ResultReader
         return element.ValueKind == JsonValueKind.Object ? read(element) : null;
     }
 
+    /// <summary>The value as a detached JSON element (any kind but null), or null when it is missing or JSON null.</summary>
+    public static JsonElement? ReadJson(JsonElement element) =>
+        element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : element.Clone();
+
+    /// <summary>
+    /// The element at <paramref name="path"/> (the schema's response-path syntax: <c>models</c>, <c>data.items[0]</c>, <c>$</c>)
+    /// of an answer body, or an undefined element when the body is empty or the path leads nowhere.
+    /// </summary>
+    public static JsonElement At(JsonElement? body, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return body is { } root && ResponsePath.Parse(path, nameof(path)).TryGet(root, out var value) ? value : default;
+    }
+
+    /// <summary>
+    /// An operation's answer at <paramref name="path"/>, read by <paramref name="read"/>. Members read tolerantly, but an answer
+    /// with no object there is not one the schema describes: <see cref="UnexpectedResponseException"/>, never an empty value.
+    /// </summary>
+    public static T ReadAnswer<T>(OperationResponse response, string path, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(read);
+        var element = At(response.Body, path);
+        return element.ValueKind == JsonValueKind.Object ? read(element) : throw Unexpected(response, path, "an object");
+    }
+
+    /// <summary>The items of an operation's answer at <paramref name="path"/>; anything but an array there is <see cref="UnexpectedResponseException"/>.</summary>
+    public static IReadOnlyList<T> ReadAnswerList<T>(OperationResponse response, string path, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var element = At(response.Body, path);
+        return element.ValueKind == JsonValueKind.Array ? ReadArray(element, read) : throw Unexpected(response, path, "a list");
+    }
+
+    /// <summary>An operation's opaque answer at <paramref name="path"/>; nothing there is <see cref="UnexpectedResponseException"/>.</summary>
+    public static JsonElement ReadAnswerJson(OperationResponse response, string path)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var element = At(response.Body, path);
+        return element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? throw Unexpected(response, path, "a value") : element;
+    }
+
+    private static UnexpectedResponseException Unexpected(OperationResponse response, string path, string expected) =>
+        new($"The answer (HTTP {response.StatusCode}) holds no {expected} at '{path}', where the schema says it is.", new ApiResponseInfo(response.StatusCode, response.RequestId, null, null));
+
     /// <summary>Every item read by <paramref name="read"/>; empty when the element is not an array.</summary>
     public static IReadOnlyList<T> ReadArray<T>(JsonElement element, Func<JsonElement, T> read)
     {
