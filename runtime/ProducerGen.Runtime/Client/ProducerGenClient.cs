@@ -227,7 +227,8 @@ public sealed class ProducerGenClient : IDisposable
             var requestId = answer.RequestId is { } rid ? $" Request id: {rid}." : string.Empty;
             throw new UnexpectedResponseException(
                 ApiErrorFactory.Redact($"{operation.Display} returned HTTP {answer.StatusCode} but the body has no '{resource.IdPath}' that can name a {resource.Name} in '{resource.Get.Path}'.{requestId}", _transport.Redactor)!,
-                new ApiResponseInfo(answer.StatusCode, answer.RequestId, null, null)) { IdempotencyKey = options?.IdempotencyKey };
+                new ApiResponseInfo(answer.StatusCode, answer.RequestId, null, null))
+            { IdempotencyKey = options?.IdempotencyKey };
         }
 
         var status = resource.StatusPath.ReadText(body) ?? (resource.Pending.Count > 0 ? resource.Pending[0] : string.Empty);
