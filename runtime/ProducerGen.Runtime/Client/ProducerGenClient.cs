@@ -26,6 +26,7 @@ public sealed class ProducerGenClient : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly Downloader _downloader;
+    private readonly OperationSender _operations;
     private int _disposed;
 
     /// <summary>Creates a client.</summary>
@@ -61,6 +62,7 @@ public sealed class ProducerGenClient : IDisposable
         _transport = new ApiTransport(api, options, _httpClient, baseAddress, apiKey, logger);
         _downloader = new Downloader(_transport);
         Jobs = new JobsClient(_transport);
+        _operations = new OperationSender(_transport);
     }
 
     /// <summary>Reads and waits for jobs by id.</summary>
@@ -106,9 +108,7 @@ public sealed class ProducerGenClient : IDisposable
             throw new ArgumentException($"The {Api.Name} API takes no idempotency key (its schema declares no 'idempotency:'), so RequestOptions.IdempotencyKey cannot make a retry safe; leave it null.", nameof(options));
         }
 
-        var body = request is IMultipartGenerationRequest multipart
-            ? await MultipartBodyAsync(multipart, cancellationToken).ConfigureAwait(false)
-            : new RequestBody(Serialize(request), null);
+        var body = await RequestBody.CreateAsync(request, cancellationToken).ConfigureAwait(false);
 
         using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Submit", ActivityKind.Client);
         activity?.SetTag("producergen.api", Api.Name);
@@ -117,7 +117,7 @@ public sealed class ProducerGenClient : IDisposable
 
         try
         {
-            var response = await _transport.SendAsync(new HttpMethod(model.Method), WithQuery(model.Path, request), body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
+            var response = await _transport.SendAsync(new HttpMethod(model.Method), QueryString.Append(model.Path, request), body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
             var operation = $"{model.Method} {model.Path}";
             if (!response.IsSuccess)
             {
@@ -143,6 +143,116 @@ public sealed class ProducerGenClient : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Sends one of the API's plain operations (the schema's <c>operations:</c>): validates the request, fills the path's placeholders
+    /// with <paramref name="pathValues"/> in order, sends the request's query members, and a body (multipart for a multipart request,
+    /// JSON otherwise) unless the method is <c>GET</c>, <c>HEAD</c> or <c>DELETE</c> or there is no request.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="pathValues">The path's placeholder values, in order; each is escaped (<c>{name}</c> escapes <c>/</c> too).</param>
+    /// <param name="request">The request, or <see langword="null"/> for none.</param>
+    /// <param name="options">The idempotency key (only for an operation that sends one), headers and timeout of this call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The answer: status, JSON body (null when empty) and request id.</returns>
+    /// <exception cref="ArgumentException">
+    /// The path values do not match the placeholders, or one is null, empty, <c>.</c> or <c>..</c>; or an idempotency key was given for an
+    /// operation that sends none. Nothing was sent.
+    /// </exception>
+    /// <exception cref="RequestValidationException">The request breaks the schema (or a file its limits); nothing was sent.</exception>
+    /// <exception cref="UnexpectedResponseException">A 2xx the operation does not document, or a body that is not JSON.</exception>
+    /// <exception cref="ProducerGenException">The service refused or failed; see the derived types (401, 402, 404, 409, 400, 429...).</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.GetAsync(id) is the API users see.
+    public Task<OperationResponse> SendOperationAsync(OperationDescription operation, IReadOnlyList<string> pathValues, IGenerationRequest? request,
+        RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var path = operation.Template.Expand(pathValues, operation.Display, nameof(pathValues));
+        return SendCoreAsync(operation, path, request, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// A cursor-paged list operation as an <see cref="AsyncPageable{T}"/>: nothing is sent until it is enumerated; each page sends
+    /// the request's query members plus the cursor (and the page size hint).
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="operation">The list operation.</param>
+    /// <param name="page">Where the items and the next cursor are, and how the cursor and page size are sent.</param>
+    /// <param name="pathValues">The path's placeholder values, in order.</param>
+    /// <param name="request">The request (its filters are sent with every page), or <see langword="null"/>.</param>
+    /// <param name="readItem">Reads one item.</param>
+    /// <param name="options">Headers and timeout of each page's call.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The pageable.</returns>
+    /// <exception cref="ArgumentException">The path values do not match the placeholders, or one is null, empty, <c>.</c> or <c>..</c>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.ListAsync() is the API users see.
+    public AsyncPageable<T> GetPageable<T>(OperationDescription operation, PageDescription page, IReadOnlyList<string> pathValues,
+        IGenerationRequest? request, Func<JsonElement, T> readItem, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(readItem);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var path = operation.Template.Expand(pathValues, operation.Display, nameof(pathValues));
+        return new OperationPageable<T>(_operations, operation, page, path, request, readItem, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the operation that creates a long-running resource (e.g. <c>POST /v2/loras</c> answering 202 <c>{id, status}</c>) and
+    /// returns it as a <see cref="ResourceOperation{T}"/> to update or wait on.
+    /// </summary>
+    /// <typeparam name="T">The resource's typed view.</typeparam>
+    /// <param name="operation">The create operation.</param>
+    /// <param name="resource">How the resource is read and which statuses mean what.</param>
+    /// <param name="pathValues">The create path's placeholder values, in order.</param>
+    /// <param name="request">The create request, or <see langword="null"/>.</param>
+    /// <param name="read">Reads the resource's typed view from an answer.</param>
+    /// <param name="options">The idempotency key, headers and timeout of the create call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The resource, with the id and status of the create answer.</returns>
+    /// <exception cref="UnexpectedResponseException">The answer has no usable id (at the resource's id path).</exception>
+    /// <exception cref="ProducerGenException">The create failed; see <see cref="SendOperationAsync"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.TrainAsync(request) is the API users see.
+    public async Task<ResourceOperation<T>> StartResourceAsync<T>(OperationDescription operation, ResourceDescription resource, IReadOnlyList<string> pathValues,
+        IGenerationRequest? request, Func<JsonElement, T> read, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(read);
+        var answer = await SendOperationAsync(operation, pathValues, request, options, cancellationToken).ConfigureAwait(false);
+        var body = answer.Body is { ValueKind: JsonValueKind.Object } json ? json : default;
+        var id = body.ValueKind == JsonValueKind.Object ? resource.IdPath.ReadText(body) : null;
+        if (string.IsNullOrEmpty(id) || id is "." or ".." || id.Contains('/', StringComparison.Ordinal) && !resource.Get.Path.Contains("{+", StringComparison.Ordinal))
+        {
+            var requestId = answer.RequestId is { } rid ? $" Request id: {rid}." : string.Empty;
+            throw new UnexpectedResponseException(
+                ApiErrorFactory.Redact($"{operation.Display} returned HTTP {answer.StatusCode} but the body has no '{resource.IdPath}' that can name a {resource.Name} in '{resource.Get.Path}'.{requestId}", _transport.Redactor)!,
+                new ApiResponseInfo(answer.StatusCode, answer.RequestId, null, null))
+            { IdempotencyKey = options?.IdempotencyKey };
+        }
+
+        var status = resource.StatusPath.ReadText(body) ?? (resource.Pending.Count > 0 ? resource.Pending[0] : string.Empty);
+        return new ResourceOperation<T>(_operations, resource, id, status, body, read);
+    }
+
+    /// <summary>Resumes a long-running resource by its id, from any process; nothing is sent until it is updated or waited on.</summary>
+    /// <typeparam name="T">The resource's typed view.</typeparam>
+    /// <param name="resource">How the resource is read and which statuses mean what.</param>
+    /// <param name="id">The resource's id.</param>
+    /// <param name="read">Reads the resource's typed view from an answer.</param>
+    /// <returns>The resource, with an empty <see cref="ResourceOperation{T}.Status"/> until it is read.</returns>
+    /// <exception cref="ArgumentException">The id is empty, <c>.</c> or <c>..</c>, or holds <c>/</c> where the path takes one segment.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.Resume(id) is the API users see.
+    public ResourceOperation<T> ResumeResource<T>(ResourceDescription resource, string id, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(read);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return new ResourceOperation<T>(_operations, resource, id, string.Empty, default, read);
+    }
+
+    private async Task<OperationResponse> SendCoreAsync(OperationDescription operation, string path, IGenerationRequest? request, RequestOptions? options, CancellationToken cancellationToken)
+        => (await _operations.SendAsync(operation, path, request, extraQuery: null, options, cancellationToken).ConfigureAwait(false)).Response;
 
     /// <summary>Submits a request and waits for its job to finish.</summary>
     /// <param name="model">The model to run.</param>
@@ -324,26 +434,6 @@ public sealed class ProducerGenClient : IDisposable
         return key;
     }
 
-    /// <summary>The multipart body, built once (files read into memory) so that every retry sends the same bytes.</summary>
-    private static async Task<RequestBody> MultipartBodyAsync(IMultipartGenerationRequest request, CancellationToken cancellationToken)
-    {
-        var form = new MultipartFormBuilder();
-        request.WriteMultipart(form);
-        return await form.BuildAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static byte[] Serialize(IGenerationRequest request)
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            request.WriteJson(writer);
-            writer.Flush();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     private (string Id, string Status, Uri? StatusUrl, Uri? ResultUrl) ReadAccepted(ApiResponse response, string operation)
     {
         var reader = Api.JobReader;
@@ -375,32 +465,6 @@ public sealed class ProducerGenClient : IDisposable
             // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
         }
-    }
-
-    /// <summary>The submit path with the request's query members (<c>in: query</c>) form-escaped after it.</summary>
-    private static string WithQuery(string path, IGenerationRequest request)
-    {
-        if (request is not IQueryParameters withQuery)
-        {
-            return path;
-        }
-
-        var parameters = new List<KeyValuePair<string, string>>();
-        withQuery.WriteQuery(parameters);
-        if (parameters.Count == 0)
-        {
-            return path;
-        }
-
-        var builder = new StringBuilder(path);
-        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        foreach (var (name, value) in parameters)
-        {
-            builder.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-            separator = '&';
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>A link from the submit answer, used only on the API's own host: the key is sent with every poll, so a link elsewhere is refused.</summary>

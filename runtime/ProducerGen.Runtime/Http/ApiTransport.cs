@@ -65,18 +65,23 @@ internal sealed class ApiTransport
 
     public void AddAuthentication(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation(Api.AuthHeader, Api.AuthPrefix is { } prefix ? prefix + _apiKey : _apiKey);
 
-    // bodyContentType: a multipart body's names its boundary; null means JSON.
-    public Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null)
-        => SendAsync(method, BuildUri(path), body, idempotencyKey, timeout, cancellationToken, headers, bodyContentType);
+    // bodyContentType: a multipart body's names its boundary; null means JSON. authenticate: false sends no key header (a public
+    // catalog). replaySafe: whether a retry may resend the request; null keeps the rule below (GET, or a call with an idempotency key).
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null, bool authenticate = true, bool? replaySafe = null)
+        => SendAsync(method, BuildUri(path), body, idempotencyKey, timeout, cancellationToken, headers, bodyContentType, authenticate, replaySafe);
 
     /// <summary>Sends to an absolute URL on the API's host (a link a submit answer handed over); the caller checks <see cref="IsApiHost"/>.</summary>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null, bool authenticate = true, bool? replaySafe = null)
     {
         var operation = $"{method.Method} {uri.AbsolutePath}";
-        var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers);
+        var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers, authenticate);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
-        if (method != HttpMethod.Get && idempotencyKey is null)
+        if (replaySafe is { } safe)
+        {
+            context.Properties.Set(RetryPipelineFactory.ReplaySafeKey, safe);
+        }
+        else if (method != HttpMethod.Get && idempotencyKey is null)
         {
             // Without an idempotency key a replayed POST may create a second job: retry only where none can have been created.
             context.Properties.Set(RetryPipelineFactory.ReplaySafeKey, false);
@@ -153,7 +158,7 @@ internal sealed class ApiTransport
         return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, _apiKey), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
     }
 
-    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers)
+    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate)
     {
         private int _attempts;
 
@@ -179,7 +184,11 @@ internal sealed class ApiTransport
         private HttpRequestMessage CreateRequest()
         {
             var request = new HttpRequestMessage(method, uri);
-            transport.AddAuthentication(request);
+            if (authenticate)
+            {
+                transport.AddAuthentication(request);
+            }
+
             request.Headers.UserAgent.Add(UserAgent.Value);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (idempotencyKey is not null && transport.Api.IdempotencyHeader is { } idempotencyHeader)

@@ -8,18 +8,32 @@ using System.Threading.Tasks;
 
 namespace ProducerGen;
 
-/// <summary>Reads and waits for jobs by id; works for any job, from any process.</summary>
-public sealed class JobsClient
+/// <summary>
+/// Reads and waits for jobs by id; works for any job, from any process. Generated clients derive from it (through
+/// <see cref="JobsClient(JobsClient)"/>) to add the schema's job operations, such as listing jobs.
+/// </summary>
+public class JobsClient
 {
     /// <summary>The least time a poll is given, even at the deadline, so the last look can answer: a wait ends by MaxWait plus this.</summary>
     internal static readonly TimeSpan LastLookAllowance = TimeSpan.FromSeconds(2);
 
     // The longest delay a timer accepts on every TimeProvider (about 24.8 days); a longer budget is as good as unbounded.
-    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+    internal static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     private readonly ApiTransport _transport;
 
     internal JobsClient(ApiTransport transport) => _transport = transport;
+
+    /// <summary>
+    /// Creates a jobs client sharing <paramref name="jobs"/>'s connection, key and settings. Generated clients derive from
+    /// <see cref="JobsClient"/> through it to add the schema's job operations (listing); every member here keeps its behaviour.
+    /// </summary>
+    /// <param name="jobs">The client's own jobs client (<see cref="ProducerGenClient.Jobs"/>).</param>
+    protected JobsClient(JobsClient jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        _transport = jobs._transport;
+    }
 
     private ApiDescription Api => _transport.Api;
 

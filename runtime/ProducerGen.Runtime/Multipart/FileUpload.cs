@@ -25,6 +25,7 @@ public sealed class FileUpload
     private Stream? _stream;
     private string? _path;
     private ReadOnlyMemory<byte>? _content;
+    private MemoryStream? _prefix; // bytes already read from _stream (a peek, or a read refused by a limit)
 
     private FileUpload(string fileName, string contentType)
     {
@@ -94,10 +95,18 @@ public sealed class FileUpload
 
     /// <summary>The file's bytes, read on the first call and the same ever after.</summary>
     internal async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
+        => (await ReadAsync(maxBytes: null, cancellationToken).ConfigureAwait(false))!.Value;
+
+    /// <summary>
+    /// The file's bytes, or <see langword="null"/> when it is longer than <paramref name="maxBytes"/>: then at most
+    /// <paramref name="maxBytes"/> + 1 bytes were read (a file on disk is refused by its length, unread). Bytes read from a stream are
+    /// kept, so a later read goes on from there and the whole file is still sent.
+    /// </summary>
+    internal async ValueTask<ReadOnlyMemory<byte>?> ReadAsync(long? maxBytes, CancellationToken cancellationToken)
     {
         if (_content is { } ready)
         {
-            return ready;
+            return ready.Length > maxBytes ? null : ready;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -105,29 +114,106 @@ public sealed class FileUpload
         {
             if (_content is { } read)
             {
-                return read;
+                return read.Length > maxBytes ? null : read;
             }
 
-            byte[] bytes;
             if (_path is { } path)
             {
-                bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                using var buffer = new MemoryStream();
-                await _stream!.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-                bytes = buffer.ToArray();
+                if (maxBytes is { } max && new FileInfo(path).Length > max)
+                {
+                    return null;
+                }
+
+                using var file = File.OpenRead(path);
+                var (bytes, complete) = await ReadAtMostAsync(file, new MemoryStream(), maxBytes, cancellationToken).ConfigureAwait(false);
+                if (!complete)
+                {
+                    return null; // the file grew since its length was read
+                }
+
+                _content = bytes;
+                _path = null;
+                return bytes;
             }
 
-            _content = bytes;
+            _prefix ??= new MemoryStream();
+            var (content, ended) = await ReadAtMostAsync(_stream!, _prefix, maxBytes, cancellationToken).ConfigureAwait(false);
+            if (!ended)
+            {
+                return null;
+            }
+
+            _content = content;
             _stream = null; // read once: the caller may dispose it now
-            _path = null;
-            return bytes;
+            _prefix = null;
+            return content;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>The file's first bytes (at most <paramref name="count"/>), to recognise its type; reads no more than that.</summary>
+    internal async ValueTask<ReadOnlyMemory<byte>> PeekAsync(int count, CancellationToken cancellationToken)
+    {
+        if (_content is { } ready)
+        {
+            return ready[..Math.Min(count, ready.Length)];
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_content is { } read)
+            {
+                return read[..Math.Min(count, read.Length)];
+            }
+
+            if (_path is { } path)
+            {
+                using var file = File.OpenRead(path);
+                var head = new MemoryStream();
+                await ReadAtMostAsync(file, head, count - 1, cancellationToken).ConfigureAwait(false);
+                return head.ToArray().AsMemory(0, (int)Math.Min(count, head.Length));
+            }
+
+            _prefix ??= new MemoryStream();
+            if (_prefix.Length < count)
+            {
+                await ReadAtMostAsync(_stream!, _prefix, count - 1, cancellationToken).ConfigureAwait(false);
+            }
+
+            return _prefix.ToArray().AsMemory(0, (int)Math.Min(count, _prefix.Length));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="source"/> into <paramref name="buffer"/> until the source ends or the buffer holds more than
+    /// <paramref name="maxBytes"/> (never asking for more than that + 1 in all); returns the buffer's bytes and whether the source ended.
+    /// </summary>
+    private static async Task<(byte[] Bytes, bool Ended)> ReadAtMostAsync(Stream source, MemoryStream buffer, long? maxBytes, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var want = maxBytes is { } max ? Math.Min(chunk.Length, max + 1 - buffer.Length) : chunk.Length;
+            if (want <= 0)
+            {
+                return (buffer.ToArray(), false);
+            }
+
+            var read = await source.ReadAsync(chunk.AsMemory(0, (int)want), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return (buffer.ToArray(), true);
+            }
+
+            buffer.Write(chunk, 0, read);
         }
     }
 

@@ -69,16 +69,62 @@ public sealed class MultipartFormBuilder
         _parts.Add(new Part(name, null, file, null));
     }
 
+    /// <summary>
+    /// Adds a file part checked against <paramref name="limits"/> when the body is built: a file over its size limit (read no further
+    /// than that limit + 1 byte) or of a type not accepted (recognised from its bytes) is a <see cref="RequestValidationException"/>
+    /// naming the part, and nothing is sent.
+    /// </summary>
+    /// <param name="name">The part's name.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="limits">The file's limits, or <see langword="null"/> for none.</param>
+    public void AddFile(string name, FileUpload file, FileLimits? limits)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(file);
+        _parts.Add(new Part(name, null, file, null) { Limits = limits, Path = name });
+    }
+
+    /// <summary>
+    /// Adds one file part per file, all under <paramref name="name"/> (repeated parts), each checked against <paramref name="eachFile"/>
+    /// and all together against <paramref name="maxTotalBytes"/> when the body is built.
+    /// </summary>
+    /// <param name="name">The parts' name.</param>
+    /// <param name="files">The files, in order.</param>
+    /// <param name="eachFile">Each file's limits, or <see langword="null"/> for none.</param>
+    /// <param name="maxTotalBytes">The largest total size of the files, or <see langword="null"/> for no limit.</param>
+    public void AddFiles(string name, IEnumerable<FileUpload> files, FileLimits? eachFile, long? maxTotalBytes)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(files);
+        var group = new FileGroup(name, maxTotalBytes);
+        var index = 0;
+        foreach (var file in files)
+        {
+            ArgumentNullException.ThrowIfNull(file, nameof(files));
+            _parts.Add(new Part(name, null, file, null) { Limits = eachFile, Group = group, Path = string.Create(CultureInfo.InvariantCulture, $"{name}[{index++}]") });
+        }
+    }
+
     /// <summary>Reads the files and encodes every part into one body with a fresh boundary.</summary>
+    /// <exception cref="RequestValidationException">A file breaks its limits; nothing is sent.</exception>
     internal async Task<RequestBody> BuildAsync(CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent("producergen-" + Guid.NewGuid().ToString("N"));
+        var errors = new List<ValidationError>();
         foreach (var part in _parts)
         {
             if (part.File is { } file)
             {
-                var content = new ReadOnlyMemoryContent(await file.ReadAsync(cancellationToken).ConfigureAwait(false));
-                content.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+                var bytes = await ReadCheckedAsync(part, file, errors, cancellationToken).ConfigureAwait(false);
+                if (bytes is not { } fileBytes)
+                {
+                    continue; // refused: keep checking the other files, so every violation is reported at once
+                }
+
+                var content = new ReadOnlyMemoryContent(fileBytes);
+                var declared = file.ContentType;
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse(
+                    string.Equals(declared, FileUpload.DefaultContentType, StringComparison.OrdinalIgnoreCase) && MediaTypes.Sniff(fileBytes.Span) is { } sniffed ? sniffed : declared);
                 var disposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(part.Name), FileName = file.FileName };
                 if (!Ascii.IsValid(file.FileName))
                 {
@@ -103,15 +149,94 @@ public sealed class MultipartFormBuilder
             }
         }
 
-        var bytes = await form.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return new RequestBody(bytes, form.Headers.ContentType!.ToString());
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var body = await form.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return new RequestBody(body, form.Headers.ContentType!.ToString());
+    }
+
+    /// <summary>
+    /// The file's bytes, checked against its limits: its type is sniffed from its first bytes, then it is read no further than its
+    /// limit (or what its group's total has left) + 1 byte. Null, with the violation added, when it breaks one.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadCheckedAsync(Part part, FileUpload file, List<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        if (part.Limits is null && part.Group?.MaxTotalBytes is null)
+        {
+            return await file.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        string? sniffed = null;
+        long? limit = null;
+        if (part.Limits is { } limits)
+        {
+            sniffed = MediaTypes.Sniff((await file.PeekAsync(MediaTypes.SniffLength, cancellationToken).ConfigureAwait(false)).Span);
+            if (!limits.Accepts(sniffed))
+            {
+                var accepted = string.Join(", ", limits.ContentTypes!);
+                errors.Add(new ValidationError(part.Path!, $"must be a file of type {accepted} (was {sniffed ?? "not a recognised media type"}, from its content)"));
+                return null;
+            }
+
+            limit = limits.LimitFor(sniffed);
+        }
+
+        var group = part.Group;
+        var left = group?.MaxTotalBytes is { } total ? Math.Max(0, total - group.Bytes) : (long?)null;
+        var bound = limit is { } own && left is { } rest ? Math.Min(own, rest) : limit ?? left;
+        var bytes = await file.ReadAsync(bound, cancellationToken).ConfigureAwait(false);
+        if (bytes is { } read)
+        {
+            if (group is not null)
+            {
+                group.Bytes += read.Length;
+            }
+
+            return read;
+        }
+
+        if (limit is { } max && (left is null || max <= left))
+        {
+            var type = sniffed is null ? string.Empty : $" for {sniffed}";
+            errors.Add(new ValidationError(part.Path!, string.Create(CultureInfo.InvariantCulture, $"must be at most {max} bytes{type} (was larger)")));
+        }
+        else if (group is not null && !group.Reported)
+        {
+            group.Reported = true;
+            errors.Add(new ValidationError(group.Name, string.Create(CultureInfo.InvariantCulture, $"the files together must be at most {group.MaxTotalBytes} bytes (were more)")));
+        }
+
+        return null;
     }
 
     /// <summary>A quoted-string for Content-Disposition: names may hold spaces or ';' (the framework quotes only what it must).</summary>
     private static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private sealed record Part(string Name, string? Text, FileUpload? File, JsonPart? Json);
+    private sealed record Part(string Name, string? Text, FileUpload? File, JsonPart? Json)
+    {
+        public FileLimits? Limits { get; init; }
+
+        public FileGroup? Group { get; init; }
+
+        /// <summary>The member path errors name: the part's name, or <c>name[i]</c> in a group.</summary>
+        public string? Path { get; init; }
+    }
+
+    /// <summary>The files added under one name by <see cref="AddFiles"/>: their total limit and the bytes read so far.</summary>
+    private sealed class FileGroup(string name, long? maxTotalBytes)
+    {
+        public string Name { get; } = name;
+
+        public long? MaxTotalBytes { get; } = maxTotalBytes;
+
+        public long Bytes { get; set; }
+
+        public bool Reported { get; set; }
+    }
 
     private sealed record JsonPart(ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer);
 }

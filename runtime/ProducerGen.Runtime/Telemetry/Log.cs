@@ -37,4 +37,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Ignoring a Retry-After of {Seconds} s on {Operation}: more than the cap of {CapSeconds} s")]
     public static partial void RetryAfterOverCap(ILogger logger, string operation, double seconds, double capSeconds);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Sending {Api} operation {Operation} to {Method} {Path} with idempotency key {IdempotencyKey}")]
+    public static partial void SendingOperation(ILogger logger, string api, string operation, string method, string path, string? idempotencyKey);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Operation {Operation} answered HTTP {StatusCode} (request id {RequestId})")]
+    public static partial void OperationAnswered(ILogger logger, string operation, int statusCode, string? requestId);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "{Resource} {ResourceId} has status {Status}, which the API description does not list; treating it as pending")]
+    public static partial void ResourceUnknownStatus(ILogger logger, string resource, string resourceId, string status);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "{Resource} {ResourceId} status {OldStatus} -> {Status}")]
+    public static partial void ResourceStatusChanged(ILogger logger, string resource, string resourceId, string? oldStatus, string status);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Gave up waiting for {Resource} {ResourceId} after {Seconds:0.0} s; last status {Status}")]
+    public static partial void ResourceWaitTimedOut(ILogger logger, string resource, string resourceId, double seconds, string? status);
 }

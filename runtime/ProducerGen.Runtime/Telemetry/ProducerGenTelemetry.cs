@@ -4,8 +4,8 @@ using System.Diagnostics.Metrics;
 namespace ProducerGen;
 
 /// <summary>
-/// The runtime's tracing and metrics, both named <c>ProducerGen</c>: activities <c>ProducerGen.Submit</c>, <c>ProducerGen.Poll</c>
-/// and <c>ProducerGen.Download</c>; counters <c>producergen.polls</c> and <c>producergen.retries</c>; histogram <c>producergen.job.duration</c> (seconds).
+/// The runtime's tracing and metrics, both named <c>ProducerGen</c>: activities <c>ProducerGen.Submit</c>, <c>ProducerGen.Poll</c>,
+/// <c>ProducerGen.Download</c> and <c>ProducerGen.Operation</c> (tags <c>producergen.api</c>, <c>producergen.operation</c>); counters <c>producergen.polls</c> and <c>producergen.retries</c>; histogram <c>producergen.job.duration</c> (seconds).
 /// </summary>
 public static class ProducerGenTelemetry
 {
