@@ -63,8 +63,7 @@ internal static class OperationGroupEmitter
                 w.OpenBlock($"public sealed partial class {name} : global::ProducerGen.JobsClient");
                 break;
             default:
-                // Another part of the model's operations class: the client field and constructor are in the model's file.
-                w.Line(GeneratedCode.Attribute);
+                // Another part of the model's operations class: its attribute, client field and constructor are in the model's file.
                 w.OpenBlock($"public sealed partial class {name}");
                 break;
         }

@@ -38,6 +38,14 @@ internal static class ReservedNames
     public static readonly IReadOnlyCollection<string> AnswerTypeMembers = Set(
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Read");
 
+    /// <summary>
+    /// Members of an operation's request record: what C# synthesizes for records, what <see cref="object"/> declares and what
+    /// the generator adds. It has no params block, model or job, so a field named <c>model</c> keeps its name.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> OperationRequestMembers = Set(
+        "Validate", "ValidateInto", "WriteJson", "WriteMultipart", "WriteQuery", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize", "EqualityContract", "PrintMembers", "Deconstruct", "Clone");
+
     /// <summary>Members of a result's object types besides <see cref="TypeMembers"/>: the reader they declare.</summary>
     public static readonly IReadOnlyCollection<string> ResultObjectMembers = Set("Read");
 

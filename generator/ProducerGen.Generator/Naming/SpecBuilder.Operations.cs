@@ -191,7 +191,8 @@ internal sealed partial class SpecBuilder
                     $"The '{variant.Value}' kind of {operation.Request}.{Sentence(operation.Description)}",
                     members,
                     string.Empty,
-                    new RequestPartSpec(variant.Value, null, null, false, ReservedNames.ParamsParameter, operation.Discriminator, multipart)) with { BaseType = requestName };
+                    new RequestPartSpec(variant.Value, null, null, false, ReservedNames.ParamsParameter, operation.Discriminator, multipart),
+                    ReservedNames.OperationRequestMembers) with { BaseType = requestName };
                 types.Add(new TypeDeclaration(record, null));
                 Drain(queue);
                 variantNames.Add(name);
@@ -213,7 +214,8 @@ internal sealed partial class SpecBuilder
             summary,
             operation.Fields.Select(f => new MemberSource(f, prefix, fieldOwner, (queue, types))).ToList(),
             string.Empty,
-            new RequestPartSpec(string.Empty, null, null, false, ReservedNames.ParamsParameter, null, multipart));
+            new RequestPartSpec(string.Empty, null, null, false, ReservedNames.ParamsParameter, null, multipart),
+            ReservedNames.OperationRequestMembers);
         types.Add(new TypeDeclaration(request, null));
         Drain(queue);
         return requestName;

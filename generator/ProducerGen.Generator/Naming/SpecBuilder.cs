@@ -260,10 +260,11 @@ internal sealed partial class SpecBuilder
         string summary,
         IReadOnlyList<MemberSource> members,
         string? pathPrefix,
-        RequestPartSpec? request)
+        RequestPartSpec? request,
+        IReadOnlyCollection<string>? reserved = null)
     {
         var scope = new NameScope();
-        scope.ReserveAll(ReservedNames.TypeMembers);
+        scope.ReserveAll(reserved ?? ReservedNames.TypeMembers);
         scope.Reserve(typeName);
         var parameters = new NameScope();
         var fields = new NameScope();
@@ -278,7 +279,7 @@ internal sealed partial class SpecBuilder
         {
             var member = source.Member;
             var wirePath = pathPrefix is null ? member.Name : pathPrefix + member.Name;
-            var name = ClaimMember(scope, member, wirePath);
+            var name = ClaimMember(scope, member, wirePath, reserved);
             var inner = Innermost(member.Type);
             var nested = (inner.Kind == MemberType.String && inner.IsEnum) || inner.Kind == MemberType.Object ? NestedTypeName(source.NestedPrefix, member, source.Owner) : null;
             string? parameter = null;
@@ -397,9 +398,11 @@ internal sealed partial class SpecBuilder
         return false;
     }
 
-    private string ClaimMember(NameScope scope, MemberSpec member, string wirePath)
+    private string ClaimMember(NameScope scope, MemberSpec member, string wirePath, IReadOnlyCollection<string>? reserved = null)
     {
-        var name = WithSuffixIfReserved(scope, MemberBaseName(member), ReservedNames.MemberSuffix);
+        // A type with its own reserved names (an operation's request) suffixes only those; every other type the first release's.
+        var baseName = reserved is null ? MemberBaseName(member) : reserved.Contains(member.CSharpName) ? member.CSharpName + ReservedNames.MemberSuffix : member.CSharpName;
+        var name = WithSuffixIfReserved(scope, baseName, ReservedNames.MemberSuffix);
         if (!scope.TryClaim(name, $"'{wirePath}'", member.NameRange))
         {
             Collision(scope, name, $"'{wirePath}' would be the property", member.NameRange, MemberAdvice);

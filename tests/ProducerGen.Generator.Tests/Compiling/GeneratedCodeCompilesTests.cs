@@ -74,9 +74,61 @@ public class GeneratedCodeCompilesTests
         }
         """;
 
+    private const string OperationsConsumer =
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using ProducerGen;
+        using StudioOps;
+
+        public static class Consumer
+        {
+            public static async Task Run(string key, string path)
+            {
+                using var client = new StudioOpsClient(new StudioOpsClientOptions { ApiKey = key });
+                Account account = await client.Account.GetAsync();
+                long? credits = account.Team?.Credits;
+                string? prefix = account.ApiKey?.Prefix;
+                IReadOnlyList<CatalogModel> models = await client.Catalog.ListAsync(new CatalogListRequest { Modality = CatalogListModality.Video });
+                await foreach (JobSummary job in client.Jobs.ListAsync(new JobsListRequest { Status = JobsListStatus.Completed, Model = "midjourney" }))
+                {
+                    string? id = job.Id;
+                    JsonElement? result = job.Result;
+                }
+
+                await foreach (Page<Lora> page in client.Loras.ListAsync().AsPages(continuationToken: null, pageSizeHint: 50))
+                {
+                    string? next = page.ContinuationToken;
+                }
+
+                Job state = await client.Jobs.GetAsync("id");
+                JobsClient plain = client.Jobs;
+                Upload upload = await client.Uploads.CreateAsync(new UploadsCreateRequest(FileUpload.FromFile(path)));
+                Uri? url = upload.Url;
+                AssetCreated asset = await client.Assets.CreateAsync(new AssetsCreateRequest(url!, AssetsCreateType.Image));
+                JsonElement raw = await client.Assets.GetAsync(asset.AssetId!);
+                ResourceOperation<Lora> training = await client.Loras.CreateAsync(new LorasCreateRequest("Anna", new[] { FileUpload.FromFile(path) })
+                {
+                    SubjectKind = LorasCreateSubjectKind.Person,
+                    WebhookEvents = new[] { LorasCreateWebhookEvent.Completed },
+                });
+                Lora ready = await training.WaitAsync();
+                Lora again = await client.Loras.GetLoraOperation(ready.Id!).WaitAsync();
+                await client.Loras.DeleteAsync(ready.Id!);
+                JobHandle upscale = await client.Midjourney.ActionAsync(new MidjourneyUpsampleAction("parent", 2));
+                JobHandle pan = await client.Midjourney.ActionAsync(new MidjourneyPanAction("parent", MidjourneyPanActionDirection.Left));
+                JobHandle stems = await client.Suno.ActionAsync(new SunoStemsAction("parent") { Index = 1 });
+                SunoResult song = await client.Suno.WaitAsync(stems.Id);
+            }
+        }
+        """;
+
     [Theory]
     [InlineData("apiframe-music.producergen.yaml", MusicConsumer)]
     [InlineData("awkward.producergen.yaml", AwkwardConsumer)]
+    [InlineData("operations.producergen.yaml", OperationsConsumer)]
     public void Generated_code_and_consumer_compile_without_any_diagnostic(string schema, string consumer)
     {
         var (_, output, generatorDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Compilation(consumer), GeneratorHarness.Schema(schema));

@@ -26,6 +26,7 @@ public class BaselineTests
     [InlineData("openai-videos.producergen.yaml")]
     [InlineData("runway.producergen.yaml")]
     [InlineData("kie-ai.producergen.yaml")]
+    [InlineData("operations.producergen.yaml")]
     public void Generated_sources_match_their_baselines(string schema)
     {
         var result = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Schema(schema) })
