@@ -25,7 +25,8 @@ public class OperationDiagnosticTests
         { With("failed: [FAILED]", "failed: [FAILED, READY]"), "PG0016", "succeeded: |[READY]", "The status 'READY' of resource 'lora' is in more than one of pending, succeeded and failed" },
         { With("pending: [PENDING]", "pending: []"), "PG0015", "pending: |[]", "a list of at least one status" },
         { With("    type: Thing", "    type: Thin"), "PG0020", "type: |Thin", "Resource 'lora' names the type 'Thin', which 'types:' does not declare (declared: Thing)." },
-        { With("get: GET /v1/loras/{id}", "get: GET /v1/loras"), "PG0013", "get: |GET /v1/loras", "{id}" },
+        { With("get: GET /v1/loras/{id}", "get: GET /v1/loras"), "PG0013", "get: |GET /v1/loras", "has no '{id}' placeholder" },
+        { With("get: GET /v1/loras/{id}", "get: POST /v1/loras/{id}"), "PG0013", "get: |POST", "its method is GET (was POST)" },
 
         // references
         { With("response: Thing", "response: Thin"), "PG0020", "response: |Thin", "The response of operation 'getThing' names the type 'Thin'" },
