@@ -137,9 +137,11 @@ internal sealed partial class SchemaReader
 
     private void CheckDisjoint(EquatableArray<string> pending, EquatableArray<string> succeeded, EquatableArray<string> failed, Dictionary<string, Entry> entries, string what)
     {
+        // 'succeeded' may be missing (already PG0004) while 'pending' and 'failed' overlap: then 'failed' is where it is written.
         foreach (var status in succeeded.Where(s => pending.Contains(s) || failed.Contains(s)).Concat(failed.Where(pending.Contains)).Distinct())
         {
-            Error(SchemaDiagnosticIds.InvalidValue, $"The status '{status}' of {what} is in more than one of pending, succeeded and failed; a status means one thing.", entries["succeeded"].Value.Range);
+            var range = (entries.TryGetValue("succeeded", out var written) ? written : entries["failed"]).Value.Range;
+            Error(SchemaDiagnosticIds.InvalidValue, $"The status '{status}' of {what} is in more than one of pending, succeeded and failed; a status means one thing.", range);
         }
     }
 

@@ -41,6 +41,7 @@ public class DiagnosticLocationTests
         { "min: 0, max: 1", "min: 1e400, max: 1", "PG0016", 18, 39, "finite number" },
         { "{ type: string, required: true }", "{ type: string, required: true, type: url }", "PG0018", 12, 47, "appears twice" },
         { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    idPath: data..taskId", "PG0019", 8, 13, "not a path into the answer" },
+        { "models:", "operations:\n  getMe:\n    group: Account\n    name: Get\n    request: GET /v1/me\n    response: Acount\nmodels:", "PG0020", 18, 15, "names the type 'Acount', which 'types:' does not declare" },
     };
 
     [Theory]

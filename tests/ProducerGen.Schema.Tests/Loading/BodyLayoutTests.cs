@@ -215,7 +215,8 @@ public class BodyLayoutTests
 
     [Theory]
     [InlineData("", "      image: { type: file }", 13, 22, "is sent as JSON; add 'encoding: multipart'")]
-    [InlineData("\n    encoding: multipart", "      images: { type: array, items: { type: file } }", 14, 45, "top-level member")]
+    [InlineData("", "      images: { type: array, items: { type: file } }", 13, 45, "is sent as JSON; add 'encoding: multipart'")]
+    [InlineData("\n    encoding: multipart", "      meta: { type: object, properties: { f: { type: file } } }", 14, 54, "top-level member")]
     public void A_file_field_where_no_file_part_can_go_is_PG0016_at_its_type(string endpointLines, string field, int line, int column, string phrase) =>
         AssertSingle(
             Endpoint(Request + endpointLines, keepModelParamsKey: true).Replace("      prompt: { type: string, required: true }", "      prompt: { type: string, required: true }\n" + field, System.StringComparison.Ordinal),
@@ -223,6 +224,16 @@ public class BodyLayoutTests
             line,
             column,
             phrase);
+
+    [Fact]
+    public void An_array_of_files_loads_as_repeated_file_parts_of_a_multipart_endpoint()
+    {
+        var result = Load(Endpoint(Request + "\n    encoding: multipart", keepModelParamsKey: true)
+            .Replace("      prompt: { type: string, required: true }", "      prompt: { type: string, required: true }\n      images: { type: array, maxItems: 4, items: { type: file } }", System.StringComparison.Ordinal));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(MemberType.File, Assert.Single(result.Document!.Endpoints).Fields.Single(f => f.Name == "images").Type.Items!.Kind);
+    }
 
     [Fact]
     public void A_file_param_of_a_nested_multipart_endpoint_is_PG0016_at_its_type() =>

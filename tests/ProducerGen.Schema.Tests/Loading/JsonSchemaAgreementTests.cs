@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using ProducerGen.Schema.Loading;
+using ProducerGen.Schema.Tests.Operations;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -113,7 +114,80 @@ public class JsonSchemaAgreementTests
         AssertKeys(SchemaKeys.FieldOverride, defs["fieldOverride"]!);
         var types = defs["member"]!["properties"]!["type"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>());
         Assert.Equal(SchemaKeys.Types.OrderBy(t => t), types.OrderBy(t => t));
+
+        var operation = defs["operation"]!["properties"]!;
+        AssertKeys(SchemaKeys.Operation, defs["operation"]!);
+        AssertKeys(SchemaKeys.Response, operation["response"]!["oneOf"]![1]!);
+        AssertKeys(SchemaKeys.Paginate, operation["paginate"]!);
+        AssertKeys(SchemaKeys.Emulate, operation["emulate"]!["oneOf"]![1]!);
+        AssertKeys(SchemaKeys.Resource, defs["resource"]!);
+        AssertKeys(SchemaKeys.TypeDeclaration, defs["typeDeclaration"]!);
     }
+
+    [Fact]
+    public void Json_schema_enums_are_the_loaders_values_in_order()
+    {
+        var defs = FormatSchema["$defs"]!;
+        var operation = defs["operation"]!["properties"]!;
+        AssertValues(SchemaKeys.Types, defs["member"]!["properties"]!["type"]!);
+        AssertValues(SchemaKeys.ArrayStyles, defs["member"]!["properties"]!["style"]!);
+        AssertValues(SchemaKeys.OperationAuth, operation["auth"]!);
+        AssertValues(SchemaKeys.Retries, operation["retry"]!);
+        AssertValues(SchemaKeys.Encodings, operation["encoding"]!);
+        AssertValues(SchemaKeys.EmulationRoles, defs["emulationRole"]!);
+    }
+
+    [Fact]
+    public void The_target_operations_validate_against_the_json_schema()
+    {
+        var schema = JsonSchema.FromText(FormatSchema.ToJsonString());
+        var text = TargetOperations.ApiframeWithOperations();
+
+        var result = schema.Evaluate(YamlToJson(text), new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.Empty(SchemaLoader.Load(text).Diagnostics);
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? new List<EvaluationResults>()).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
+    public static TheoryData<string, string, bool, bool> OperationChanges => new()
+    {
+        // a change to the base operations schema, whether the loader accepts it, whether the JSON Schema does
+        { "response: Thing", "response: { type: Thing, path: data.thing }", true, true },
+        { "response: Thing", "response: { type: Thing, lits: true }", false, false },
+        { "    response: Thing", "    response: Thing\n    success: [200, 203]", true, true },
+        { "    response: Thing", "    response: Thing\n    success: 302", false, false },
+        { "    response: Thing", "    response: Thing\n    emulate: { role: catalog, groups: { gen: image } }", true, true },
+        { "    response: Thing", "    response: Thing\n    emulate: cataloge", false, false },
+        { "    response: Thing", "    response: Thing\n    retry: sometimes", false, false },
+        { "group: Things", "group: things", false, false },
+        { "name: Get", "name: GetAsync", false, false },
+        { "  Thing:", "  thing:", false, false },
+        { "    pending: [PENDING]\n", string.Empty, false, false },
+        { OperationsText.More, "  up:\n    group: Things\n    name: Up\n    request: POST /v1/things\n    encoding: multipart\n    fields:\n      f: { type: file, maxBytes: 10, accept: { image/png: 5 } }\n      tags: { type: array, style: csv, items: { type: string } }", true, true },
+        { OperationsText.More, "  up:\n    group: Things\n    name: Up\n    request: POST /v1/things\n    encoding: multipart\n    fields:\n      f: { type: file, maxBytes: 0 }", false, false },
+        { OperationsText.More, "  up:\n    group: Things\n    name: Up\n    request: POST /v1/things\n    encoding: multipart\n    fields:\n      f: { type: file, accept: [PNG] }", false, false },
+        { OperationsText.More, "  up:\n    group: Things\n    name: Up\n    request: POST /v1/things\n    encoding: multipart\n    fields:\n      s: { type: string, style: csv }", false, false },
+        { "      id: { type: string, required: true }", "      id: { type: string, required: true }\n      raw: { type: json }", true, true },
+        { "      id: { type: string, required: true }", "      id: { type: string, required: true }\n      raw: { type: json, maxLength: 3 }", false, false },
+
+        // Checks only the build performs: references between sections, and where files and json may go.
+        { "response: Thing", "response: Thin", false, true },
+        { OperationsText.More, "  up:\n    group: Things\n    name: Up\n    request: POST /v1/things\n    fields:\n      meta: { type: json }", false, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(OperationChanges))]
+    public void Json_schema_and_loader_agree_on_operations(string find, string replace, bool loaderAccepts, bool jsonSchemaAccepts)
+    {
+        var schema = JsonSchema.FromText(FormatSchema.ToJsonString());
+        var yaml = OperationsText.With(find, replace);
+
+        Assert.Equal(loaderAccepts, !SchemaLoader.Load(yaml).HasErrors);
+        Assert.Equal(jsonSchemaAccepts, schema.Evaluate(YamlToJson(yaml)).IsValid);
+    }
+
+    private static void AssertValues(IReadOnlyList<string> loaderValues, JsonNode schemaObject) =>
+        Assert.Equal(loaderValues, schemaObject["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
 
     private static void AssertKeys(IReadOnlyList<string> loaderKeys, JsonNode schemaObject)
     {
