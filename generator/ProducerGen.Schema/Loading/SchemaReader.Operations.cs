@@ -471,6 +471,13 @@ internal sealed partial class SchemaReader
 
         if (typeName == "json")
         {
+            if (paginated)
+            {
+                // Each page's items are read as one named type; opaque items would leave the pager nothing to type.
+                Error(SchemaDiagnosticIds.InvalidValue, $"A paginated {what} answers items of a named type, so its response cannot be 'json'; declare the item under 'types:' and name it here.", entry.Value.Range);
+                return ResponseSpec.None;
+            }
+
             return new ResponseSpec(ResponseKind.Json, Path: path);
         }
 

@@ -60,6 +60,7 @@ public class OperationDiagnosticTests
         { Op(Post + "retry: always"), "PG0016", "retry: |always", "write one of default, idempotent, safe-only" },
 
         // paginate:
+        { Op(List + "paginate: { items: items, cursorParam: cursor, nextCursor: next }\nresponse: json"), "PG0016", "response: |json", "cannot be 'json'" },
         { Op(List + "paginate: { items: items, nextCursor: next }\nresponse: Thing"), "PG0004", "paginate: |{ items", "is missing the required key 'cursorParam'" },
         { Op(List + "paginate: { items: items, cursorParam: cursor }\nresponse: Thing"), "PG0004", "paginate: |{ items", "is missing the required key 'nextCursor'" },
         { Op(List + "paginate: { items: items, cursorParam: cursor, nextCursor: next, limitParam: limit, minLimit: 10, maxLimit: 5 }\nresponse: Thing"), "PG0007", "minLimit: |10", "minLimit 10 above maxLimit 5" },
@@ -73,9 +74,11 @@ public class OperationDiagnosticTests
         { Op(List + "paginate: { items: items, cursorParam: cursor, nextCursor: next }\nresponse: none"), "PG0016", "response: |none", "cannot be 'none'" },
 
         // resource: and job:
-        { Op("group: Loras\nname: Create\nrequest: POST /v1/loras\nresource: lora\njob: alpha"), "PG0016", "    |job: alpha", "creates both a resource and a job" },
+        { Op("group: Loras\nname: Create\nrequest: POST /v1/loras\nresource: lora\njob: alpha\nfields:\n  parentId: { type: string }"), "PG0016", "    |job: alpha", "creates both a resource and a job" },
         { Op("group: Loras\nname: Create\nrequest: POST /v1/loras\nresponse: Thing\nresource: lora"), "PG0016", "    |response: Thing\n    resource: lora", "answers a resource handle, so it has no 'response:'" },
-        { Op("group: Alpha\nname: Act\nrequest: POST /v1/act\nresponse: json\njob: alpha"), "PG0016", "    |response: json", "answers a job handle, so it has no 'response:'" },
+        { Op("group: Alpha\nname: Act\nrequest: POST /v1/act\njob: alpha"), "PG0016", "job: |alpha", "it needs 'fields:' or 'variants:' for its body" },
+        { Op("group: Alpha\nname: Act\nrequest: POST /v1/act/{id}\njob: alpha\nfields:\n  parentId: { type: string }"), "PG0016", "job: |alpha", "its route cannot hold placeholders" },
+        { Op("group: Alpha\nname: Act\nrequest: POST /v1/act\nresponse: json\njob: alpha\nfields:\n  parentId: { type: string }"), "PG0016", "    |response: json", "answers a job handle, so it has no 'response:'" },
 
         // discriminator: and variants:
         { Op(Post + "variants:\n  up: { index: { type: integer } }"), "PG0004", "    |variants:", "needs 'discriminator:'" },
