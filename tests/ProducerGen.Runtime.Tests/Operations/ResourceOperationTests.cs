@@ -117,18 +117,23 @@ public sealed class ResourceOperationTests
     [Theory]
     [InlineData("""{"status":"PENDING"}""")]
     [InlineData("""{"id":"..","status":"PENDING"}""")]
+    [InlineData("""{"id":"a/b","status":"PENDING"}""")]
+    [InlineData("""[]""")]
     public async Task A_create_answer_without_a_usable_id_is_unexpected(string body)
     {
         var time = TestApi.NewTime();
         var handler = FakeHttpHandler.Sequence(time, () => Responses.Json(HttpStatusCode.Accepted, body));
         using var client = TestApi.Client(handler, time);
 
-        await Assert.ThrowsAsync<UnexpectedResponseException>(() => client.StartResourceAsync(Ops.Train, Ops.Lora, [], null, Ops.ReadId));
+        var error = await Assert.ThrowsAsync<UnexpectedResponseException>(() => client.StartResourceAsync(Ops.Train, Ops.Lora, [], null, Ops.ReadId));
+        Assert.NotNull(error.IdempotencyKey);
+        Assert.Equal(handler.RequestList[0].Header("Idempotency-Key"), error.IdempotencyKey); // resend with it: the service replays the create
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("..")]
+    [InlineData("a/b")]
     public void Resuming_an_unusable_id_is_refused(string id)
     {
         var time = TestApi.NewTime();
