@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -7,7 +6,6 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -219,20 +217,23 @@ public sealed class ProducerGenClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(read);
-        var answer = await SendOperationAsync(operation, pathValues, request, options, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(operation);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var path = operation.Template.Expand(pathValues, operation.Display, nameof(pathValues));
+        var (answer, _, idempotencyKey) = await _operations.SendAsync(operation, path, request, extraQuery: null, options, cancellationToken).ConfigureAwait(false);
         var body = answer.Body is { ValueKind: JsonValueKind.Object } json ? json : default;
         var id = body.ValueKind == JsonValueKind.Object ? resource.IdPath.ReadText(body) : null;
-        if (string.IsNullOrEmpty(id) || id is "." or ".." || id.Contains('/', StringComparison.Ordinal) && !resource.Get.Path.Contains("{+", StringComparison.Ordinal))
+        if (resource.IdProblem(id) is not null)
         {
             var requestId = answer.RequestId is { } rid ? $" Request id: {rid}." : string.Empty;
             throw new UnexpectedResponseException(
                 ApiErrorFactory.Redact($"{operation.Display} returned HTTP {answer.StatusCode} but the body has no '{resource.IdPath}' that can name a {resource.Name} in '{resource.Get.Path}'.{requestId}", _transport.Redactor)!,
                 new ApiResponseInfo(answer.StatusCode, answer.RequestId, null, null))
-            { IdempotencyKey = options?.IdempotencyKey };
+            { IdempotencyKey = idempotencyKey };
         }
 
         var status = resource.StatusPath.ReadText(body) ?? (resource.Pending.Count > 0 ? resource.Pending[0] : string.Empty);
-        return new ResourceOperation<T>(_operations, resource, id, status, body, read);
+        return new ResourceOperation<T>(_operations, resource, id!, status, body, read);
     }
 
     /// <summary>Resumes a long-running resource by its id, from any process; nothing is sent until it is updated or waited on.</summary>
@@ -248,6 +249,11 @@ public sealed class ProducerGenClient : IDisposable
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(read);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (resource.IdProblem(id) is { } problem)
+        {
+            throw new ArgumentException($"The {resource.Name} id {problem}; it becomes part of the URL path '{resource.Get.Path}'.", nameof(id));
+        }
+
         return new ResourceOperation<T>(_operations, resource, id, string.Empty, default, read);
     }
 

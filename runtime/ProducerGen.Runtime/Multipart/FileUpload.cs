@@ -106,7 +106,7 @@ public sealed class FileUpload
     {
         if (_content is { } ready)
         {
-            return ready.Length > maxBytes ? null : ready;
+            return ready.Length > maxBytes ? (ReadOnlyMemory<byte>?)null : ready; // not plain null: a byte[] null converts to empty memory
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -114,7 +114,7 @@ public sealed class FileUpload
         {
             if (_content is { } read)
             {
-                return read.Length > maxBytes ? null : read;
+                return read.Length > maxBytes ? (ReadOnlyMemory<byte>?)null : read;
             }
 
             if (_path is { } path)

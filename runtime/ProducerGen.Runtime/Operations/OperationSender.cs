@@ -26,9 +26,9 @@ internal sealed class OperationSender
 
     /// <summary>
     /// Sends <paramref name="operation"/> to <paramref name="path"/> (already expanded) with the request's query members and
-    /// <paramref name="extraQuery"/>; returns the answer and its <c>Retry-After</c>.
+    /// <paramref name="extraQuery"/>; returns the answer, its <c>Retry-After</c> and the idempotency key the call carried.
     /// </summary>
-    public async Task<(OperationResponse Response, TimeSpan? RetryAfter)> SendAsync(OperationDescription operation, string path, IGenerationRequest? request, IEnumerable<KeyValuePair<string, string>>? extraQuery, RequestOptions? options, CancellationToken cancellationToken)
+    public async Task<(OperationResponse Response, TimeSpan? RetryAfter, string? IdempotencyKey)> SendAsync(OperationDescription operation, string path, IGenerationRequest? request, IEnumerable<KeyValuePair<string, string>>? extraQuery, RequestOptions? options, CancellationToken cancellationToken)
     {
         request?.Validate().ThrowIfInvalid();
         RequestHeaders.CheckPerCall(options?.Headers, Api);
@@ -75,7 +75,7 @@ internal sealed class OperationSender
 
             var answer = new OperationResponse(response.StatusCode, ReadBody(response, display), response.RequestId);
             Log.OperationAnswered(_transport.Logger, operation.Name, response.StatusCode, response.RequestId);
-            return (answer, response.RetryAfter);
+            return (answer, response.RetryAfter, idempotencyKey);
         }
         catch (ProducerGenException exception)
         {

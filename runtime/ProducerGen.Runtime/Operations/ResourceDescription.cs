@@ -69,6 +69,27 @@ public sealed class ResourceDescription
 
     internal ResponsePath? ErrorPath { get; }
 
+    /// <summary>Why <paramref name="id"/> cannot name a resource in the get path, or <see langword="null"/> when it can.</summary>
+    internal string? IdProblem(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return "is empty";
+        }
+
+        // One segment ({id}): a '/' would be escaped, but some servers decode %2F and route elsewhere, as job ids are refused.
+        var segments = Get.Path.Contains("{+", StringComparison.Ordinal) ? id.Split('/') : [id];
+        foreach (var segment in segments)
+        {
+            if (segment.Length == 0 || segment is "." or ".." || segment.Contains('/', StringComparison.Ordinal))
+            {
+                return "holds an empty, '.' or '..' segment, or a '/' where the path takes one segment";
+            }
+        }
+
+        return null;
+    }
+
     internal bool IsSucceeded(string? status) => Contains(Succeeded, status);
 
     internal bool IsFailed(string? status) => Contains(Failed, status);

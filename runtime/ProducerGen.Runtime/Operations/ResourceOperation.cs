@@ -164,7 +164,7 @@ public sealed class ResourceOperation<T>
 
     private async Task<TimeSpan?> PollAsync(CancellationToken cancellationToken)
     {
-        var (response, retryAfter) = await _sender.SendAsync(_resource.Get, _path, request: null, extraQuery: null, options: null, cancellationToken).ConfigureAwait(false);
+        var (response, retryAfter, _) = await _sender.SendAsync(_resource.Get, _path, request: null, extraQuery: null, options: null, cancellationToken).ConfigureAwait(false);
         if (response.Body is not { ValueKind: JsonValueKind.Object } body)
         {
             throw Unexpected(response, "the body is not a JSON object");

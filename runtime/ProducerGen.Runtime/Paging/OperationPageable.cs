@@ -64,7 +64,7 @@ internal sealed class OperationPageable<T> : AsyncPageable<T>
                 query.Add(new(limit, size.ToString(CultureInfo.InvariantCulture)));
             }
 
-            var (response, _) = await _sender.SendAsync(_operation, _path, _request, query, _options, linked.Token).ConfigureAwait(false);
+            var (response, _, _) = await _sender.SendAsync(_operation, _path, _request, query, _options, linked.Token).ConfigureAwait(false);
             var page = Read(response);
             yield return page;
 
