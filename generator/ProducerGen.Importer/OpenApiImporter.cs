@@ -144,6 +144,11 @@ public static class OpenApiImporter
             throw new ImportException($"The document has no POST operation whose JSON body is discriminated by '{DiscriminatorName}'; there is nothing to import.");
         }
 
+        // A follow-up action may be the only call that takes the key; the operations then need the API's header.
+        idempotency ??= (document.Paths ?? new OpenApiPaths()).Values
+            .SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .SelectMany(o => o.Parameters ?? new List<IOpenApiParameter>())
+            .FirstOrDefault(p => p.In == ParameterLocation.Header && p.Name is { } n && n.Contains("idempotency", StringComparison.OrdinalIgnoreCase));
         root.Add("api", ImportApi(document, options, idempotency, securityScheme, report, out var jobsRoute));
         root.Add("endpoints", endpoints);
         root.Add("models", models);
