@@ -45,7 +45,7 @@ public static class SchemaImport
         {
             var types = result.Schema["types"] is YMap t ? t.Count : 0;
             var resources = result.Schema["resources"] is YMap r ? r.Count : 0;
-            lines.Add($"Operations: {operations.Count} ({types} answer types, {resources} resources).");
+            lines.Add($"Operations: {operations.Count} ({types} answer type{(types == 1 ? string.Empty : "s")}, {resources} resource{(resources == 1 ? string.Empty : "s")}).");
         }
 
         if (overlay is { Entries.Count: > 0 })
