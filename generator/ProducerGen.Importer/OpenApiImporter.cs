@@ -22,6 +22,12 @@ public sealed class ImportOptions
     /// <summary>The environment variable holding the key; default: <c>{NAME}_API_KEY</c>.</summary>
     public string? AuthEnvironmentVariable { get; set; }
 
+    /// <summary>
+    /// Names of answer types where the document's name is not the one to generate (<c>Me</c> → <c>Account</c>);
+    /// keyed by component name, or <c>{Component}Item</c> for the inline items of a component's array.
+    /// </summary>
+    public IDictionary<string, string> TypeNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The name of the source document as written into the header (a file name, never a machine path).</summary>
     public string SourceName { get; set; } = "openapi.json";
 }
@@ -97,6 +103,8 @@ public static class OpenApiImporter
         var counts = new List<KeyValuePair<string, int>>();
         IOpenApiParameter? idempotency = null;
         string? securityScheme = null;
+        var endpointRoutes = new HashSet<string>(StringComparer.Ordinal);
+        string? jobAnswer = null;
 
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
@@ -111,15 +119,7 @@ public static class OpenApiImporter
             var location = "paths." + path.Key;
             if (discriminated.Count == 0)
             {
-                if (body is not null && IsGenerateLike(path.Key))
-                {
-                    report.Skipped(location, $"POST body is not discriminated by a single-valued '{DiscriminatorName}' member; not a generate endpoint.");
-                }
-                else if (body is not null)
-                {
-                    report.Skipped(location, $"POST body is not discriminated by '{DiscriminatorName}' ({Describe(body)}); not a generate endpoint.");
-                }
-
+                // Not a generate endpoint: imported with the other calls under 'operations:'.
                 continue;
             }
 
@@ -129,6 +129,8 @@ public static class OpenApiImporter
             }
 
             var endpointName = EndpointName(path.Key);
+            endpointRoutes.Add("POST " + path.Key);
+            jobAnswer ??= operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value.Content is { } c && c.TryGetValue("application/json", out var m) ? ReferenceId(m.Schema) : null).FirstOrDefault(id => id is not null);
             var endpoint = ImportEndpoint(endpointName, path.Key, operation, discriminated, models, report);
             endpoints.Add(endpointName, endpoint);
             counts.Add(new(endpointName, discriminated.Count));
@@ -142,14 +144,37 @@ public static class OpenApiImporter
             throw new ImportException($"The document has no POST operation whose JSON body is discriminated by '{DiscriminatorName}'; there is nothing to import.");
         }
 
-        root.Add("api", ImportApi(document, options, idempotency, securityScheme, report));
+        // A follow-up action may be the only call that takes the key; the operations then need the API's header.
+        idempotency ??= (document.Paths ?? new OpenApiPaths()).Values
+            .SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .SelectMany(o => o.Parameters ?? new List<IOpenApiParameter>())
+            .FirstOrDefault(p => p.In == ParameterLocation.Header && p.Name is { } n && n.Contains("idempotency", StringComparison.OrdinalIgnoreCase));
+        root.Add("api", ImportApi(document, options, idempotency, securityScheme, report, out var jobsRoute));
         root.Add("endpoints", endpoints);
         root.Add("models", models);
+        endpointRoutes.Add(jobsRoute);
+        var operations = new OperationImporter(document, report, options.TypeNames, models, endpointRoutes, jobAnswer).Import();
+        if (operations.Operations.Count > 0)
+        {
+            if (operations.Types.Count > 0)
+            {
+                root.Add("types", operations.Types);
+            }
+
+            if (operations.Resources.Count > 0)
+            {
+                root.Add("resources", operations.Resources);
+            }
+
+            root.Add("operations", operations.Operations);
+        }
+
         var source = $"{document.Info?.Title} {document.Info?.Version}".Trim();
         return new ImportResult(root, report, counts, source);
     }
 
-    private static bool IsGenerateLike(string path) => !path.EndsWith("/action", StringComparison.Ordinal);
+    /// <summary>The component a schema refers to (<c>JobAccepted</c>), or null for an inline schema.</summary>
+    internal static string? ReferenceId(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Reference?.Id : null;
 
     private static List<IOpenApiSchema> Branches(IOpenApiSchema body)
     {
@@ -205,7 +230,7 @@ public static class OpenApiImporter
         return char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
     }
 
-    private static string Singular(string word) =>
+    internal static string Singular(string word) =>
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
 
     private static YMap ImportEndpoint(string name, string path, OpenApiOperation operation, List<IOpenApiSchema> branches, YMap models, ImportReport report)
@@ -362,13 +387,13 @@ public static class OpenApiImporter
         return model;
     }
 
-    private static YMap MapProperties(IOpenApiSchema objectSchema, string location, ImportReport report)
+    internal static YMap MapProperties(IOpenApiSchema objectSchema, string location, ImportReport report, MemberContext context = MemberContext.Generate)
     {
         var map = new YMap();
         foreach (var property in objectSchema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
             var required = objectSchema.Required?.Contains(property.Key) == true;
-            var member = MapMember(property.Value, required, $"{location}.{property.Key}", report);
+            var member = MapMember(property.Value, required, $"{location}.{property.Key}", report, context: context);
             if (member is not null)
             {
                 map.Add(property.Key, member);
@@ -383,7 +408,19 @@ public static class OpenApiImporter
         return map;
     }
 
-    private static bool IsObject(IOpenApiSchema schema) => schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.Object || schema.Properties is { Count: > 0 };
+    /// <summary>Members whose description states a requirement the format cannot check ("Required when subjectKind is person").</summary>
+    internal static void CheckProse(IOpenApiSchema objectSchema, string location, ImportReport report)
+    {
+        foreach (var property in objectSchema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (Clean(property.Value.Description) is { } text && text.Contains("required when", StringComparison.OrdinalIgnoreCase))
+            {
+                report.NotExpressible($"{location}.{property.Key}", $"states a conditional requirement in prose ('{text}'); the format has none, so Validate() does not check it.");
+            }
+        }
+    }
+
+    internal static bool IsObject(IOpenApiSchema schema) => schema.Type is { } type && (type & ~JsonSchemaType.Null) == JsonSchemaType.Object || schema.Properties is { Count: > 0 };
 
     private static void CheckObjectKeywords(IOpenApiSchema schema, string location, ImportReport report)
     {
@@ -413,7 +450,7 @@ public static class OpenApiImporter
     }
 
     /// <summary>Maps one property schema to a member, or null (reported) when the format cannot hold it at all.</summary>
-    internal static YMap? MapMember(IOpenApiSchema schema, bool required, string location, ImportReport report, bool isItems = false)
+    internal static YMap? MapMember(IOpenApiSchema schema, bool required, string location, ImportReport report, bool isItems = false, MemberContext context = MemberContext.Generate)
     {
         var member = new YMap(flow: true);
         var kind = schema.Type;
@@ -439,6 +476,7 @@ public static class OpenApiImporter
         {
             var values = new List<JsonNode?>();
             JsonSchemaType unionType = 0;
+            var open = false;
             foreach (var alternative in union)
             {
                 var alternativeValues = alternative.Const is { } c ? new List<JsonNode?> { JsonValue.Create(c) } : alternative.Enum?.Select(e => (JsonNode?)e).ToList();
@@ -450,6 +488,14 @@ public static class OpenApiImporter
                         continue;
                     }
 
+                    // An operation's "one of these, or any string" (Me.user.role) is that type: the values are a hint, not a rule.
+                    if (context != MemberContext.Generate && alternative.Type is { } openType && IsSingle(openType) && alternative.Properties is not { Count: > 0 } && alternative.Items is null)
+                    {
+                        open = true;
+                        unionType |= openType;
+                        continue;
+                    }
+
                     report.NotExpressible(location, $"is a union of schemas ({Describe(schema)}), not of literal values; the format has no union type, so it is not generated.");
                     return null;
                 }
@@ -458,7 +504,7 @@ public static class OpenApiImporter
                 values.AddRange(alternativeValues);
             }
 
-            literals = values;
+            literals = open ? null : values;
             kind = (kind ?? 0) | unionType;
         }
 
@@ -471,6 +517,13 @@ public static class OpenApiImporter
         if (kind is null && literals is { Count: > 0 })
         {
             kind = LiteralType(literals);
+        }
+
+        if (kind is null && context == MemberContext.Answer && schema.Properties is not { Count: > 0 })
+        {
+            // An answer member of any shape ({}, Job.result) is kept as raw JSON.
+            member.Add("type", "json");
+            return Finish(schema, member, required && !nullable, nullable: false, isItems, location, report, context);
         }
 
         if (kind is null)
@@ -491,7 +544,7 @@ public static class OpenApiImporter
         }
 
         // A null array item is already sent as null, and a required member is a non-null constructor parameter.
-        if (nullable && (required || isItems))
+        if (nullable && (required || isItems) && context != MemberContext.Answer)
         {
             report.NotExpressible(location, required
                 ? "is required but accepts null; the format's required members cannot be null, so it is imported as its non-null type."
@@ -511,11 +564,11 @@ public static class OpenApiImporter
         switch (kind.Value)
         {
             case JsonSchemaType.String:
-                MapString(schema, literals, member, location, report);
+                MapString(schema, literals, member, location, report, context);
                 break;
             case JsonSchemaType.Integer:
             case JsonSchemaType.Number:
-                MapNumber(schema, kind.Value, literals, member, location, report);
+                MapNumber(schema, kind.Value, literals, member, location, report, context);
                 break;
             case JsonSchemaType.Boolean:
                 member.Add("type", "boolean");
@@ -543,7 +596,7 @@ public static class OpenApiImporter
                     return null;
                 }
 
-                var items = MapMember(schema.Items, false, location + "[]", report, isItems: true);
+                var items = MapMember(schema.Items, false, location + "[]", report, isItems: true, context: context);
                 if (items is null)
                 {
                     return null;
@@ -553,8 +606,12 @@ public static class OpenApiImporter
                 break;
             case JsonSchemaType.Object:
                 member.Add("type", "object");
-                CheckObjectKeywords(schema, location, report);
-                var properties = MapProperties(schema, location, report);
+                if (context != MemberContext.Answer)
+                {
+                    CheckObjectKeywords(schema, location, report);
+                }
+
+                var properties = MapProperties(schema, location, report, context);
                 if (properties.Count == 0)
                 {
                     report.NotExpressible(location, "is an object without declared properties (free-form); the format cannot express it, so it is not generated.");
@@ -565,6 +622,14 @@ public static class OpenApiImporter
                 break;
         }
 
+        // An answer member that may be null is simply not required: the generated property is nullable either way.
+        return context == MemberContext.Answer
+            ? Finish(schema, member, required && !nullable, nullable: false, isItems, location, report, context)
+            : Finish(schema, member, required, nullable, isItems, location, report, context);
+    }
+
+    private static YMap Finish(IOpenApiSchema schema, YMap member, bool required, bool nullable, bool isItems, string location, ImportReport report, MemberContext context)
+    {
         if (required)
         {
             member.Set("required", new YScalar("true", ScalarKind.Boolean), 1);
@@ -576,7 +641,10 @@ public static class OpenApiImporter
 
         if (schema.Default is { } defaultValue)
         {
-            var node = Literal(defaultValue, member["type"] is YScalar { Value: var typeName } ? typeName : "string");
+            var typeName = member["type"] is YScalar { Value: var t } ? t : "string";
+            var node = typeName == "boolean" && context != MemberContext.Generate && defaultValue.GetValueKind() == JsonValueKind.String && defaultValue.GetValue<string>() is "true" or "false"
+                ? new YScalar(defaultValue.GetValue<string>(), ScalarKind.Boolean)
+                : Literal(defaultValue, typeName);
             if (node is null)
             {
                 report.NotExpressible(location, $"has a default ({defaultValue.ToJsonString()}) the format cannot write; documented nowhere.");
@@ -633,9 +701,23 @@ public static class OpenApiImporter
 
     private static bool IsWhole(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d);
 
-    private static void MapString(IOpenApiSchema schema, List<JsonNode?>? literals, YMap member, string location, ImportReport report)
+    private static void MapString(IOpenApiSchema schema, List<JsonNode?>? literals, YMap member, string location, ImportReport report, MemberContext context = MemberContext.Generate)
     {
         var format = schema.Format;
+        if (context == MemberContext.Request && format == "binary")
+        {
+            // A multipart part holding a file's bytes.
+            member.Add("type", "file");
+            return;
+        }
+
+        if (context == MemberContext.Request && literals is { Count: 2 } && literals.All(l => l is JsonValue v && v.TryGetValue<string>(out var b) && b is "true" or "false") && literals[0]!.GetValue<string>() != literals[1]!.GetValue<string>())
+        {
+            // A query flag spelled "true"|"false" (includeArchived): a boolean, which the query string writes the same way.
+            member.Add("type", "boolean");
+            return;
+        }
+
         member.Add("type", format == "uri" || format == "url" ? "url" : "string");
         var known = format is "uuid" or "date-time" or "email";
         if (format is not null && format != "uri" && format != "url" && !known)
@@ -689,9 +771,36 @@ public static class OpenApiImporter
         }
     }
 
-    private static void MapNumber(IOpenApiSchema schema, JsonSchemaType kind, List<JsonNode?>? literals, YMap member, string location, ImportReport report)
+    private static void MapNumber(IOpenApiSchema schema, JsonSchemaType kind, List<JsonNode?>? literals, YMap member, string location, ImportReport report, MemberContext context = MemberContext.Generate)
     {
         var values = literals?.Select(l => l is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : (double?)null).ToList();
+        if (context != MemberContext.Generate && Grid(literals) is { } grid)
+        {
+            // Evenly spaced literals (index 1|2|3|4, zoomRatio 1.5|2) are exactly a range with a step.
+            member.Add("type", grid.Whole ? "integer" : "number");
+            member.Add("min", new YScalar(SchemaYamlWriter.Number((double)grid.Min), ScalarKind.Number));
+            member.Add("max", new YScalar(SchemaYamlWriter.Number((double)grid.Max), ScalarKind.Number));
+            if (!(grid.Whole && grid.Step == 1))
+            {
+                member.Add("step", new YScalar(SchemaYamlWriter.Number((double)grid.Step), ScalarKind.Number));
+            }
+
+            return;
+        }
+
+        if (context != MemberContext.Generate && Num(schema.Minimum) is null && Num(schema.ExclusiveMinimum) is { } exclusive)
+        {
+            // The nearest inclusive bound: the value itself is accepted here and rejected by the service (reported below).
+            member.Add("type", kind == JsonSchemaType.Integer ? "integer" : "number");
+            member.Add("min", new YScalar(SchemaYamlWriter.Number(exclusive), ScalarKind.Number));
+            if (Num(schema.Maximum) is { } upper)
+            {
+                member.Add("max", new YScalar(SchemaYamlWriter.Number(upper), ScalarKind.Number));
+            }
+
+            report.NotExpressible(location, $"exclusiveMinimum {SchemaYamlWriter.Number(exclusive)}: the format's bounds are inclusive, so it is imported as min {SchemaYamlWriter.Number(exclusive)} and {SchemaYamlWriter.Number(exclusive)} itself is not rejected by Validate().");
+            return;
+        }
         if (values is { Count: > 0 } && values.All(v => v is not null) && values.All(v => v == Math.Floor(v!.Value)))
         {
             // Integer literals (an enum of numbers, or a union of consts like 5|10) are an integer enum.
@@ -738,6 +847,44 @@ public static class OpenApiImporter
         ReportBounds(schema, location, report, "a");
     }
 
+    /// <summary>Two or more distinct numeric literals at equal distances, as min, max and step; else null.</summary>
+    private static (decimal Min, decimal Max, decimal Step, bool Whole)? Grid(List<JsonNode?>? literals)
+    {
+        if (literals is not { Count: >= 2 })
+        {
+            return null;
+        }
+
+        var numbers = new List<decimal>();
+        foreach (var literal in literals)
+        {
+            if (literal is not JsonValue value || value.GetValueKind() != JsonValueKind.Number || !decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+
+            numbers.Add(number);
+        }
+
+        numbers = numbers.Distinct().OrderBy(n => n).ToList();
+        if (numbers.Count < 2)
+        {
+            return null;
+        }
+
+        var step = numbers[1] - numbers[0];
+        for (var i = 2; i < numbers.Count; i++)
+        {
+            if (numbers[i] - numbers[i - 1] != step)
+            {
+                return null;
+            }
+        }
+
+        var whole = numbers.All(n => n == decimal.Truncate(n)) && step == decimal.Truncate(step);
+        return (numbers[0], numbers[^1], step, whole);
+    }
+
     private static void ReportBounds(IOpenApiSchema schema, string location, ImportReport report, string what)
     {
         if (schema.ExclusiveMinimum is { } exclusiveMinimum)
@@ -781,7 +928,7 @@ public static class OpenApiImporter
     }
 
     /// <summary>One member for a field every model shares: equal variants give themselves; differing bounds give the loosest.</summary>
-    private static YMap Merge(List<YMap> variants)
+    internal static YMap Merge(List<YMap> variants)
     {
         var merged = (YMap)variants[0].Clone();
         foreach (var key in new[] { "minLength", "min", "minItems" })
@@ -881,7 +1028,7 @@ public static class OpenApiImporter
         return string.Join(", ", parts);
     }
 
-    private static YMap ImportApi(OpenApiDocument document, ImportOptions options, IOpenApiParameter? idempotency, string? securitySchemeName, ImportReport report)
+    private static YMap ImportApi(OpenApiDocument document, ImportOptions options, IOpenApiParameter? idempotency, string? securitySchemeName, ImportReport report, out string jobsRoute)
     {
         var api = new YMap();
         var name = options.ApiName ?? ApiNameFromTitle(document.Info?.Title);
@@ -927,7 +1074,7 @@ public static class OpenApiImporter
             api.Add("idempotency", map);
         }
 
-        api.Add("jobs", ImportJobs(document));
+        api.Add("jobs", ImportJobs(document, out jobsRoute));
         return api;
     }
 
@@ -943,7 +1090,7 @@ public static class OpenApiImporter
     }
 
     /// <summary>The job resource: a GET path ending in one path parameter whose 200 body has <c>id</c> and a <c>status</c> enum.</summary>
-    private static YMap ImportJobs(OpenApiDocument document)
+    private static YMap ImportJobs(OpenApiDocument document, out string route)
     {
         foreach (var path in (document.Paths ?? new OpenApiPaths()).OrderByDescending(p => p.Key.Contains("/jobs/", StringComparison.Ordinal)))
         {
@@ -959,23 +1106,33 @@ public static class OpenApiImporter
             }
 
             var parameterStart = path.Key.LastIndexOf('{');
+            route = "GET " + path.Key;
             var jobs = new YMap();
             jobs.Add("get", "GET " + path.Key.Substring(0, parameterStart) + "{id}");
             jobs.Add("idField", schema.Properties.ContainsKey("id") ? "id" : "jobId");
-            var statuses = status.Enum.OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList();
-            var succeeded = statuses.Where(s => s is "COMPLETED" or "SUCCEEDED" or "SUCCESS" or "completed" or "succeeded").ToList();
-            var failed = statuses.Where(s => s.StartsWith("FAIL", StringComparison.OrdinalIgnoreCase) || s.StartsWith("CANCEL", StringComparison.OrdinalIgnoreCase) || s.StartsWith("ERROR", StringComparison.OrdinalIgnoreCase) || s.StartsWith("EXPIRE", StringComparison.OrdinalIgnoreCase)).ToList();
-            var pending = statuses.Except(succeeded).Except(failed).ToList();
-            jobs.Add("pending", new YSeq(pending.Select(s => (YNode)new YScalar(s))));
-            jobs.Add("succeeded", new YSeq(succeeded.Select(s => (YNode)new YScalar(s))));
-            jobs.Add("failed", new YSeq(failed.Select(s => (YNode)new YScalar(s))));
+            AddStatuses(jobs, status);
             return jobs;
         }
 
         throw new ImportException("The document has no job resource (a GET path ending in '{id}' whose 200 body has a 'status' enum).");
     }
 
-    private static string Describe(IOpenApiSchema schema)
+    /// <summary>
+    /// A status enum split into <c>pending</c>, <c>succeeded</c> (<c>COMPLETED</c>, <c>SUCCEEDED</c>, <c>READY</c>…) and
+    /// <c>failed</c> (<c>FAILED…</c>, <c>CANCEL…</c>, <c>ERROR…</c>, <c>EXPIRE…</c>); the rest is pending.
+    /// </summary>
+    internal static void AddStatuses(YMap target, IOpenApiSchema status)
+    {
+        var statuses = (status.Enum ?? new List<JsonNode>()).OfType<JsonValue>().Select(v => v.GetValue<string>()).ToList();
+        var succeeded = statuses.Where(s => s.ToUpperInvariant() is "COMPLETED" or "SUCCEEDED" or "SUCCESS" or "READY").ToList();
+        var failed = statuses.Where(s => s.StartsWith("FAIL", StringComparison.OrdinalIgnoreCase) || s.StartsWith("CANCEL", StringComparison.OrdinalIgnoreCase) || s.StartsWith("ERROR", StringComparison.OrdinalIgnoreCase) || s.StartsWith("EXPIRE", StringComparison.OrdinalIgnoreCase)).ToList();
+        var pending = statuses.Except(succeeded).Except(failed).ToList();
+        target.Add("pending", new YSeq(pending.Select(s => (YNode)new YScalar(s))));
+        target.Add("succeeded", new YSeq(succeeded.Select(s => (YNode)new YScalar(s))));
+        target.Add("failed", new YSeq(failed.Select(s => (YNode)new YScalar(s))));
+    }
+
+    internal static string Describe(IOpenApiSchema schema)
     {
         var parts = new List<string>();
         if (schema.Type is { } type)
@@ -1001,7 +1158,7 @@ public static class OpenApiImporter
         return parts.Count == 0 ? "an empty schema" : string.Join(", ", parts);
     }
 
-    private static string? Clean(string? text)
+    internal static string? Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

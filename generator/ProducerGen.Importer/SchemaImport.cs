@@ -17,14 +17,15 @@ public static class SchemaImport
     {
         options ??= new ImportOptions();
         options.SourceName = Path.GetFileName(sourcePath);
-        var result = OpenApiImporter.Import(openApiText, options);
         var overlayName = overlayPath is null ? null : Path.GetFileName(overlayPath);
-        SchemaOverlay? overlay = null;
-        if (overlayText is not null)
+        var overlay = overlayText is null ? null : SchemaOverlay.Parse(overlayText);
+        foreach (var rename in overlay?.TypeNames ?? new Dictionary<string, string>())
         {
-            overlay = SchemaOverlay.Parse(overlayText);
-            overlay.ApplyTo(result.Schema, overlayName ?? "overlay");
+            options.TypeNames[rename.Key] = rename.Value;
         }
+
+        var result = OpenApiImporter.Import(openApiText, options);
+        overlay?.ApplyTo(result.Schema, overlayName ?? "overlay");
 
         return (SchemaYamlWriter.Write(result.Schema, Header(result, options.SourceName, overlayName, overlay)), result);
     }
@@ -40,6 +41,13 @@ public static class SchemaImport
             string.Empty,
             "Models per endpoint: " + string.Join(", ", result.ModelsPerEndpoint.Select(c => $"{c.Key} {c.Value}")) + $" ({result.ModelsPerEndpoint.Sum(c => c.Value)} in all).",
         };
+        if (result.Schema["operations"] is YMap { Count: > 0 } operations)
+        {
+            var types = result.Schema["types"] is YMap t ? t.Count : 0;
+            var resources = result.Schema["resources"] is YMap r ? r.Count : 0;
+            lines.Add($"Operations: {operations.Count} ({types} answer type{(types == 1 ? string.Empty : "s")}, {resources} resource{(resources == 1 ? string.Empty : "s")}).");
+        }
+
         if (overlay is { Entries.Count: > 0 })
         {
             lines.Add(string.Empty);

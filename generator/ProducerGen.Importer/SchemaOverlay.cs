@@ -43,11 +43,23 @@ public sealed class SchemaOverlay
     private static readonly string[] ApiOrder = { "name", "namespace", "baseUrl", "auth", "idempotency", "jobs", "webhooks" };
     private static readonly string[] EndpointOrder = { "request", "description", "fields", "result" };
     private static readonly string[] ModelOrder = { "endpoint", "paramsKey", "summary", "description", "averageCompletion", "deprecated", "paramsRequired", "params" };
-    private static readonly string[] MemberOrder = { "type", "required", "nullable", "minLength", "maxLength", "pattern", "format", "enum", "min", "max", "step", "minItems", "maxItems", "items", "properties", "default", "deprecated", "description" };
+    private static readonly string[] MemberOrder = { "type", "required", "nullable", "minLength", "maxLength", "pattern", "format", "enum", "min", "max", "step", "minItems", "maxItems", "maxTotalBytes", "items", "properties", "maxBytes", "accept", "style", "default", "in", "deprecated", "description" };
+    private static readonly string[] OperationOrder = { "group", "name", "request", "description", "auth", "params", "encoding", "success", "retry", "idempotency", "resource", "job", "discriminator", "fields", "variants", "paginate", "response", "emulate" };
+
+    /// <summary>The prefix of an entry that names an answer type instead of setting a key: <c>typeNames.Me: Account</c>.</summary>
+    public const string TypeNamesPrefix = "typeNames.";
 
     public SchemaOverlay(IEnumerable<OverlayEntry> entries) => Entries = entries.ToList();
 
     public IReadOnlyList<OverlayEntry> Entries { get; }
+
+    /// <summary>
+    /// The <c>typeNames.&lt;Component&gt;: &lt;Type&gt;</c> entries: the importer names that component's answer type so
+    /// (<c>Me</c> → <c>Account</c>), and every reference to it. Applied during the import, not to the written tree.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TypeNames =>
+        Entries.Where(e => e.Path.StartsWith(TypeNamesPrefix, StringComparison.Ordinal) && e.Value is YScalar)
+            .ToDictionary(e => e.Path.Substring(TypeNamesPrefix.Length), e => ((YScalar)e.Value).Value, StringComparer.Ordinal);
 
     /// <summary>Parses overlay text.</summary>
     public static SchemaOverlay Parse(string text)
@@ -94,6 +106,11 @@ public sealed class SchemaOverlay
                 var value = scalar.Value ?? string.Empty;
                 if (scalar.Style is ScalarStyle.Plain)
                 {
+                    if (value is "~" or "null")
+                    {
+                        return new YScalar(value, ScalarKind.Null);
+                    }
+
                     if (value is "true" or "false")
                     {
                         return new YScalar(value, ScalarKind.Boolean);
@@ -127,8 +144,25 @@ public sealed class SchemaOverlay
         ArgumentNullException.ThrowIfNull(schema);
         foreach (var entry in Entries)
         {
+            if (entry.Path.StartsWith(TypeNamesPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var (map, key) = Resolve(schema, entry, overlayName);
             var at = map.Entries.FindIndex(e => e.Key == key);
+            if (entry.Value is YScalar { Kind: ScalarKind.Null })
+            {
+                // '~' removes what the document says but the schema should not (a query flag whose effect is not modelled).
+                if (at < 0)
+                {
+                    throw Fail(entry, overlayName, $"'{key}' does not exist, so there is nothing to remove");
+                }
+
+                map.Entries.RemoveAt(at);
+                continue;
+            }
+
             if (at >= 0)
             {
                 map.Entries[at] = new(key, entry.Value.Clone());
@@ -203,7 +237,8 @@ public sealed class SchemaOverlay
     /// <summary>A new key goes where the format's usual key order puts it (summary before params, step after max).</summary>
     private static int InsertionIndex(YMap map, string key)
     {
-        var order = map.ContainsKey("type") ? MemberOrder
+        var order = map.ContainsKey("group") ? OperationOrder
+            : map.ContainsKey("type") ? MemberOrder
             : map.ContainsKey("paramsKey") || map.ContainsKey("endpoint") ? ModelOrder
             : map.ContainsKey("request") ? EndpointOrder
             : map.ContainsKey("baseUrl") ? ApiOrder

@@ -14,6 +14,9 @@ public enum ScalarKind
 
     /// <summary><c>true</c> or <c>false</c>.</summary>
     Boolean,
+
+    /// <summary><c>~</c>: in an overlay, removes the key.</summary>
+    Null,
 }
 
 /// <summary>A node of the ordered YAML tree the importer builds and the writer prints.</summary>
