@@ -392,131 +392,129 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     /// </summary>
     internal async Task SubmitValidatedAsync(HttpContext ctx, string apiKey, EndpointSpec endpoint, ModelSpec model, JsonElement body, JobShape shape)
     {
+        string? idempotencyKey = null;
+        if (Schema.Api.Idempotency is { } idempotency && ctx.Request.Headers.TryGetValue(idempotency.Header, out var values) && values.ToString().Length > 0)
         {
-            string? idempotencyKey = null;
-            if (Schema.Api.Idempotency is { } idempotency && ctx.Request.Headers.TryGetValue(idempotency.Header, out var values) && values.ToString().Length > 0)
+            idempotencyKey = values.ToString();
+            if (idempotency.MaxLength is { } max && idempotencyKey.Length > max)
             {
-                idempotencyKey = values.ToString();
-                if (idempotency.MaxLength is { } max && idempotencyKey.Length > max)
+                await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>>
                 {
-                    await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>>
-                    {
-                        [idempotency.Header] = [$"must be at most {max.ToString(CultureInfo.InvariantCulture)} characters (was {idempotencyKey.Length.ToString(CultureInfo.InvariantCulture)})"],
-                    }).ConfigureAwait(false);
-                    return;
-                }
-            }
-
-            var canonical = CanonicalJson.ToBytes(body);
-            var hash = System.Security.Cryptography.SHA256.HashData(canonical);
-            var now = _time.GetUtcNow();
-            EmulatedJob? job = null;
-            var replay = false;
-            var conflict = false;
-            var dropBefore = false;
-            var dropAfter = false;
-            long? creditsAvailable = null;
-            lock (_gate)
-            {
-                PruneIdempotency(now);
-                SettleRefunds(now);
-                if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
-                {
-                    if (entry.BodyHash.AsSpan().SequenceEqual(hash))
-                    {
-                        job = _jobs[entry.JobId];
-                        replay = true;
-                    }
-                    else
-                    {
-                        conflict = true;
-                    }
-                }
-                else if (!CanAfford(apiKey, out var available))
-                {
-                    creditsAvailable = available;
-                }
-                else
-                {
-                    var submission = _faults.NextSubmission();
-                    if (_faults.DropBeforeCreate(submission))
-                    {
-                        dropBefore = true;
-                    }
-                    else
-                    {
-                        Keys.TryCharge(apiKey, _options.CreditCost, out _);
-                        job = CreateJob(ctx, apiKey, idempotencyKey, model, endpoint, body, canonical, hash, now, shape);
-                        _jobs[job.Id] = job;
-                        if (job.WillFail)
-                        {
-                            _pendingRefunds.Add(job);
-                        }
-
-                        if (idempotencyKey is not null)
-                        {
-                            _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
-                        }
-
-                        Stats.JobCreated(apiKey, idempotencyKey, _options.CreditCost);
-                        if (job.Webhook is not null)
-                        {
-                            _webhooks.Register(job);
-                        }
-
-                        dropAfter = _faults.DropAfterCreate(submission);
-                    }
-                }
-            }
-
-            if (creditsAvailable is { } credits)
-            {
-                await WriteJsonAsync(ctx, StatusCodes.Status402PaymentRequired, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("error", "Insufficient credits");
-                    w.WriteNumber("creditsRequired", _options.CreditCost);
-                    w.WriteNumber("creditsAvailable", Math.Max(0, credits));
-                    w.WriteEndObject();
+                    [idempotency.Header] = [$"must be at most {max.ToString(CultureInfo.InvariantCulture)} characters (was {idempotencyKey.Length.ToString(CultureInfo.InvariantCulture)})"],
                 }).ConfigureAwait(false);
                 return;
             }
+        }
 
-            if (conflict)
+        var canonical = CanonicalJson.ToBytes(body);
+        var hash = System.Security.Cryptography.SHA256.HashData(canonical);
+        var now = _time.GetUtcNow();
+        EmulatedJob? job = null;
+        var replay = false;
+        var conflict = false;
+        var dropBefore = false;
+        var dropAfter = false;
+        long? creditsAvailable = null;
+        lock (_gate)
+        {
+            PruneIdempotency(now);
+            SettleRefunds(now);
+            if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
             {
-                await ErrorAsync(ctx, StatusCodes.Status409Conflict, $"{Schema.Api.Idempotency?.Header ?? "Idempotency-Key"} was already used with a different request body").ConfigureAwait(false);
-                return;
+                if (entry.BodyHash.AsSpan().SequenceEqual(hash))
+                {
+                    job = _jobs[entry.JobId];
+                    replay = true;
+                }
+                else
+                {
+                    conflict = true;
+                }
             }
-
-            if (dropBefore || dropAfter)
+            else if (!CanAfford(apiKey, out var available))
             {
-                Stats.Fault(dropBefore ? "drop-before-create" : "drop-after-create");
-                ctx.Abort();
-                return;
+                creditsAvailable = available;
             }
-
-            if (replay)
+            else
             {
-                Stats.Replay();
-            }
+                var submission = _faults.NextSubmission();
+                if (_faults.DropBeforeCreate(submission))
+                {
+                    dropBefore = true;
+                }
+                else
+                {
+                    Keys.TryCharge(apiKey, _options.CreditCost, out _);
+                    job = CreateJob(ctx, apiKey, idempotencyKey, model, endpoint, body, canonical, hash, now, shape);
+                    _jobs[job.Id] = job;
+                    if (job.WillFail)
+                    {
+                        _pendingRefunds.Add(job);
+                    }
 
-            var status = job!.Snapshot(_time.GetUtcNow()).Status;
-            if (!_answers.IsV1)
-            {
-                var jobUrl = JobUrl(job, job.Model.JobGetPath ?? Schema.Api.Jobs.Get.Path);
-                var resultUrl = (job.Model.JobResultPath ?? Schema.Api.Jobs.Shape?.ResultGet?.Path) is { } resultPath ? JobUrl(job, resultPath) : jobUrl;
-                await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteAccepted(w, job, status, jobUrl, resultUrl)).ConfigureAwait(false);
-                return;
-            }
+                    if (idempotencyKey is not null)
+                    {
+                        _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
+                    }
 
-            await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w =>
+                    Stats.JobCreated(apiKey, idempotencyKey, _options.CreditCost);
+                    if (job.Webhook is not null)
+                    {
+                        _webhooks.Register(job);
+                    }
+
+                    dropAfter = _faults.DropAfterCreate(submission);
+                }
+            }
+        }
+
+        if (creditsAvailable is { } credits)
+        {
+            await WriteJsonAsync(ctx, StatusCodes.Status402PaymentRequired, w =>
             {
                 w.WriteStartObject();
-                w.WriteString("jobId", job.Id.ToString("D"));
-                w.WriteString("status", _answers.StatusText(status));
+                w.WriteString("error", "Insufficient credits");
+                w.WriteNumber("creditsRequired", _options.CreditCost);
+                w.WriteNumber("creditsAvailable", Math.Max(0, credits));
                 w.WriteEndObject();
             }).ConfigureAwait(false);
+            return;
         }
+
+        if (conflict)
+        {
+            await ErrorAsync(ctx, StatusCodes.Status409Conflict, $"{Schema.Api.Idempotency?.Header ?? "Idempotency-Key"} was already used with a different request body").ConfigureAwait(false);
+            return;
+        }
+
+        if (dropBefore || dropAfter)
+        {
+            Stats.Fault(dropBefore ? "drop-before-create" : "drop-after-create");
+            ctx.Abort();
+            return;
+        }
+
+        if (replay)
+        {
+            Stats.Replay();
+        }
+
+        var status = job!.Snapshot(_time.GetUtcNow()).Status;
+        if (!_answers.IsV1)
+        {
+            var jobUrl = JobUrl(job, job.Model.JobGetPath ?? Schema.Api.Jobs.Get.Path);
+            var resultUrl = (job.Model.JobResultPath ?? Schema.Api.Jobs.Shape?.ResultGet?.Path) is { } resultPath ? JobUrl(job, resultPath) : jobUrl;
+            await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteAccepted(w, job, status, jobUrl, resultUrl)).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("jobId", job.Id.ToString("D"));
+            w.WriteString("status", _answers.StatusText(status));
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal sealed partial class OperationRouter
         var facts = new Facts
         {
             ["user"] = new Facts { ["id"] = UserId(key), ["email"] = "emulator@example.com", ["role"] = "OWNER" },
-            ["team"] = new Facts { ["id"] = TeamId(key), ["name"] = "Emulator team", ["credits"] = Math.Max(0, credits), ["plan"] = "emulator" },
+            ["team"] = new Facts { ["id"] = TeamId(key), ["name"] = "Emulator team", ["credits"] = Math.Max(0, credits), ["plan"] = "emulator", ["customerId"] = null },
             ["apiKey"] = new Facts { ["id"] = FactWriter.StableId("key:" + key), ["name"] = "Emulator key", ["prefix"] = key[..Math.Min(8, key.Length)] },
         };
         return AnswerAsync(ctx, request.Operation, SuccessStatus(request.Operation), facts);

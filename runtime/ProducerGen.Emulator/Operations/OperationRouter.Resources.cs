@@ -17,28 +17,15 @@ internal sealed partial class OperationRouter
         var op = request.Operation;
         var spec = Schema.FindResource(op.Resource!)!;
         var key = request.ApiKey ?? string.Empty;
-        long available;
-        lock (_resources)
-        {
-            SettleRefunds(request.Now);
-            if (!_server.Keys.TryCharge(key, _options.ResourceCost, out available))
-            {
-                available = Math.Max(0, available);
-            }
-            else
-            {
-                available = -1;
-            }
-        }
-
-        if (available >= 0)
+        SettleRefunds(request.Now);
+        if (!_server.Keys.TryCharge(key, _options.ResourceCost, out var available))
         {
             await EmulatorServerJson(ctx, StatusCodes.Status402PaymentRequired, w =>
             {
                 w.WriteStartObject();
                 w.WriteString("error", "Insufficient credits");
                 w.WriteNumber("creditsRequired", _options.ResourceCost);
-                w.WriteNumber("creditsAvailable", available);
+                w.WriteNumber("creditsAvailable", Math.Max(0, available));
                 w.WriteEndObject();
             }).ConfigureAwait(false);
             return;
@@ -62,6 +49,11 @@ internal sealed partial class OperationRouter
             else if (field.Type.Kind == MemberType.Integer && field.Type.Minimum is { } min)
             {
                 input[field.Name] = (long)min;
+            }
+            else if (field.Type.Kind is not (MemberType.File or MemberType.Array))
+            {
+                // Not given: the status answer says null (gender, age), as the provider's does.
+                input[field.Name] = null;
             }
         }
 
@@ -172,10 +164,7 @@ internal sealed partial class OperationRouter
         facts["startedAt"] = state.StartedAt;
         facts["completedAt"] = state.CompletedAt;
         facts[resource.Spec.ErrorPath is { } errorPath ? Member(errorPath) : "error"] = state.Error;
-        if (state.Succeeded)
-        {
-            facts["triggerWord"] = "pgx" + resource.Id.ToString("N")[..6];
-        }
+        facts["triggerWord"] = state.Succeeded ? "pgx" + resource.Id.ToString("N")[..6] : null;
 
         return facts;
     }
