@@ -780,6 +780,14 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         w.WriteStringValue(Schema.Api.Jobs.Get.ToString());
         w.WriteEndArray();
+        w.WritePropertyName("operations");
+        w.WriteStartArray();
+        foreach (var operation in Schema.Operations)
+        {
+            w.WriteStringValue(operation.Request.ToString());
+        }
+
+        w.WriteEndArray();
         w.WritePropertyName("models");
         w.WriteStartArray();
         foreach (var model in Schema.Models)

@@ -130,13 +130,16 @@ internal sealed partial class OperationRouter
         return Guid.TryParse(text, out var guid) ? _resources.Find(request.ApiKey ?? string.Empty, spec.Key, guid) : null;
     }
 
-    /// <summary>The resource an operation is about: the one whose status route it is (same method-less path), else the one its type is.</summary>
+    /// <summary>The resource an operation is about: the one whose status route has its path (any method), else the one its type is.</summary>
     private ResourceSpec? ResourceAt(OperationSpec op)
     {
         var path = RouteKey(new Route("GET", op.Request.Path));
         return Schema.Resources.FirstOrDefault(r => RouteKey(new Route("GET", r.Get.Path)) == path)
             ?? Schema.Resources.FirstOrDefault(r => r.TypeName == op.Response.TypeName);
     }
+
+    /// <summary>The resource whose status route <paramref name="op"/> is (same method and path), or null.</summary>
+    private ResourceSpec? StatusRouteOf(OperationSpec op) => Schema.Resources.FirstOrDefault(r => RouteKey(r.Get) == RouteKey(op.Request));
 
     private Task WriteResourceAsync(HttpContext ctx, int status, ResourceSpec spec, EmulatedResource resource, DateTimeOffset now)
     {

@@ -84,7 +84,7 @@ internal sealed partial class OperationRouter
         EmulationRole.ResourceDelete => ResourceDeleteAsync,
         _ when op.Resource is not null => ResourceCreateAsync,
         _ when op.JobModel is not null => ActionAsync,
-        _ when ResourceAt(op) is not null => ResourceGetAsync,
+        _ when StatusRouteOf(op) is not null => ResourceGetAsync,
         _ => DefaultAsync,
     };
 

@@ -24,6 +24,17 @@ public sealed class OperationAuthTests
         Assert.Equal(12, loaded.Document!.Operations.Count);
     }
 
+    [Fact]
+    public async Task The_info_route_lists_the_operations()
+    {
+        await using var t = await Ops.StartAsync();
+        var (status, info) = await t.SendAsync(HttpMethod.Get, "/", key: null);
+        Assert.Equal(200, status);
+        var listed = info.GetProperty("operations").EnumerateArray().Select(o => o.GetString()!).ToList();
+        Assert.Equal(12, listed.Count);
+        Assert.Contains(listed, o => o.Contains("/v2/loras/{id}", StringComparison.Ordinal) && o.StartsWith("DELETE", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Authenticated))]
     public async Task Without_a_key_or_with_a_bad_one_it_is_401(string key)
