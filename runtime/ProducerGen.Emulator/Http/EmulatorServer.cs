@@ -113,7 +113,8 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         app.MapGet(FilesPrefix + "{jobId}/{file}", (RequestDelegate)GetFileAsync);
         app.MapGet("/", (RequestDelegate)InfoAsync);
-        _operations.Map(app);
+        // An operation that repeats a route served above (a job's GET, a submission) is left to that route.
+        _operations.Map(app, mapped.Concat(Schema.Endpoints.Where(e => !HasPlaceholders(e)).Select(e => e.Request.Method + " " + e.Request.Path)));
         app.MapFallback((RequestDelegate)(ctx => ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found")));
     }
 

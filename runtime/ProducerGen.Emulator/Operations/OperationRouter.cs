@@ -40,20 +40,26 @@ internal sealed partial class OperationRouter
     /// <summary>Whether the request was routed outside the API (a served upload).</summary>
     public static bool IsUnguarded(HttpContext ctx) => ctx.GetEndpoint()?.Metadata.GetMetadata<UnguardedMetadata>() is not null;
 
-    public void Map(WebApplication app)
+    /// <summary>Maps every operation (and every resource status route no operation describes) and the served uploads.</summary>
+    /// <param name="app">The application.</param>
+    /// <param name="taken">Routes already served (<c>METHOD path</c>), which operations do not map again.</param>
+    public void Map(WebApplication app, IEnumerable<string> taken)
     {
-        var mapped = new HashSet<string>(StringComparer.Ordinal);
+        var mapped = taken.Select(t => t.Split(' ', 2)).Select(p => RouteKey(new Route(p[0], p[1]))).ToHashSet(StringComparer.Ordinal);
         foreach (var operation in Schema.Operations)
         {
             var op = operation;
+            if (!mapped.Add(RouteKey(op.Request)))
+            {
+                continue;
+            }
+
             var handler = HandlerFor(op);
             var builder = app.MapMethods(op.Request.Path, [op.Request.Method], (RequestDelegate)(ctx => RunAsync(ctx, op, handler)));
             if (!op.Authenticated)
             {
                 builder.WithMetadata(OpenOperationMetadata.Instance);
             }
-
-            mapped.Add(RouteKey(op.Request));
         }
 
         // A resource's status route that no operation describes is served all the same: the client polls it.

@@ -50,6 +50,11 @@ public sealed class DefaultOperationTests
             fields:
               echo: { type: string, maxLength: 4 }
             response: json
+          getJob:
+            group: Jobs
+            name: Get
+            request: GET /v1/jobs/{id}
+            response: json
         """;
 
     [Fact]
@@ -70,6 +75,17 @@ public sealed class DefaultOperationTests
         Assert.Equal(400, (await t.SendAsync(HttpMethod.Get, "v1/quota/mars")).Status);
         Assert.Equal(400, (await t.SendAsync(HttpMethod.Get, "v1/quota/eu?verbose=yes")).Status);
         Assert.Equal(401, (await t.SendAsync(HttpMethod.Get, "v1/quota/eu", key: null)).Status);
+    }
+
+    [Fact]
+    public async Task An_operation_repeating_the_job_route_leaves_it_to_the_job_route()
+    {
+        await using var t = await TestEmulator.StartAsync(o => o.SchemaYaml = Schema);
+        var id = await t.SubmitAsync("""{"prompt":"a cat","model":"basic"}""", path: "v1/image");
+        var (status, job) = await t.SendAsync(HttpMethod.Get, "v1/jobs/" + id);
+        Assert.Equal(200, status);
+        Assert.Equal(id, job.GetProperty("id").GetString());
+        Assert.Equal(404, (await t.SendAsync(HttpMethod.Get, "v1/jobs/" + Guid.NewGuid())).Status);
     }
 
     [Fact]
