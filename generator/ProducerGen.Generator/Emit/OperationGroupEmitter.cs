@@ -255,6 +255,47 @@ internal static class OperationGroupEmitter
                 w.Line($"    => _client.SubmitAsync({method.DescriptionName}, (global::ProducerGen.IGenerationRequest){(method.RequestType is null ? "null!" : "request")}, options, cancellationToken);");
                 break;
         }
+
+        if (method.Shortcut.Count > 0)
+        {
+            EmitShortcut(w, method);
+        }
+    }
+
+    /// <summary>The overload that takes the request's members directly and builds the request.</summary>
+    private static void EmitShortcut(SourceWriter w, OperationMethodSpec method)
+    {
+        var pathParameters = method.PathParams.Select(p => (p.Integer ? "long " : "string ") + p.ParameterName);
+        var parameters = pathParameters.Concat(method.Shortcut.Select(p => $"{p.Type} {p.Name}")).Concat(new[] { Options, Token });
+        var arguments = method.PathParams.Select(p => p.ParameterName)
+            .Concat(new[] { $"new {method.RequestType}({string.Join(", ", method.Shortcut.Select(p => p.Name))})", "options", "cancellationToken" });
+        var returns = method.Return switch
+        {
+            MethodReturn.None => Task,
+            MethodReturn.Json => $"{Task}<global::System.Text.Json.JsonElement>",
+            MethodReturn.Value => $"{Task}<{method.ValueType}>",
+            MethodReturn.List => $"{Task}<global::System.Collections.Generic.IReadOnlyList<{method.ValueType}>>",
+            MethodReturn.Pageable => $"global::ProducerGen.AsyncPageable<{method.ValueType}>",
+            MethodReturn.Resource => $"{Task}<global::ProducerGen.ResourceOperation<{method.ValueType}>>",
+            _ => $"{Task}<global::ProducerGen.JobHandle>",
+        };
+
+        w.Line();
+        w.Doc("summary", method.Summary);
+        foreach (var parameter in method.PathParams)
+        {
+            w.Line($"/// <param name=\"{parameter.ParameterName.TrimStart('@')}\">The '{SourceWriter.Escape(parameter.WireName)}' of the route.</param>");
+        }
+
+        foreach (var parameter in method.Shortcut)
+        {
+            w.Line($"/// <param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.EscapeLine(parameter.Summary)}</param>");
+        }
+
+        w.Line("/// <param name=\"options\">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line($"public {returns} {method.MethodName}({string.Join(", ", parameters)})");
+        w.Line($"    => {method.MethodName}({string.Join(", ", arguments)});");
     }
 
     private static string PageName(OperationMethodSpec method) =>

@@ -133,6 +133,7 @@ internal sealed partial class SpecBuilder
         foreach (var operation in plan.Operations)
         {
             var requestType = BuildRequestTypes(operation, types, bases);
+            var shortcut = Shortcut(operation, requestType, types);
             var resource = operation.Resource is { } key ? _document.FindResource(key) : null;
             if (resource is not null && !resources.Any(r => r.Key == resource.Key))
             {
@@ -158,7 +159,8 @@ internal sealed partial class SpecBuilder
                 operation.Response.Path,
                 operation.Paginate,
                 resource is null ? null : NameMapper.ToPascalCase(resource.Key) + "Resource",
-                operation.JobModel));
+                operation.JobModel,
+                EquatableArray.From(shortcut)));
         }
 
         var group = new OperationGroupSpec(plan.ClassName, plan.PropertyName, plan.Kind, EquatableArray.From(methods), EquatableArray.From(resources));
@@ -219,6 +221,29 @@ internal sealed partial class SpecBuilder
         types.Add(new TypeDeclaration(request, null));
         Drain(queue);
         return requestName;
+    }
+
+    /// <summary>
+    /// A request whose every member is required is only its constructor's arguments: the method gets an overload taking them
+    /// (<c>CreateAsync(file)</c>), unless one is named like a parameter every method has.
+    /// </summary>
+    private static List<ShortcutParameterSpec> Shortcut(OperationSpec operation, string? requestType, List<TypeDeclaration> types)
+    {
+        var none = new List<ShortcutParameterSpec>();
+        if (requestType is null || operation.Variants.Count > 0 || operation.Fields.Any(f => !f.Required)
+            || types.Select(t => t.Record).FirstOrDefault(r => r?.Name == requestType) is not { } record)
+        {
+            return none;
+        }
+
+        var parameters = record.Properties.Select(p => new ShortcutParameterSpec(p.DeclaredType, p.ParameterName!, p.Description ?? $"The request's '{p.WireName}'.")).ToList();
+        var taken = new HashSet<string>(MethodParameters, StringComparer.Ordinal);
+        foreach (var path in operation.PathParams)
+        {
+            taken.Add(NameMapper.ToCamelCase(path.Name));
+        }
+
+        return parameters.Any(p => taken.Contains(p.Name.TrimStart('@'))) ? none : parameters;
     }
 
     private static string VariantTypeName(OperationSpec operation, VariantSpec variant) => operation.Group + variant.CSharpName + operation.Name;

@@ -75,6 +75,7 @@ internal enum MethodReturn
 /// <param name="Paginate">Its pagination, or null.</param>
 /// <param name="ResourceName">The resource description property, or null.</param>
 /// <param name="JobModelId">The model whose job it creates, or null.</param>
+/// <param name="Shortcut">The request's constructor parameters, for an overload taking them directly (every member is required), or empty.</param>
 internal sealed record OperationMethodSpec(
     string Key,
     string MethodName,
@@ -94,7 +95,14 @@ internal sealed record OperationMethodSpec(
     string ResponsePath,
     PaginationSpec? Paginate,
     string? ResourceName,
-    string? JobModelId);
+    string? JobModelId,
+    EquatableArray<ShortcutParameterSpec> Shortcut = default);
+
+/// <summary>A parameter of the overload that builds the request itself (<c>client.Uploads.CreateAsync(file)</c>).</summary>
+/// <param name="Type">Its C# type.</param>
+/// <param name="Name">The C# parameter, as the request's constructor names it.</param>
+/// <param name="Summary">Its doc text.</param>
+internal sealed record ShortcutParameterSpec(string Type, string Name, string Summary);
 
 /// <summary>A path parameter of a method.</summary>
 /// <param name="WireName">The placeholder's name.</param>

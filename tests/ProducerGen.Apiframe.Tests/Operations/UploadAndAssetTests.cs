@@ -48,7 +48,7 @@ public sealed class UploadAndAssetTests
         await File.WriteAllBytesAsync(path, Media.Png(1024));
         try
         {
-            var upload = await client.Uploads.CreateAsync(new UploadsCreateRequest(FileUpload.FromFile(path)));
+            var upload = await client.Uploads.CreateAsync(FileUpload.FromFile(path)); // the overload that builds the request
             Assert.Equal("image/png", upload.ContentType);
             Assert.Equal(1024, upload.ByteSize);
         }

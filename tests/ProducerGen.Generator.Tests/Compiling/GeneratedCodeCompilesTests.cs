@@ -107,6 +107,8 @@ public class GeneratedCodeCompilesTests
                 JobsClient plain = client.Jobs;
                 Upload upload = await client.Uploads.CreateAsync(new UploadsCreateRequest(FileUpload.FromFile(path)));
                 Uri? url = upload.Url;
+                Upload direct = await client.Uploads.CreateAsync(FileUpload.FromStream(System.IO.File.OpenRead(path), "cat.png", "image/png"));
+                AssetCreated registered = await client.Assets.CreateAsync(url!, AssetsCreateType.Video);
                 AssetCreated asset = await client.Assets.CreateAsync(new AssetsCreateRequest(url!, AssetsCreateType.Image));
                 JsonElement raw = await client.Assets.GetAsync(asset.AssetId!);
                 ResourceOperation<Lora> training = await client.Loras.CreateAsync(new LorasCreateRequest("Anna", new[] { FileUpload.FromFile(path) })

@@ -157,6 +157,14 @@ namespace StudioOps
             return global::ProducerGen.Internal.ResultReader.ReadAnswer(response, "$", static element => AssetCreated.Read(element));
         }
 
+        /// <summary>POST /v2/assets/create.</summary>
+        /// <param name="url">The request's 'url'.</param>
+        /// <param name="type">The request's 'type'.</param>
+        /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task<AssetCreated> CreateAsync(global::System.Uri url, AssetsCreateType type, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(new AssetsCreateRequest(url, type), options, cancellationToken);
+
         /// <summary>GET /v2/assets/{assetId}.</summary>
         /// <param name="assetId">The 'assetId' of the route.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>

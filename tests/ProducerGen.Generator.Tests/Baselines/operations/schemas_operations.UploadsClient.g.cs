@@ -89,5 +89,12 @@ namespace StudioOps
             var response = await _client.SendOperationAsync(CreateOperation, global::System.Array.Empty<string>(), request, options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswer(response, "$", static element => Upload.Read(element));
         }
+
+        /// <summary>Uploads an input file; its URL fits any model's image, video or audio URL field.</summary>
+        /// <param name="file">The request's 'file'.</param>
+        /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        public global::System.Threading.Tasks.Task<Upload> CreateAsync(global::ProducerGen.FileUpload file, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => CreateAsync(new UploadsCreateRequest(file), options, cancellationToken);
     }
 }
