@@ -43,7 +43,28 @@ internal sealed partial class OperationRouter
             return;
         }
 
+        if (Unavailable(request.Variant?.Value, parent) is { } reason)
+        {
+            await _server.ErrorAsync(ctx, StatusCodes.Status409Conflict, "The action is not available: " + reason).ConfigureAwait(false);
+            return;
+        }
+
         await _server.SubmitValidatedAsync(ctx, key, endpoint, model, request.Body, Shape(request.Variant?.Value, parent)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Midjourney's rule: the grid actions (upsample, variation) take a grid, the edits (inpaint, outpaint, pan) one
+    /// upsampled image. A parent with a single output is an upsample's result.
+    /// </summary>
+    private static string? Unavailable(string? action, EmulatedJob parent)
+    {
+        var single = parent.TrackCount == 1 && parent.ParentId is not null;
+        return action switch
+        {
+            "upsample" or "variation" when single => "a grid action needs a grid, and the parent job is one upsampled image",
+            "inpaint" or "outpaint" or "pan" when !single => "an edit needs one upsampled image, and the parent job is a grid: upsample one of its images first",
+            _ => null,
+        };
     }
 
     /// <summary>The child's output: one image for an upsample, a grid of four for the other image actions, the parent's track count for music, two stems.</summary>

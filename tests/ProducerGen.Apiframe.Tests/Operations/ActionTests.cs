@@ -28,6 +28,23 @@ public sealed class ActionTests
     }
 
     [Fact]
+    public async Task Edits_take_an_upsampled_image_and_grid_actions_a_grid_as_midjourney_rules_say()
+    {
+        await using var emulator = await ApiframeEmulator.StartAsync();
+        using var client = ApiframeEmulator.Client(emulator);
+        var grid = await client.Midjourney.GenerateAsync(new MidjourneyRequest("a harbour at night"));
+
+        await Assert.ThrowsAsync<ConflictException>(() => client.Midjourney.ActionAsync(new MidjourneyPanAction(grid.Job.Id, MidjourneyPanActionDirection.Up)));
+        var upsampled = await client.Midjourney.WaitAsync((await client.Midjourney.ActionAsync(new MidjourneyUpsampleAction(grid.Job.Id, 1))).Id);
+        await Assert.ThrowsAsync<ConflictException>(() => client.Midjourney.ActionAsync(new MidjourneyVariationAction(upsampled.Job.Id, 1)));
+
+        var panned = await client.Midjourney.ActionAsync(new MidjourneyPanAction(upsampled.Job.Id, MidjourneyPanActionDirection.Up));
+        var outpainted = await client.Midjourney.ActionAsync(new MidjourneyOutpaintAction(upsampled.Job.Id, 2));
+        Assert.NotEmpty((await client.Midjourney.WaitAsync(panned.Id)).OutputUrls);
+        Assert.NotEmpty((await client.Midjourney.WaitAsync(outpainted.Id)).OutputUrls);
+    }
+
+    [Fact]
     public async Task Extending_a_finished_suno_song_creates_a_job_with_two_tracks()
     {
         await using var emulator = await ApiframeEmulator.StartAsync();
