@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
