@@ -67,6 +67,18 @@ public sealed class EmulatorOptions
     /// <summary>The credits one job costs (its <c>creditCost</c>); charged when the job is created. Default 10.</summary>
     public int CreditCost { get; set; } = 10;
 
+    /// <summary>How long an uploaded file (an upload operation's) is served at its URL, in emulator time. Default 1 h.</summary>
+    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a long-running resource (a LoRA training) takes from creation to its succeeded (or failed) status,
+    /// before <see cref="TimeScale"/>; its pending statuses share the time evenly. Default 6 s.
+    /// </summary>
+    public TimeSpan ResourceDuration { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>The credits creating a long-running resource costs; charged at creation, refunded when it fails. Default 2.</summary>
+    public int ResourceCost { get; set; } = 2;
+
     /// <summary>How long an idempotency key is remembered, in emulator time. Default 24 h.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 

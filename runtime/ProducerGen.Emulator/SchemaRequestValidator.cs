@@ -136,6 +136,30 @@ public sealed class SchemaRequestValidator
         return new RequestValidationResult(Freeze(errors), model);
     }
 
+    /// <summary>
+    /// Validates <paramref name="body"/> against <paramref name="members"/> alone (an operation's fields and its variant's
+    /// members): unknown members, required ones, and each value's type and limits, as for an endpoint's fields.
+    /// </summary>
+    /// <param name="members">The members the object may have.</param>
+    /// <param name="body">The object (a body, with the operation's query members merged in).</param>
+    /// <returns>The errors by JSON path; no model.</returns>
+    internal static RequestValidationResult ValidateObject(IReadOnlyList<MemberSpec> members, JsonElement body)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        CheckText(errors, string.Empty, body);
+        if (errors.Count == 0 && body.ValueKind != JsonValueKind.Object)
+        {
+            Add(errors, string.Empty, $"must be a JSON object (was {Describe(body)})");
+        }
+
+        if (errors.Count == 0)
+        {
+            ValidateMembers(errors, string.Empty, members, body, checkUnknown: true);
+        }
+
+        return new RequestValidationResult(Freeze(errors), null);
+    }
+
     /// <summary>The submission's model: named by the body's model member, or by the route when the body names none.</summary>
     private static ModelSpec? ReadModel(Dictionary<string, List<string>> errors, EndpointSpec endpoint, List<ModelSpec> models, JsonElement body, ModelSpec? routeModel)
     {
@@ -433,6 +457,10 @@ public sealed class SchemaRequestValidator
                     Add(errors, path, $"must be a file part, with a file name (was {Describe(value)})");
                 }
 
+                return;
+
+            case MemberType.Json:
+                // Opaque JSON: any value.
                 return;
 
             default:

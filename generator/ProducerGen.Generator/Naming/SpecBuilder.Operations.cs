@@ -112,11 +112,11 @@ internal sealed partial class SpecBuilder
         var owner = new TypeOwner(new[] { type.Name });
         var objects = new List<ResultObjectSpec>();
         var pending = new Queue<(string Name, MemberSpec Member, TypeSpec Type)>();
-        var properties = BuildResultProperties(type.Name, type.Properties, type.Name, owner, pending, ReservedNames.AnswerTypeMembers, "answer");
+        var properties = BuildResultProperties(type.Name, type.Properties, type.Name, owner, pending, ReservedNames.AnswerTypeMembers, "answer", ReservedNames.AnswerTypeMembers);
         while (pending.Count > 0)
         {
             var (name, member, objectType) = pending.Dequeue();
-            var objectProperties = BuildResultProperties(name, objectType.Properties, name, owner, pending, ReservedNames.AnswerTypeMembers, "answer");
+            var objectProperties = BuildResultProperties(name, objectType.Properties, name, owner, pending, ReservedNames.AnswerTypeMembers, "answer", ReservedNames.AnswerTypeMembers);
             objects.Add(new ResultObjectSpec(name, member.Description ?? $"The answer's '{member.Name}'.", objectProperties));
         }
 

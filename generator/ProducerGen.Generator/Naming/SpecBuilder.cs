@@ -170,7 +170,8 @@ internal sealed partial class SpecBuilder
         TypeOwner owner,
         Queue<(string, MemberSpec, TypeSpec)> pending,
         IEnumerable<string> reserved,
-        string noun = "result")
+        string noun = "result",
+        IReadOnlyCollection<string>? ownReserved = null)
     {
         var scope = new NameScope();
         scope.ReserveAll(reserved);
@@ -178,7 +179,7 @@ internal sealed partial class SpecBuilder
         var named = new List<(MemberSpec Member, string Name, string? Nested)>();
         foreach (var member in members)
         {
-            var name = ClaimMember(scope, member, member.Name);
+            var name = ClaimMember(scope, member, member.Name, ownReserved);
             var inner = Innermost(member.Type);
             string? nested = null;
             if (inner.Kind == MemberType.Object)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using ProducerGen.Emulator.Audio;
 using ProducerGen.Emulator.Jobs;
+using ProducerGen.Emulator.Operations;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Emulator.Http;
@@ -11,7 +12,7 @@ namespace ProducerGen.Emulator.Http;
 /// <summary>The emulator's routes and state: jobs, idempotency keys, credits, faults and webhooks.</summary>
 internal sealed partial class EmulatorServer : IAsyncDisposable
 {
-    private const string ApiKeyItem = "ProducerGen.Emulator.ApiKey";
+    internal const string ApiKeyItem = "ProducerGen.Emulator.ApiKey";
     private const string FilesPrefix = "/files/";
     private const string RequestIdHeader = "x-request-id";
     private const string JsonMediaType = "application/json";
@@ -27,6 +28,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private readonly List<EmulatedJob> _pendingRefunds = new();
     private readonly string _idField;
     private readonly AnswerShape _answers;
+    private readonly OperationRouter _operations;
     private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public EmulatorServer(SchemaDocument schema, EmulatorOptions options)
@@ -40,6 +42,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         _idField = string.IsNullOrEmpty(schema.Api.Jobs.IdField) ? "id" : schema.Api.Jobs.IdField;
         _answers = new AnswerShape(schema);
         _webhooks = new WebhookDispatcher(options, Stats, _idField, schema.Api.Webhooks);
+        _operations = new OperationRouter(this, options);
     }
 
     public SchemaDocument Schema { get; }
@@ -110,8 +113,46 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         app.MapGet(FilesPrefix + "{jobId}/{file}", (RequestDelegate)GetFileAsync);
         app.MapGet("/", (RequestDelegate)InfoAsync);
+        // An operation that repeats a route served above (a job's GET, a submission) is left to that route.
+        _operations.Map(app, mapped.Concat(Schema.Endpoints.Where(e => !HasPlaceholders(e)).Select(e => e.Request.Method + " " + e.Request.Path)));
         app.MapFallback((RequestDelegate)(ctx => ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found")));
     }
+
+    /// <summary>The job with <paramref name="id"/>, or null.</summary>
+    internal EmulatedJob? FindJob(Guid id)
+    {
+        lock (_gate)
+        {
+            return _jobs.TryGetValue(id, out var job) ? job : null;
+        }
+    }
+
+    /// <summary>The jobs submitted with <paramref name="apiKey"/>, in no particular order.</summary>
+    internal List<EmulatedJob> JobsOf(string apiKey)
+    {
+        lock (_gate)
+        {
+            return _jobs.Values.Where(j => j.ApiKey == apiKey).ToList();
+        }
+    }
+
+    /// <summary>Writes a job as its GET route answers it (v1 shape), optionally without its input (a listing's item).</summary>
+    internal void WriteJob(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool includeInput)
+    {
+        var state = job.Snapshot(now);
+        JobJson.WriteJob(writer, job, state, _idField, _webhooks.StatusOf(job), job.IsExpired(now, _options.AssetRetention), _answers.StatusText(state.Status), includeInput);
+    }
+
+    /// <summary>Whether the next created job (or resource) is to fail, by the fault options; counted as a failed-job fault.</summary>
+    internal bool NextFails() => _faults.FailJob() && CountFailure();
+
+    /// <summary>The base of the absolute URLs the emulator hands out: <see cref="EmulatorOptions.PublicBaseUrl"/> or the request's own, ending in /.</summary>
+    internal Uri PublicBase(HttpContext ctx) => _options.PublicBaseUrl is { } publicBase
+        ? new Uri(publicBase.AbsoluteUri.TrimEnd('/') + "/")
+        : new Uri($"{ctx.Request.Scheme}://{ctx.Request.Host.Value}/");
+
+    /// <summary>The status of <paramref name="job"/> now, as the API spells it.</summary>
+    internal string StatusText(EmulatedJob job, DateTimeOffset now) => _answers.StatusText(job.Snapshot(now).Status);
 
     public string? JobStatus(Guid id)
     {
@@ -130,6 +171,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         lock (_gate)
         {
             SettleRefunds(_time.GetUtcNow());
+            _operations.SettleRefunds(_time.GetUtcNow());
             return Keys.Credits(apiKey);
         }
     }
@@ -191,7 +233,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         });
 
         var path = ctx.Request.Path.Value ?? "/";
-        if (path == "/" || path.StartsWith(FilesPrefix, StringComparison.Ordinal))
+        if (path == "/" || path.StartsWith(FilesPrefix, StringComparison.Ordinal) || OperationRouter.IsUnguarded(ctx))
         {
             await next(ctx).ConfigureAwait(false);
             return;
@@ -225,6 +267,19 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         var key = ctx.Request.Headers[Schema.Api.Auth.Header].ToString();
         var prefix = Schema.Api.Auth.Prefix;
+        if (OperationRouter.IsOpen(ctx))
+        {
+            // auth: none: no key is needed, and a key that is sent (valid or not) is no error; a valid one names the caller.
+            var sent = prefix is not null && key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? key[prefix.Length..] : key;
+            if (Keys.Check(sent) == KeyCheck.Valid)
+            {
+                ctx.Items[ApiKeyItem] = sent;
+            }
+
+            await next(ctx).ConfigureAwait(false);
+            return;
+        }
+
         if (prefix is not null && key.Length > 0)
         {
             // The schema's prefix ("Bearer ") comes first; its scheme word ignores case, as HTTP auth schemes do.
@@ -328,130 +383,139 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
                 return;
             }
 
-            string? idempotencyKey = null;
-            if (Schema.Api.Idempotency is { } idempotency && ctx.Request.Headers.TryGetValue(idempotency.Header, out var values) && values.ToString().Length > 0)
+            await SubmitValidatedAsync(ctx, apiKey, endpoint, validation.Model!, body, JobShape.Default).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Creates (or replays, by idempotency key) the job of a valid submission and answers it: the one path generate
+    /// endpoints and follow-up actions share, so both charge, replay and answer alike.
+    /// </summary>
+    internal async Task SubmitValidatedAsync(HttpContext ctx, string apiKey, EndpointSpec endpoint, ModelSpec model, JsonElement body, JobShape shape)
+    {
+        string? idempotencyKey = null;
+        if (Schema.Api.Idempotency is { } idempotency && ctx.Request.Headers.TryGetValue(idempotency.Header, out var values) && values.ToString().Length > 0)
+        {
+            idempotencyKey = values.ToString();
+            if (idempotency.MaxLength is { } max && idempotencyKey.Length > max)
             {
-                idempotencyKey = values.ToString();
-                if (idempotency.MaxLength is { } max && idempotencyKey.Length > max)
+                await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>>
                 {
-                    await ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>>
-                    {
-                        [idempotency.Header] = [$"must be at most {max.ToString(CultureInfo.InvariantCulture)} characters (was {idempotencyKey.Length.ToString(CultureInfo.InvariantCulture)})"],
-                    }).ConfigureAwait(false);
-                    return;
-                }
-            }
-
-            var canonical = CanonicalJson.ToBytes(body);
-            var hash = System.Security.Cryptography.SHA256.HashData(canonical);
-            var now = _time.GetUtcNow();
-            EmulatedJob? job = null;
-            var replay = false;
-            var conflict = false;
-            var dropBefore = false;
-            var dropAfter = false;
-            long? creditsAvailable = null;
-            lock (_gate)
-            {
-                PruneIdempotency(now);
-                SettleRefunds(now);
-                if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
-                {
-                    if (entry.BodyHash.AsSpan().SequenceEqual(hash))
-                    {
-                        job = _jobs[entry.JobId];
-                        replay = true;
-                    }
-                    else
-                    {
-                        conflict = true;
-                    }
-                }
-                else if (!CanAfford(apiKey, out var available))
-                {
-                    creditsAvailable = available;
-                }
-                else
-                {
-                    var submission = _faults.NextSubmission();
-                    if (_faults.DropBeforeCreate(submission))
-                    {
-                        dropBefore = true;
-                    }
-                    else
-                    {
-                        Keys.TryCharge(apiKey, _options.CreditCost, out _);
-                        job = CreateJob(ctx, apiKey, idempotencyKey, validation.Model!, endpoint, body, canonical, hash, now);
-                        _jobs[job.Id] = job;
-                        if (job.WillFail)
-                        {
-                            _pendingRefunds.Add(job);
-                        }
-
-                        if (idempotencyKey is not null)
-                        {
-                            _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
-                        }
-
-                        Stats.JobCreated(apiKey, idempotencyKey, _options.CreditCost);
-                        if (job.Webhook is not null)
-                        {
-                            _webhooks.Register(job);
-                        }
-
-                        dropAfter = _faults.DropAfterCreate(submission);
-                    }
-                }
-            }
-
-            if (creditsAvailable is { } credits)
-            {
-                await WriteJsonAsync(ctx, StatusCodes.Status402PaymentRequired, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("error", "Insufficient credits");
-                    w.WriteNumber("creditsRequired", _options.CreditCost);
-                    w.WriteNumber("creditsAvailable", Math.Max(0, credits));
-                    w.WriteEndObject();
+                    [idempotency.Header] = [$"must be at most {max.ToString(CultureInfo.InvariantCulture)} characters (was {idempotencyKey.Length.ToString(CultureInfo.InvariantCulture)})"],
                 }).ConfigureAwait(false);
                 return;
             }
+        }
 
-            if (conflict)
+        var canonical = CanonicalJson.ToBytes(body);
+        var hash = System.Security.Cryptography.SHA256.HashData(canonical);
+        var now = _time.GetUtcNow();
+        EmulatedJob? job = null;
+        var replay = false;
+        var conflict = false;
+        var dropBefore = false;
+        var dropAfter = false;
+        long? creditsAvailable = null;
+        lock (_gate)
+        {
+            PruneIdempotency(now);
+            SettleRefunds(now);
+            if (idempotencyKey is not null && _idempotency.TryGetValue((apiKey, idempotencyKey), out var entry))
             {
-                await ErrorAsync(ctx, StatusCodes.Status409Conflict, $"{Schema.Api.Idempotency?.Header ?? "Idempotency-Key"} was already used with a different request body").ConfigureAwait(false);
-                return;
+                if (entry.BodyHash.AsSpan().SequenceEqual(hash))
+                {
+                    job = _jobs[entry.JobId];
+                    replay = true;
+                }
+                else
+                {
+                    conflict = true;
+                }
             }
-
-            if (dropBefore || dropAfter)
+            else if (!CanAfford(apiKey, out var available))
             {
-                Stats.Fault(dropBefore ? "drop-before-create" : "drop-after-create");
-                ctx.Abort();
-                return;
+                creditsAvailable = available;
             }
-
-            if (replay)
+            else
             {
-                Stats.Replay();
-            }
+                var submission = _faults.NextSubmission();
+                if (_faults.DropBeforeCreate(submission))
+                {
+                    dropBefore = true;
+                }
+                else
+                {
+                    Keys.TryCharge(apiKey, _options.CreditCost, out _);
+                    job = CreateJob(ctx, apiKey, idempotencyKey, model, endpoint, body, canonical, hash, now, shape);
+                    _jobs[job.Id] = job;
+                    if (job.WillFail)
+                    {
+                        _pendingRefunds.Add(job);
+                    }
 
-            var status = job!.Snapshot(_time.GetUtcNow()).Status;
-            if (!_answers.IsV1)
-            {
-                var jobUrl = JobUrl(job, job.Model.JobGetPath ?? Schema.Api.Jobs.Get.Path);
-                var resultUrl = (job.Model.JobResultPath ?? Schema.Api.Jobs.Shape?.ResultGet?.Path) is { } resultPath ? JobUrl(job, resultPath) : jobUrl;
-                await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteAccepted(w, job, status, jobUrl, resultUrl)).ConfigureAwait(false);
-                return;
-            }
+                    if (idempotencyKey is not null)
+                    {
+                        _idempotency[(apiKey, idempotencyKey)] = new IdempotencyEntry(job.Id, hash, now);
+                    }
 
-            await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w =>
+                    Stats.JobCreated(apiKey, idempotencyKey, _options.CreditCost);
+                    if (job.Webhook is not null)
+                    {
+                        _webhooks.Register(job);
+                    }
+
+                    dropAfter = _faults.DropAfterCreate(submission);
+                }
+            }
+        }
+
+        if (creditsAvailable is { } credits)
+        {
+            await WriteJsonAsync(ctx, StatusCodes.Status402PaymentRequired, w =>
             {
                 w.WriteStartObject();
-                w.WriteString("jobId", job.Id.ToString("D"));
-                w.WriteString("status", _answers.StatusText(status));
+                w.WriteString("error", "Insufficient credits");
+                w.WriteNumber("creditsRequired", _options.CreditCost);
+                w.WriteNumber("creditsAvailable", Math.Max(0, credits));
                 w.WriteEndObject();
             }).ConfigureAwait(false);
+            return;
         }
+
+        if (conflict)
+        {
+            await ErrorAsync(ctx, StatusCodes.Status409Conflict, $"{Schema.Api.Idempotency?.Header ?? "Idempotency-Key"} was already used with a different request body").ConfigureAwait(false);
+            return;
+        }
+
+        if (dropBefore || dropAfter)
+        {
+            Stats.Fault(dropBefore ? "drop-before-create" : "drop-after-create");
+            ctx.Abort();
+            return;
+        }
+
+        if (replay)
+        {
+            Stats.Replay();
+        }
+
+        var status = job!.Snapshot(_time.GetUtcNow()).Status;
+        if (!_answers.IsV1)
+        {
+            var jobUrl = JobUrl(job, job.Model.JobGetPath ?? Schema.Api.Jobs.Get.Path);
+            var resultUrl = (job.Model.JobResultPath ?? Schema.Api.Jobs.Shape?.ResultGet?.Path) is { } resultPath ? JobUrl(job, resultPath) : jobUrl;
+            await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteAccepted(w, job, status, jobUrl, resultUrl)).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("jobId", job.Id.ToString("D"));
+            w.WriteString("status", _answers.StatusText(status));
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -515,7 +579,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         return credits >= _options.CreditCost;
     }
 
-    private EmulatedJob CreateJob(HttpContext ctx, string apiKey, string? idempotencyKey, ModelSpec model, EndpointSpec endpoint, JsonElement body, byte[] canonical, byte[] hash, DateTimeOffset now)
+    private EmulatedJob CreateJob(HttpContext ctx, string apiKey, string? idempotencyKey, ModelSpec model, EndpointSpec endpoint, JsonElement body, byte[] canonical, byte[] hash, DateTimeOffset now, JobShape shape)
     {
         var id = Guid.NewGuid();
         // A flat body's params are its own top-level members.
@@ -563,12 +627,12 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             Duration = duration,
             WillFail = _faults.FailJob() && CountFailure(),
             CreditCost = _options.CreditCost,
-            PublicBase = _options.PublicBaseUrl is { } publicBase
-                ? new Uri(publicBase.AbsoluteUri.TrimEnd('/') + "/")
-                : new Uri($"{ctx.Request.Scheme}://{ctx.Request.Host.Value}/"),
+            PublicBase = PublicBase(ctx),
             AudioSeed = audioSeed,
             Title = title,
-            TrackCount = JobJson.TrackCount(endpoint),
+            TrackCount = shape.TrackCount ?? JobJson.TrackCount(endpoint),
+            IsStems = shape.IsStems,
+            ParentId = shape.ParentId,
             Recipe = new TrackRecipe(audioSeed, prompt, instrumental, lyrics, Number(parameters, "weirdness") ?? Number(parameters, "weirdness_constraint") ?? 0.25, Number(parameters, "sound_strength") ?? 0.7),
             IdempotencyKey = idempotencyKey,
             WebhookUrl = webhookUrl,
@@ -717,6 +781,14 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         w.WriteStringValue(Schema.Api.Jobs.Get.ToString());
         w.WriteEndArray();
+        w.WritePropertyName("operations");
+        w.WriteStartArray();
+        foreach (var operation in Schema.Operations)
+        {
+            w.WriteStringValue(operation.Request.ToString());
+        }
+
+        w.WriteEndArray();
         w.WritePropertyName("models");
         w.WriteStartArray();
         foreach (var model in Schema.Models)
@@ -742,7 +814,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         }
     }
 
-    private Task ValidationErrorAsync(HttpContext ctx, IReadOnlyDictionary<string, IReadOnlyList<string>> details) =>
+    internal Task ValidationErrorAsync(HttpContext ctx, IReadOnlyDictionary<string, IReadOnlyList<string>> details) =>
         !_answers.IsV1
             ? ErrorAsync(ctx, StatusCodes.Status400BadRequest, "Validation failed: " + string.Join("; ", details.Select(d => $"{d.Key}: {string.Join(", ", d.Value)}")))
             : WriteJsonAsync(ctx, StatusCodes.Status400BadRequest, w =>
@@ -767,7 +839,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             w.WriteEndObject();
         });
 
-    private Task ErrorAsync(HttpContext ctx, int status, string error)
+    internal Task ErrorAsync(HttpContext ctx, int status, string error)
     {
         if (!_answers.IsV1)
         {
@@ -783,7 +855,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         });
     }
 
-    private static async Task WriteJsonAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> write)
+    internal static async Task WriteJsonAsync(HttpContext ctx, int status, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))

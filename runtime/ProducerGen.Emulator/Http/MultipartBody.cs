@@ -89,7 +89,7 @@ internal static class MultipartBody
         return null;
     }
 
-    private static void WriteText(Utf8JsonWriter writer, string text, MemberType? kind)
+    internal static void WriteText(Utf8JsonWriter writer, string text, MemberType? kind)
     {
         switch (kind)
         {

@@ -52,7 +52,7 @@ internal static partial class QueryMembers
     }
 
     // A value that does not parse as its type stays text, so validation reports it at its name like any wrong type.
-    private static void WriteTyped(Utf8JsonWriter writer, TypeSpec type, string text)
+    internal static void WriteTyped(Utf8JsonWriter writer, TypeSpec type, string text)
     {
         switch (type.Kind)
         {

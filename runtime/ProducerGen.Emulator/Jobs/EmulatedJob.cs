@@ -62,6 +62,12 @@ internal sealed class EmulatedJob
 
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Whether the result is a stems split (<c>{ vocals, instrumental }</c>) instead of the endpoint's result shape.</summary>
+    public bool IsStems { get; init; }
+
+    /// <summary>The job a follow-up action was run on, or null.</summary>
+    public Guid? ParentId { get; init; }
+
     public Uri? WebhookUrl { get; init; }
 
     public IReadOnlySet<string> WebhookEvents { get; init; } = new HashSet<string>();

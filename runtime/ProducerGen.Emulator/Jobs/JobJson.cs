@@ -43,7 +43,7 @@ internal static class JobJson
         return 1;
     }
 
-    public static void WriteJob(Utf8JsonWriter writer, EmulatedJob job, JobSnapshot state, string idField, string? webhookStatus, bool expired, string? statusText = null)
+    public static void WriteJob(Utf8JsonWriter writer, EmulatedJob job, JobSnapshot state, string idField, string? webhookStatus, bool expired, string? statusText = null, bool includeInput = true)
     {
         writer.WriteStartObject();
         writer.WriteString(idField, job.Id.ToString("D"));
@@ -90,8 +90,12 @@ internal static class JobJson
         }
 
         writer.WriteBoolean("expired", expired);
-        writer.WritePropertyName("input");
-        job.Input.WriteTo(writer);
+        if (includeInput)
+        {
+            writer.WritePropertyName("input");
+            job.Input.WriteTo(writer);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -132,16 +136,26 @@ internal static class JobJson
     private static void WriteResult(Utf8JsonWriter writer, EmulatedJob job)
     {
         writer.WriteStartObject();
+        if (job.IsStems)
+        {
+            // A stems split: the parent track as its two parts, files 1 and 2; such a result accepts no further actions.
+            writer.WriteString("vocals", FileUrl(job, 0, "wav").AbsoluteUri);
+            writer.WriteString("instrumental", FileUrl(job, 1, "wav").AbsoluteUri);
+            writer.WriteEndObject();
+            return;
+        }
+
         foreach (var member in ResultSpec(job.Endpoint))
         {
             writer.WritePropertyName(member.Name);
-            WriteValue(writer, job, member.Name, member.Type, 0);
+            WriteValue(writer, job, member.Name, member.Type, 0, job.TrackCount);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, EmulatedJob job, string name, TypeSpec type, int index)
+    // count: for a top-level array, the job's own file count (a follow-up action's; the first array's size otherwise).
+    private static void WriteValue(Utf8JsonWriter writer, EmulatedJob job, string name, TypeSpec type, int index, int? count = null)
     {
         var lower = name.ToLowerInvariant();
         switch (type.Kind)
@@ -150,7 +164,7 @@ internal static class JobJson
                 writer.WriteStartArray();
                 if (type.Items is { } items)
                 {
-                    for (var i = 0; i < ItemCount(type); i++)
+                    for (var i = 0; i < (count ?? ItemCount(type)); i++)
                     {
                         WriteValue(writer, job, name, items, i);
                     }

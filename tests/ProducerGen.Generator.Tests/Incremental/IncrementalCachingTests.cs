@@ -54,6 +54,28 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void Editing_one_operation_re_emits_only_its_groups_file()
+    {
+        var original = GeneratorHarness.ReadSchema("operations.producergen.yaml");
+        var schema = GeneratorHarness.Schema("operations.producergen.yaml", original);
+        var compilation = GeneratorHarness.Compilation();
+        var driver = GeneratorHarness.CreateDriver(new[] { schema }).RunGenerators(compilation);
+
+        var changed = GeneratorHarness.Schema("operations.producergen.yaml", ReplaceOnce(original, "minLength: 1, maxLength: 60", "minLength: 1, maxLength: 50"));
+        var result = driver.ReplaceAdditionalText(schema, changed).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var groups = result.TrackedSteps[TrackingNames.OperationGroupUnits].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(8, groups.Count); // Account, Catalog, Jobs, Uploads, Assets, Loras, and the Midjourney and Suno actions
+        var modified = groups.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((dynamic)o.Value).File.FileName as string).ToList();
+        Assert.Equal(new[] { "LorasClient" }, modified);
+        var answers = result.TrackedSteps[TrackingNames.AnswerTypeUnits].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(6, answers.Count);
+        Assert.All(answers, o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.ClientUnits].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.ModelUnits].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+    }
+
+    [Fact]
     public void Editing_one_of_two_schema_files_changes_only_its_outputs()
     {
         var music = GeneratorHarness.Schema("apiframe-music.producergen.yaml");

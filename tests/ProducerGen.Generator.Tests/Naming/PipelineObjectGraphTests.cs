@@ -23,7 +23,7 @@ public sealed class PipelineObjectGraphTests
     public void No_tracked_step_value_holds_a_symbol_syntax_location_compilation_or_semantic_model()
     {
         var broken = GeneratorHarness.Schema("broken.producergen.yaml", "producergen: 1\napi:\n  name: Broken\n  baseUrl: https://x.test\n  auth: { header: K }\n  jobs:\n    get: GET /j/{id}\nendpoints:\n  e: { request: POST /e }\nmodels:\n  m: { endpoint: e, paramsKey: p, params: { w: { type: number, min: 0, max: 1, step: 0 } } }\n");
-        var files = new[] { GeneratorHarness.Schema("apiframe-music.producergen.yaml"), GeneratorHarness.Schema("awkward.producergen.yaml"), broken };
+        var files = new[] { GeneratorHarness.Schema("apiframe-music.producergen.yaml"), GeneratorHarness.Schema("awkward.producergen.yaml"), GeneratorHarness.Schema("operations.producergen.yaml"), broken };
         var result = GeneratorHarness.CreateDriver(files).RunGenerators(GeneratorHarness.Compilation("class A { }")).GetRunResult().Results[0];
 
         // Every step of the generator's own pipeline is tracked and walked.

@@ -16,7 +16,7 @@ namespace StudioOps
         public string? Status { get; init; }
 
         /// <summary>The answer's 'model'.</summary>
-        public string? ModelValue { get; init; }
+        public string? Model { get; init; }
 
         /// <summary>The answer's 'progress'.</summary>
         public long? Progress { get; init; }
@@ -40,7 +40,7 @@ namespace StudioOps
         public string? CompletedAt { get; init; }
 
         /// <summary>The answer's 'expired'.</summary>
-        public bool? ExpiredValue { get; init; }
+        public bool? Expired { get; init; }
 
         /// <summary>Reads a value from JSON; members that are missing or of another type read as null.</summary>
         internal static JobSummary Read(global::System.Text.Json.JsonElement element)
@@ -49,7 +49,7 @@ namespace StudioOps
             {
                 Id = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "id")),
                 Status = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "status")),
-                ModelValue = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "model")),
+                Model = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "model")),
                 Progress = global::ProducerGen.Internal.ResultReader.ReadLong(global::ProducerGen.Internal.ResultReader.Member(element, "progress")),
                 Result = global::ProducerGen.Internal.ResultReader.ReadJson(global::ProducerGen.Internal.ResultReader.Member(element, "result")),
                 Error = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "error")),
@@ -57,7 +57,7 @@ namespace StudioOps
                 WebhookStatus = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "webhookStatus")),
                 CreatedAt = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "createdAt")),
                 CompletedAt = global::ProducerGen.Internal.ResultReader.ReadString(global::ProducerGen.Internal.ResultReader.Member(element, "completedAt")),
-                ExpiredValue = global::ProducerGen.Internal.ResultReader.ReadBoolean(global::ProducerGen.Internal.ResultReader.Member(element, "expired")),
+                Expired = global::ProducerGen.Internal.ResultReader.ReadBoolean(global::ProducerGen.Internal.ResultReader.Member(element, "expired")),
             };
         }
     }
