@@ -168,13 +168,19 @@ internal sealed class ConsoleOutput : IOutput
 
     public void Jobs(IReadOnlyList<JobSummary> jobs)
     {
+        if (jobs.Count == 0)
+        {
+            Console.WriteLine("No jobs.");
+            return;
+        }
+
         var table = new Table().Border(Live ? TableBorder.Rounded : TableBorder.Ascii)
             .AddColumn("Job").AddColumn("Model").AddColumn("Status").AddColumn(new TableColumn("Credits").RightAligned()).AddColumn("Created");
         foreach (var job in jobs)
         {
             table.AddRow(
                 Markup.Escape(job.Id ?? "?"),
-                Markup.Escape(job.ModelValue ?? string.Empty),
+                Markup.Escape(job.Model ?? string.Empty),
                 Markup.Escape(job.Status ?? string.Empty),
                 job.CreditCost?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Markup.Escape(job.CreatedAt ?? string.Empty));

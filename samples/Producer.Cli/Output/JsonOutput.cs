@@ -112,7 +112,7 @@ internal sealed class JsonOutput : IOutput
         ["jobs"] = new JsonArray(jobs.Select(j => (JsonNode)new JsonObject
         {
             ["id"] = j.Id,
-            ["model"] = j.ModelValue,
+            ["model"] = j.Model,
             ["status"] = j.Status,
             ["progress"] = j.Progress,
             ["creditCost"] = j.CreditCost,
