@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -12,7 +13,8 @@ namespace Producer.Cli.Output;
 /// <summary>Output for scripts: one JSON document on stdout (result or error), nothing else there.</summary>
 internal sealed class JsonOutput : IOutput
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>Indented, and quotes or '&lt;' in messages and prompts kept as they are (the output is no HTML page).</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly List<JsonObject> _uploads = [];
 
@@ -28,6 +30,7 @@ internal sealed class JsonOutput : IOutput
         ["status"] = handle.Status,
         ["idempotencyKey"] = handle.IdempotencyKey,
         ["resumable"] = !inProcessEmulator,
+        ["uploads"] = Uploads(),
     });
 
     public Task<Job> ShowProgressAsync(string jobId, Func<IProgress<JobProgress>, Task<Job>> wait) => wait(new ProgressCallback<JobProgress>(_ => { }));
@@ -82,7 +85,7 @@ internal sealed class JsonOutput : IOutput
         ["model"] = job.Model,
         ["status"] = job.Status,
         ["creditCost"] = job.CreditCost,
-        ["uploads"] = new JsonArray(_uploads.Select(u => (JsonNode)u.DeepClone()).ToArray()),
+        ["uploads"] = Uploads(),
         ["outputUrls"] = new JsonArray(job.GetOutputUrls().Select(u => (JsonNode)JsonValue.Create(u.AbsoluteUri)).ToArray()),
         ["job"] = JsonNode.Parse(job.Raw.GetRawText()),
     });
@@ -152,6 +155,8 @@ internal sealed class JsonOutput : IOutput
 
         Write(new JsonObject { ["error"] = error });
     }
+
+    private JsonArray Uploads() => new(_uploads.Select(u => (JsonNode)u.DeepClone()).ToArray());
 
     private static void Write(JsonObject document) => Console.WriteLine(document.ToJsonString(Indented));
 }
