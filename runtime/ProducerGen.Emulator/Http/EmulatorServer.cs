@@ -383,7 +383,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
                 return;
             }
 
-            await SubmitValidatedAsync(ctx, apiKey, endpoint, validation.Model!, body, JobShape.Default).ConfigureAwait(false);
+            await SubmitValidatedAsync(ctx, apiKey, endpoint, validation.Model!, body, JobOutputShape.Default).ConfigureAwait(false);
         }
     }
 
@@ -391,7 +391,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     /// Creates (or replays, by idempotency key) the job of a valid submission and answers it: the one path generate
     /// endpoints and follow-up actions share, so both charge, replay and answer alike.
     /// </summary>
-    internal async Task SubmitValidatedAsync(HttpContext ctx, string apiKey, EndpointSpec endpoint, ModelSpec model, JsonElement body, JobShape shape)
+    internal async Task SubmitValidatedAsync(HttpContext ctx, string apiKey, EndpointSpec endpoint, ModelSpec model, JsonElement body, JobOutputShape shape)
     {
         string? idempotencyKey = null;
         if (Schema.Api.Idempotency is { } idempotency && ctx.Request.Headers.TryGetValue(idempotency.Header, out var values) && values.ToString().Length > 0)
@@ -579,7 +579,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         return credits >= _options.CreditCost;
     }
 
-    private EmulatedJob CreateJob(HttpContext ctx, string apiKey, string? idempotencyKey, ModelSpec model, EndpointSpec endpoint, JsonElement body, byte[] canonical, byte[] hash, DateTimeOffset now, JobShape shape)
+    private EmulatedJob CreateJob(HttpContext ctx, string apiKey, string? idempotencyKey, ModelSpec model, EndpointSpec endpoint, JsonElement body, byte[] canonical, byte[] hash, DateTimeOffset now, JobOutputShape shape)
     {
         var id = Guid.NewGuid();
         // A flat body's params are its own top-level members.

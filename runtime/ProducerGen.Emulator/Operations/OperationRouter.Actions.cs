@@ -47,11 +47,11 @@ internal sealed partial class OperationRouter
     }
 
     /// <summary>The child's output: one image for an upsample, a grid of four for the other image actions, the parent's track count for music, two stems.</summary>
-    private static JobShape Shape(string? action, EmulatedJob parent) => action switch
+    private static JobOutputShape Shape(string? action, EmulatedJob parent) => action switch
     {
-        "upsample" or "upscale" => new JobShape(1, ParentId: parent.Id),
-        "variation" or "inpaint" or "outpaint" or "pan" or "zoom" => new JobShape(4, ParentId: parent.Id),
-        "stems" => new JobShape(2, IsStems: true, ParentId: parent.Id),
-        _ => new JobShape(parent.TrackCount, ParentId: parent.Id),
+        "upsample" or "upscale" => new JobOutputShape(1, ParentId: parent.Id),
+        "variation" or "inpaint" or "outpaint" or "pan" or "zoom" => new JobOutputShape(4, ParentId: parent.Id),
+        "stems" => new JobOutputShape(2, IsStems: true, ParentId: parent.Id),
+        _ => new JobOutputShape(parent.TrackCount, ParentId: parent.Id),
     };
 }

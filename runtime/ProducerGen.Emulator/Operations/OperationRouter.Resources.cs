@@ -185,7 +185,7 @@ internal sealed partial class OperationRouter
         null,
         true,
         false,
-        OperationRetry.Default,
+        global::ProducerGen.Schema.Model.OperationRetry.Default,
         BodyEncoding.Json,
         EquatableArray<int>.Empty,
         new ResponseSpec(ResponseKind.Type, resource.TypeName),

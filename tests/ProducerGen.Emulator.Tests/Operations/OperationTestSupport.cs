@@ -75,7 +75,7 @@ internal static class SampleFiles
 
     public static byte[] Mp4 => Pad([0, 0, 0, 0x18, .. "ftypisom"u8], 64);
 
-    public static byte[] WebM => Pad([0x1A, 0x45, 0xDF, 0xA3], 64);
+    public static byte[] WebM => Pad([0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x82, 0x84, (byte)'w', (byte)'e', (byte)'b', (byte)'m'], 64); // EBML header naming its DocType
 
     public static byte[] Mp3 => Pad("ID3"u8.ToArray(), 64);
 
