@@ -181,6 +181,15 @@ public sealed class CliProcessTests : IDisposable
         Assert.DoesNotContain(producerJob, limited.StdOut, StringComparison.Ordinal);
         Assert.Contains("1 job(s), newest first.", limited.StdOut, StringComparison.Ordinal);
 
+        // wait resumes the other model's job too, ending with its output URLs rather than Producer tracks.
+        var resumed = await RunCliAsync(["wait", klingJob, "--json", .. service], "afk_test");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        using (var json = JsonDocument.Parse(resumed.StdOut))
+        {
+            Assert.Equal("kling-2.1", json.RootElement.GetProperty("model").GetString());
+            Assert.NotEmpty(json.RootElement.GetProperty("outputUrls").EnumerateArray());
+        }
+
         static string[] JobIds(CliRun run)
         {
             using var json = JsonDocument.Parse(run.StdOut);
