@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Apiframe;
+using Apiframe.Catalog;
 using ProducerGen.Emulator;
 
 namespace Producer.Cli;

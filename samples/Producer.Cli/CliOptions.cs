@@ -1,6 +1,9 @@
+using System;
 using System.CommandLine;
 using System.Globalization;
-using Apiframe;
+using System.IO;
+using System.Linq;
+using Apiframe.Catalog;
 
 namespace Producer.Cli;
 
@@ -15,6 +18,45 @@ internal static class CliOptions
     public static readonly Argument<string> JobId = new("jobId")
     {
         Description = "The id of a job submitted earlier (printed by --no-wait).",
+    };
+
+    public static readonly Option<string> Model = new("--model", "-m")
+    {
+        Description = "The model to generate with (run 'models' to list them). The Producer options below apply to 'producer' only.",
+        DefaultValueFactory = _ => "producer",
+    };
+
+    public static readonly Option<FileInfo?> Image = new("--image")
+    {
+        Description = "A local image to upload (client.Uploads.CreateAsync) and pass as the model's image URL field, for models that take one (image-to-video, edit, upscale).",
+    };
+
+    public static readonly Option<FileInfo?> Audio = new("--audio")
+    {
+        Description = "A local audio file to upload and pass as the model's audio URL field, for models that take one (e.g. wan-2.5).",
+    };
+
+    public static readonly Option<CatalogListModality?> Modality = new("--modality")
+    {
+        Description = "Only the models of one modality: image, video or music.",
+        CustomParser = result => ParseWire<CatalogListModality>(result, "--modality", CatalogListModalityExtensions.TryParseWireValue),
+    };
+
+    public static readonly Option<JobsListStatus?> Status = new("--status")
+    {
+        Description = "Only the jobs with this status: QUEUED, PROCESSING, COMPLETED, FAILED or CANCELLED.",
+        CustomParser = result => ParseWire<JobsListStatus>(result, "--status", JobsListStatusExtensions.TryParseWireValue),
+    };
+
+    public static readonly Option<string?> JobsModel = new("--model", "-m")
+    {
+        Description = "Only the jobs of this model id, e.g. producer.",
+    };
+
+    public static readonly Option<int> Limit = new("--limit", "-n")
+    {
+        Description = "Stop after this many jobs (newest first).",
+        DefaultValueFactory = _ => 20,
     };
 
     public static readonly Option<string?> ModelVersion = CreateModelVersion();
@@ -75,6 +117,13 @@ internal static class CliOptions
 
     static CliOptions()
     {
+        Limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0)
+            {
+                result.AddError("--limit must be a positive number of jobs.");
+            }
+        });
         TimeoutSeconds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() <= 0)
@@ -100,6 +149,22 @@ internal static class CliOptions
             return null;
         },
     };
+
+    /// <summary>The value of an enum option from its wire value, or an error listing the accepted ones.</summary>
+    private static T? ParseWire<T>(System.CommandLine.Parsing.ArgumentResult result, string name, TryParse<T> tryParse)
+        where T : struct, Enum
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (tryParse(text, out var value) || tryParse(text.ToUpperInvariant(), out value) || tryParse(text.ToLowerInvariant(), out value))
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))} (was '{text}').");
+        return null;
+    }
+
+    private delegate bool TryParse<T>(string? wireValue, out T value);
 
     private static Option<string?> CreateModelVersion()
     {

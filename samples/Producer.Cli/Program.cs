@@ -28,12 +28,13 @@ internal static class Program
     private static RootCommand BuildCommand()
     {
         var root = new RootCommand(
-            "Generates music with Apiframe's Producer model through the generated ApiframeClient and saves the tracks. "
+            "Generates with Apiframe's models through the generated ApiframeClient (default: music with the Producer model, saving the tracks). "
             + "Without APIFRAME_API_KEY it runs against a local emulator started in this process. "
             + "Exit codes: 0 ok, 1 error, 2 invalid request, 3 authentication, 4 credits, 5 job failed, 6 timeout.");
         root.Arguments.Add(CliOptions.Prompt);
         foreach (var option in new Option[]
         {
+            CliOptions.Model, CliOptions.Image, CliOptions.Audio,
             CliOptions.ModelVersion, CliOptions.Instrumental, CliOptions.Lyrics, CliOptions.Title, CliOptions.Seed,
             CliOptions.LyricsStrength, CliOptions.SoundStrength, CliOptions.Weirdness, CliOptions.NoWait,
         })
@@ -41,7 +42,7 @@ internal static class Program
             root.Options.Add(option);
         }
 
-        // Shared by the generate and wait commands.
+        // Shared by every command (--out and --timeout matter to generate and wait only).
         foreach (var option in new Option[] { CliOptions.Out, CliOptions.Json, CliOptions.BaseUrl, CliOptions.TimeoutSeconds })
         {
             option.Recursive = true;
@@ -54,6 +55,24 @@ internal static class Program
         wait.Arguments.Add(CliOptions.JobId);
         wait.SetAction(WaitCommand.RunAsync);
         root.Subcommands.Add(wait);
+
+        var account = new Command("account", "Shows the API key's prefix, its team and the team's credits.");
+        account.SetAction(AccountCommand.RunAsync);
+        root.Subcommands.Add(account);
+
+        var models = new Command("models", "Lists the provider's model catalog.");
+        models.Options.Add(CliOptions.Modality);
+        models.SetAction(ModelsCommand.RunAsync);
+        root.Subcommands.Add(models);
+
+        var jobs = new Command("jobs", "Lists your jobs, newest first.");
+        foreach (var option in new Option[] { CliOptions.Status, CliOptions.JobsModel, CliOptions.Limit })
+        {
+            jobs.Options.Add(option);
+        }
+
+        jobs.SetAction(JobsCommand.RunAsync);
+        root.Subcommands.Add(jobs);
         return root;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Apiframe;
+using Apiframe.Catalog;
 
 namespace Producer.Cli;
 

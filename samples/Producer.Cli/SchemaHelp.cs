@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
-using Apiframe;
+using Apiframe.Catalog;
 using ProducerGen;
 
 namespace Producer.Cli;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Apiframe;
+using Apiframe.Catalog;
 using ProducerGen;
 
 namespace Producer.Cli;

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ProducerGen.Emulator;
 using Xunit;
 
 namespace ProducerGen.EndToEnd.Tests;
@@ -114,7 +115,151 @@ public sealed class CliProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Account_prints_the_key_prefix_the_team_and_its_credits()
+    {
+        await using var env = await StartFullSchemaAsync(o => o.ApiKeys.Add(new EmulatorApiKey("afk_poor", Credits: 5)));
+        var service = new[] { "--base-url", env.Emulator.BaseAddress.ToString() };
+
+        var json = await RunCliAsync(["account", "--json", .. service], "afk_poor");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using (var document = JsonDocument.Parse(json.StdOut))
+        {
+            Assert.Equal("afk_poor", document.RootElement.GetProperty("apiKey").GetProperty("prefix").GetString());
+            Assert.Equal(5, document.RootElement.GetProperty("team").GetProperty("credits").GetInt64());
+            Assert.False(string.IsNullOrEmpty(document.RootElement.GetProperty("team").GetProperty("name").GetString()));
+        }
+
+        var text = await RunCliAsync(["account", .. service], "afk_test");
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Matches(@"Key prefix:\s+afk_test", text.StdOut);
+        Assert.Matches(@"Credits:\s+1,000,000", text.StdOut); // the emulator's unlimited key
+    }
+
+    [Fact]
+    public async Task Models_with_modality_video_lists_the_video_models_only()
+    {
+        var run = await RunCliAsync("models", "--modality", "video", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.StdOut);
+        var models = json.RootElement.GetProperty("models").EnumerateArray().ToList();
+        Assert.True(models.Count > 10, run.StdOut);
+        Assert.All(models, m => Assert.Equal("video", m.GetProperty("modality").GetString()));
+        var ids = models.Select(m => m.GetProperty("id").GetString()).ToList();
+        Assert.Contains("kling-2.1", ids);
+        Assert.DoesNotContain("producer", ids);
+
+        var table = await RunCliAsync("models", "--modality", "music");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("producer", table.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("kling-2.1", table.StdOut, StringComparison.Ordinal);
+        Assert.Contains("7 model(s).", table.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Jobs_after_two_generations_lists_them_newest_first_filtered_and_limited()
+    {
+        await using var env = await StartFullSchemaAsync();
+        var service = new[] { "--base-url", env.Emulator.BaseAddress.ToString() };
+        var first = await RunCliAsync([TestEnvironment.Prompt, "--seed", "demo-1", "--no-wait", .. service], "afk_test");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var second = await RunCliAsync(["a cat walks through snow", "--model", "kling-2.1", "--no-wait", .. service], "afk_test");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var (producerJob, klingJob) = (first.StdOut.Trim(), second.StdOut.Trim());
+
+        var all = await RunCliAsync(["jobs", "--json", .. service], "afk_test");
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.Equal([klingJob, producerJob], JobIds(all));
+
+        var producerOnly = await RunCliAsync(["jobs", "--model", "producer", "--json", .. service], "afk_test");
+        Assert.Equal([producerJob], JobIds(producerOnly));
+
+        var limited = await RunCliAsync(["jobs", "--limit", "1", .. service], "afk_test");
+        Assert.True(limited.ExitCode == 0, limited.ToString());
+        Assert.Contains(klingJob, limited.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain(producerJob, limited.StdOut, StringComparison.Ordinal);
+        Assert.Contains("1 job(s), newest first.", limited.StdOut, StringComparison.Ordinal);
+
+        // wait resumes the other model's job too, ending with its output URLs rather than Producer tracks.
+        var resumed = await RunCliAsync(["wait", klingJob, "--json", .. service], "afk_test");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        using (var json = JsonDocument.Parse(resumed.StdOut))
+        {
+            Assert.Equal("kling-2.1", json.RootElement.GetProperty("model").GetString());
+            Assert.NotEmpty(json.RootElement.GetProperty("outputUrls").EnumerateArray());
+        }
+
+        static string[] JobIds(CliRun run)
+        {
+            using var json = JsonDocument.Parse(run.StdOut);
+            return json.RootElement.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("id").GetString()!).ToArray();
+        }
+    }
+
+    [Fact]
+    public async Task Generate_with_image_uploads_the_file_and_sends_its_url_as_the_models_start_image()
+    {
+        var image = Path.Combine(_workDirectory.FullName, "cat.png");
+        await File.WriteAllBytesAsync(image, Convert.FromBase64String(OnePixelPng));
+
+        var run = await RunCliAsync("a cat walks through snow", "--model", "kling-2.1", "--image", "cat.png", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.StdOut);
+        var upload = Assert.Single(json.RootElement.GetProperty("uploads").EnumerateArray().ToList());
+        Assert.Equal("klingParams.start_image", upload.GetProperty("field").GetString());
+        Assert.Equal("image/png", upload.GetProperty("contentType").GetString());
+        Assert.Equal(new FileInfo(image).Length, upload.GetProperty("byteSize").GetInt64());
+        var url = upload.GetProperty("url").GetString()!;
+        Assert.StartsWith("http://127.0.0.1:", url, StringComparison.Ordinal);
+
+        // The job as the emulator reports it: the uploaded URL is what the model received.
+        var job = json.RootElement.GetProperty("job");
+        Assert.Equal("kling-2.1", job.GetProperty("model").GetString());
+        Assert.Equal("COMPLETED", job.GetProperty("status").GetString());
+        Assert.Equal(url, job.GetProperty("input").GetProperty("klingParams").GetProperty("start_image").GetString());
+        Assert.NotEmpty(json.RootElement.GetProperty("outputUrls").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Image_for_a_model_without_an_image_field_exits_2_with_a_clear_message_and_starts_nothing()
+    {
+        var image = Path.Combine(_workDirectory.FullName, "cat.png");
+        await File.WriteAllBytesAsync(image, Convert.FromBase64String(OnePixelPng));
+
+        var run = await RunCliAsync("a calm piano piece", "--image", "cat.png");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("model 'producer' takes no image URL", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--image cannot be used with it", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("emulator", run.StdErr, StringComparison.Ordinal); // refused before anything started
+        Assert.Equal(string.Empty, run.StdOut);
+
+        var json = await RunCliAsync("a calm piano piece", "--model", "suno", "--image", "cat.png", "--json");
+        Assert.True(json.ExitCode == 2, json.ToString());
+        using var document = JsonDocument.Parse(json.StdOut);
+        Assert.Equal("usage", document.RootElement.GetProperty("error").GetProperty("type").GetString());
+        Assert.Contains("model 'suno' takes no image URL", document.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _workDirectory.Delete(recursive: true);
+
+    /// <summary>A 1x1 PNG: small, and sniffed as image/png by the emulator's upload route.</summary>
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4DwQACfsD/Z8fLAAAAAAAAAAASUVORK5CYII=";
+
+    /// <summary>An emulator serving the shipped Apiframe schema (the CLI's), operations included, found from the test's directory.</summary>
+    private static Task<TestEnvironment> StartFullSchemaAsync(Action<EmulatorOptions>? configure = null) => TestEnvironment.StartAsync(o =>
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "schemas", "apiframe.producergen.yaml")))
+        {
+            directory = directory.Parent;
+        }
+
+        o.SchemaPath = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("schemas/apiframe.producergen.yaml not found above the test directory."), "schemas", "apiframe.producergen.yaml");
+        configure?.Invoke(o);
+    });
 
     private Task<CliRun> RunCliAsync(params string[] args) => RunCliAsync(args, apiKey: null);
 

@@ -2,7 +2,7 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
-using Apiframe;
+using Apiframe.Catalog;
 using Producer.Cli.Output;
 using ProducerGen;
 

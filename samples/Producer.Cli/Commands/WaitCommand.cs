@@ -2,11 +2,11 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
-using Apiframe;
+using Apiframe.Catalog;
 
 namespace Producer.Cli.Commands;
 
-/// <summary><c>wait &lt;jobId&gt;</c>: resume waiting for a job submitted earlier (e.g. with <c>--no-wait</c>), then save its tracks.</summary>
+/// <summary><c>wait &lt;jobId&gt;</c>: resume waiting for a job submitted earlier (e.g. with <c>--no-wait</c>), then save its tracks (Producer) or list its output URLs.</summary>
 internal static class WaitCommand
 {
     public static Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -26,6 +26,13 @@ internal static class WaitCommand
         {
             var average = ProducerOperations.Description.AverageCompletion;
             var job = await output.ShowProgressAsync(jobId, progress => connection.Client.Jobs.WaitAsync(jobId, progress, average, ct)).ConfigureAwait(false);
+            if (job.Model != ProducerOperations.Description.ModelId)
+            {
+                // A job of another model (--model): its output URLs, as the generate command prints them.
+                output.JobCompleted(job.EnsureSucceeded());
+                return ExitCodes.Success;
+            }
+
             return await CommandRunner.FinishAsync(parse, output, connection, job, ct).ConfigureAwait(false);
         }, cancellationToken);
     }

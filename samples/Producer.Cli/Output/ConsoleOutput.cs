@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
-using Apiframe;
+using Apiframe.Catalog;
 using ProducerGen;
 using Spectre.Console;
 
@@ -102,6 +102,94 @@ internal sealed class ConsoleOutput : IOutput
         }
     }
 
+    public void Refused(string message) => Console.Error.WriteLine($"error: {message}");
+
+    public void Uploaded(string option, string path, Upload upload, string field)
+        => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded {Path.GetFileName(path)} ({upload.ContentType}, {upload.ByteSize} bytes) for {field}: {upload.Url}"));
+
+    public void JobCompleted(Job job)
+    {
+        var credits = job.CreditCost is { } cost ? string.Create(CultureInfo.InvariantCulture, $", {cost} credits") : string.Empty;
+        foreach (var url in job.GetOutputUrls())
+        {
+            Console.WriteLine($"  {url}");
+        }
+
+        Console.WriteLine($"Job {job.Id} ({job.Model}) {job.Status}{credits}.");
+    }
+
+    public void Account(Account account)
+    {
+        var rows = new (string Name, string? Value)[]
+        {
+            ("Key prefix", account.ApiKey?.Prefix),
+            ("Key name", account.ApiKey?.Name),
+            ("Team", account.Team?.Name),
+            ("Plan", account.Team?.Plan),
+            ("Credits", account.Team?.Credits?.ToString("N0", CultureInfo.InvariantCulture)),
+            ("User", account.User?.Email),
+        };
+        if (!Live)
+        {
+            foreach (var (name, value) in rows)
+            {
+                Console.WriteLine($"{name + ":",-12} {value ?? "-"}");
+            }
+
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("Name").AddColumn("Value");
+        foreach (var (name, value) in rows)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(value ?? "-"));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    public void Models(IReadOnlyList<CatalogModel> models)
+    {
+        var table = new Table().Border(Live ? TableBorder.Rounded : TableBorder.Ascii)
+            .AddColumn("Model").AddColumn("Modality").AddColumn("Label").AddColumn("Pricing").AddColumn(new TableColumn("Credits").RightAligned());
+        foreach (var model in models)
+        {
+            table.AddRow(
+                Markup.Escape(model.Id ?? "?"),
+                Markup.Escape(model.Modality ?? string.Empty),
+                Markup.Escape(model.Label ?? string.Empty),
+                Markup.Escape(model.PricingMode ?? string.Empty),
+                Cost(model.CostMin, model.CostMax));
+        }
+
+        Write(table);
+        Console.WriteLine($"{models.Count} model(s).");
+    }
+
+    public void Jobs(IReadOnlyList<JobSummary> jobs)
+    {
+        if (jobs.Count == 0)
+        {
+            Console.WriteLine("No jobs.");
+            return;
+        }
+
+        var table = new Table().Border(Live ? TableBorder.Rounded : TableBorder.Ascii)
+            .AddColumn("Job").AddColumn("Model").AddColumn("Status").AddColumn(new TableColumn("Credits").RightAligned()).AddColumn("Created");
+        foreach (var job in jobs)
+        {
+            table.AddRow(
+                Markup.Escape(job.Id ?? "?"),
+                Markup.Escape(job.Model ?? string.Empty),
+                Markup.Escape(job.Status ?? string.Empty),
+                job.CreditCost?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                Markup.Escape(job.CreatedAt ?? string.Empty));
+        }
+
+        Write(table);
+        Console.WriteLine($"{jobs.Count} job(s), newest first.");
+    }
+
     public void Failed(Exception exception, int exitCode)
     {
         Console.Error.WriteLine($"error: {exception.Message}");
@@ -116,6 +204,28 @@ internal sealed class ConsoleOutput : IOutput
             Console.Error.WriteLine(hint);
         }
     }
+
+    /// <summary>A table, as wide as it needs when the output is redirected (Spectre would wrap it at 80 columns).</summary>
+    private static void Write(Table table)
+    {
+        if (Live)
+        {
+            AnsiConsole.Write(table);
+            return;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(Console.Out) });
+        console.Profile.Width = 240;
+        console.Write(table);
+    }
+
+    private static string Cost(double? min, double? max) => (min, max) switch
+    {
+        ({ } a, { } b) when a != b => string.Create(CultureInfo.InvariantCulture, $"{a:0.##}-{b:0.##}"),
+        ({ } a, _) => a.ToString("0.##", CultureInfo.InvariantCulture),
+        (_, { } b) => b.ToString("0.##", CultureInfo.InvariantCulture),
+        _ => string.Empty,
+    };
 
     private static string RelativePath(SavedTrack track) => Path.GetRelativePath(Environment.CurrentDirectory, track.Path);
 

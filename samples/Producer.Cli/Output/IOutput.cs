@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using Apiframe;
+using Apiframe.Catalog;
 using ProducerGen;
 
 namespace Producer.Cli.Output;
@@ -26,6 +26,24 @@ internal interface IOutput
 
     /// <summary>The request broke the schema; nothing was sent.</summary>
     void Invalid(IReadOnlyList<ValidationError> errors);
+
+    /// <summary>The command line cannot work (e.g. <c>--image</c> for a model without an image field); nothing was started.</summary>
+    void Refused(string message);
+
+    /// <summary>A local file was uploaded and its URL goes into <paramref name="field"/>.</summary>
+    void Uploaded(string option, string path, Upload upload, string field);
+
+    /// <summary>A job of a model other than Producer succeeded: its output URLs.</summary>
+    void JobCompleted(Job job);
+
+    /// <summary>The <c>account</c> command's answer.</summary>
+    void Account(Account account);
+
+    /// <summary>The <c>models</c> command's answer.</summary>
+    void Models(IReadOnlyList<CatalogModel> models);
+
+    /// <summary>The <c>jobs</c> command's answer, newest first.</summary>
+    void Jobs(IReadOnlyList<JobSummary> jobs);
 
     /// <summary>The command failed with <paramref name="exitCode"/>.</summary>
     void Failed(Exception exception, int exitCode);
