@@ -125,7 +125,13 @@ public sealed class MultipartFormBuilder
                 var declared = file.ContentType;
                 content.Headers.ContentType = MediaTypeHeaderValue.Parse(
                     string.Equals(declared, FileUpload.DefaultContentType, StringComparison.OrdinalIgnoreCase) && MediaTypes.Sniff(fileBytes.Span) is { } sniffed ? sniffed : declared);
-                var disposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(part.Name), FileName = file.FileName };
+                // An ASCII file name is sent quoted, as browsers and curl do: multipart parsers that accept only quoted values (Prism's,
+                // among others) fail on a bare token; a non-ASCII one is MIME-encoded (and quoted) by ContentDispositionHeaderValue.
+                var disposition = new ContentDispositionHeaderValue("form-data")
+                {
+                    Name = Quote(part.Name),
+                    FileName = Ascii.IsValid(file.FileName) ? Quote(file.FileName) : file.FileName,
+                };
                 if (!Ascii.IsValid(file.FileName))
                 {
                     disposition.FileNameStar = file.FileName; // RFC 6266: filename*=utf-8''… beside the MIME-encoded filename

@@ -109,7 +109,7 @@ public sealed class SendOperationTests
 
         var sent = Assert.Single(handler.RequestList);
         Assert.StartsWith("multipart/form-data; boundary=", sent.Header("Content-Type"), StringComparison.Ordinal);
-        Assert.Contains("name=\"images\"; filename=a.png", sent.BodyText, StringComparison.Ordinal);
+        Assert.Contains("name=\"images\"; filename=\"a.png\"", sent.BodyText, StringComparison.Ordinal);
         Assert.Contains("Content-Type: image/png", sent.BodyText, StringComparison.Ordinal); // sniffed: the upload declared octet-stream
     }
 
