@@ -215,43 +215,43 @@ internal static class OperationGroupEmitter
         switch (method.Return)
         {
             case MethodReturn.None:
-                w.Line($"public {Task} {method.MethodName}({signature})");
+                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => {send};");
                 break;
             case MethodReturn.Json:
                 w.Line("/// <returns>The answer as JSON (a detached element).</returns>");
-                w.OpenBlock($"public async {Task}<global::System.Text.Json.JsonElement> {method.MethodName}({signature})");
+                w.OpenBlock($"public async {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"var response = await {send}.ConfigureAwait(false);");
                 w.Line($"return {Reader}.ReadAnswerJson(response, {Literals.String(method.ResponsePath)});");
                 w.CloseBlock();
                 break;
             case MethodReturn.Value:
                 w.Line($"/// <returns>The answer, read as <see cref=\"{value}\"/>.</returns>");
-                w.OpenBlock($"public async {Task}<{value}> {method.MethodName}({signature})");
+                w.OpenBlock($"public async {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"var response = await {send}.ConfigureAwait(false);");
                 w.Line($"return {Reader}.ReadAnswer(response, {Literals.String(method.ResponsePath)}, static element => {value}.Read(element));");
                 w.CloseBlock();
                 break;
             case MethodReturn.List:
                 w.Line($"/// <returns>The answer's items, each read as <see cref=\"{value}\"/>.</returns>");
-                w.OpenBlock($"public async {Task}<global::System.Collections.Generic.IReadOnlyList<{value}>> {method.MethodName}({signature})");
+                w.OpenBlock($"public async {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"var response = await {send}.ConfigureAwait(false);");
                 w.Line($"return {Reader}.ReadAnswerList(response, {Literals.String(method.ResponsePath)}, static element => {value}.Read(element));");
                 w.CloseBlock();
                 break;
             case MethodReturn.Pageable:
                 w.Line($"/// <returns>Every item of every page, fetched as you enumerate (<c>await foreach</c>); <c>AsPages()</c> gives the pages and their continuation tokens.</returns>");
-                w.Line($"public global::ProducerGen.AsyncPageable<{value}> {method.MethodName}({signature})");
+                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => _client.GetPageable({method.DescriptionName}, {PageName(method)}, {values}, {request}, static element => {value}.Read(element), options, cancellationToken);");
                 break;
             case MethodReturn.Resource:
                 w.Line($"/// <returns>The started operation: <c>WaitAsync</c> waits until the resource is ready and returns it as <see cref=\"{value}\"/>.</returns>");
-                w.Line($"public {Task}<global::ProducerGen.ResourceOperation<{value}>> {method.MethodName}({signature})");
+                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => _client.StartResourceAsync({method.DescriptionName}, {method.ResourceName}, {values}, {request}, static element => {value}.Read(element), options, cancellationToken);");
                 break;
             case MethodReturn.Job:
                 w.Line($"/// <returns>The accepted job's handle; wait for it like any '{SourceWriter.Escape(method.JobModelId!)}' job.</returns>");
-                w.Line($"public {Task}<global::ProducerGen.JobHandle> {method.MethodName}({signature})");
+                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => _client.SubmitAsync({method.DescriptionName}, (global::ProducerGen.IGenerationRequest){(method.RequestType is null ? "null!" : "request")}, options, cancellationToken);");
                 break;
         }
@@ -269,17 +269,6 @@ internal static class OperationGroupEmitter
         var parameters = pathParameters.Concat(method.Shortcut.Select(p => $"{p.Type} {p.Name}")).Concat(new[] { Options, Token });
         var arguments = method.PathParams.Select(p => p.ParameterName)
             .Concat(new[] { $"new {method.RequestType}({string.Join(", ", method.Shortcut.Select(p => p.Name))})", "options", "cancellationToken" });
-        var returns = method.Return switch
-        {
-            MethodReturn.None => Task,
-            MethodReturn.Json => $"{Task}<global::System.Text.Json.JsonElement>",
-            MethodReturn.Value => $"{Task}<{method.ValueType}>",
-            MethodReturn.List => $"{Task}<global::System.Collections.Generic.IReadOnlyList<{method.ValueType}>>",
-            MethodReturn.Pageable => $"global::ProducerGen.AsyncPageable<{method.ValueType}>",
-            MethodReturn.Resource => $"{Task}<global::ProducerGen.ResourceOperation<{method.ValueType}>>",
-            _ => $"{Task}<global::ProducerGen.JobHandle>",
-        };
-
         w.Line();
         w.Doc("summary", method.Summary);
         foreach (var parameter in method.PathParams)
@@ -294,9 +283,21 @@ internal static class OperationGroupEmitter
 
         w.Line("/// <param name=\"options\">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line($"public {returns} {method.MethodName}({string.Join(", ", parameters)})");
+        w.Line($"public {ReturnType(method)} {method.MethodName}({string.Join(", ", parameters)})");
         w.Line($"    => {method.MethodName}({string.Join(", ", arguments)});");
     }
+
+    /// <summary>The C# type a method returns.</summary>
+    private static string ReturnType(OperationMethodSpec method) => method.Return switch
+    {
+        MethodReturn.None => Task,
+        MethodReturn.Json => $"{Task}<global::System.Text.Json.JsonElement>",
+        MethodReturn.Value => $"{Task}<{method.ValueType}>",
+        MethodReturn.List => $"{Task}<global::System.Collections.Generic.IReadOnlyList<{method.ValueType}>>",
+        MethodReturn.Pageable => $"global::ProducerGen.AsyncPageable<{method.ValueType}>",
+        MethodReturn.Resource => $"{Task}<global::ProducerGen.ResourceOperation<{method.ValueType}>>",
+        _ => $"{Task}<global::ProducerGen.JobHandle>",
+    };
 
     private static string PageName(OperationMethodSpec method) =>
         method.DescriptionName.Substring(0, method.DescriptionName.Length - "Operation".Length) + "Page";

@@ -211,7 +211,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <returns>The resource, with the id and status of the create answer.</returns>
     /// <exception cref="UnexpectedResponseException">The answer has no usable id (at the resource's id path).</exception>
     /// <exception cref="ProducerGenException">The create failed; see <see cref="SendOperationAsync"/>.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.TrainAsync(request) is the API users see.
+    [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.CreateAsync(request) is the API users see.
     public async Task<ResourceOperation<T>> StartResourceAsync<T>(OperationDescription operation, ResourceDescription resource, IReadOnlyList<string> pathValues,
         IGenerationRequest? request, Func<JsonElement, T> read, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
