@@ -35,7 +35,7 @@ internal static class FileLimitCheck
             {
                 var file = mine[i];
                 var path = field.Type.Kind == MemberType.Array ? $"{field.Name}[{i.ToString(CultureInfo.InvariantCulture)}]" : field.Name;
-                var sniffed = MediaTypes.Sniff(file.Bytes);
+                var sniffed = MediaSniffer.Sniff(file.Bytes);
                 var max = limits?.MaxBytes;
                 if (limits is { Accept.Count: > 0 })
                 {

@@ -18,14 +18,14 @@ internal sealed partial class OperationRouter
             return _server.ValidationErrorAsync(ctx, new Dictionary<string, IReadOnlyList<string>> { [field ?? "file"] = ["is required"] });
         }
 
-        var contentType = MediaTypes.Sniff(file.Bytes) ?? "application/octet-stream";
+        var contentType = MediaSniffer.Sniff(file.Bytes) ?? "application/octet-stream";
         var upload = _uploads.Add(file.FileName, contentType, file.Bytes, request.Now + _options.UploadLifetime);
         var url = new Uri(_server.PublicBase(ctx), $"{UploadStore.Prefix.TrimStart('/')}{upload.Id:D}/{upload.FileName}");
         var facts = new Facts
         {
             ["id"] = upload.Id,
             ["url"] = url,
-            ["kind"] = MediaTypes.KindOf(contentType),
+            ["kind"] = MediaSniffer.Kind(contentType),
             ["contentType"] = contentType,
             ["byteSize"] = (long)file.Bytes.Length,
             ["expiresAt"] = upload.ExpiresAt,

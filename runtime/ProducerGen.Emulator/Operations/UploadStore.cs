@@ -52,6 +52,6 @@ internal sealed class UploadStore
     {
         var name = Path.GetFileName(fileName);
         var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()).Trim('.');
-        return safe.Length > 0 ? safe : "upload." + MediaFileExtensions.Of(contentType);
+        return safe.Length > 0 ? safe : "upload." + MediaSniffer.Extension(contentType);
     }
 }
