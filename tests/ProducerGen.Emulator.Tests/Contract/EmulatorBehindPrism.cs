@@ -6,7 +6,7 @@ namespace ProducerGen.Emulator.Tests.Contract;
 /// <summary>
 /// The emulator serving the full Apiframe schema (fake clock) behind two <c>prism proxy</c>s of the provider's OpenAPI
 /// document: <see cref="Strict"/> with <c>--errors</c> (an invalid request is refused before it reaches the emulator; an
-/// answer with an error-level violation is replaced by a 422) and <see cref="Lenient"/> without it, for the one request
+/// answer with an error-level violation is replaced by Prism's 500 <c>VIOLATIONS</c> problem) and <see cref="Lenient"/> without it, for the one request
 /// Prism cannot read (repeated multipart parts). Both report every violation in the answer's <c>sl-violations</c> header.
 /// </summary>
 public sealed class EmulatorBehindPrism : IAsyncLifetime

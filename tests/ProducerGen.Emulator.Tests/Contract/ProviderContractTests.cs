@@ -179,6 +179,11 @@ public sealed class ProviderContractTests : IClassFixture<EmulatorBehindPrism>
     private async Task<ProxiedExchange> SendExpecting(int status, string operation, string label, HttpContent? content = null, string? key = Key, string? idempotencyKey = null, bool lenient = false)
     {
         var exchange = await Send(operation, label, content, key, idempotencyKey, lenient);
+        if (exchange.Violations.Any(v => v.IsResponse && v.Severity == "Error"))
+        {
+            return exchange; // Prism replaced the answer with its 500: the verdict lists it with every other violation
+        }
+
         Assert.True(exchange.Status == status, $"{exchange} (expected {status}): {exchange.Body} {string.Join("; ", exchange.Violations.Select(v => v.Location + ": " + v.Message))}");
         return exchange;
     }
@@ -237,7 +242,7 @@ public sealed class ProviderContractTests : IClassFixture<EmulatorBehindPrism>
     }
 
     private static string Id(ProxiedExchange exchange, string property) =>
-        exchange.Json.ValueKind == JsonValueKind.Object && exchange.Json.TryGetProperty(property, out var id) ? id.GetString()! : throw new Xunit.Sdk.XunitException($"{exchange} has no {property}: {exchange.Body}");
+        exchange.Json.ValueKind == JsonValueKind.Object && exchange.Json.TryGetProperty(property, out var id) ? id.GetString()! : throw new Xunit.Sdk.XunitException($"{exchange} has no {property}: {exchange.Body} {string.Join("; ", exchange.Violations.Select(v => v.Location + ": " + v.Message))}");
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
