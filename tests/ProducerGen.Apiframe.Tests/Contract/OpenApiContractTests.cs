@@ -14,7 +14,7 @@ namespace ProducerGen.Apiframe.Tests.Contract;
 /// <summary>
 /// Issue 17: every request the generated client sends for the 21 operations is valid against the provider's OpenAPI
 /// document, as judged by an independent validator (Stoplight Prism's mock with request validation, pinned in
-/// <c>Contract/prism</c>). Prism answers from the document's examples and schemas, and the generated call parses that.
+/// <c>tests/Shared/Prism</c>). Prism answers from the document's examples and schemas, and the generated call parses that.
 /// </summary>
 public sealed class OpenApiContractTests : IClassFixture<PrismFixture>
 {

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
+using ProducerGen.Tests.Prism;
 using Xunit;
 
 namespace ProducerGen.Apiframe.Tests.Contract;
@@ -33,7 +34,7 @@ public sealed class PrismFixture : IAsyncLifetime
         InstallTime = clock.Elapsed;
         clock.Restart();
         var openApi = Path.Combine(AppContext.BaseDirectory, "Schemas", "apiframe-openapi.json");
-        _server = await PrismServer.StartAsync(cli, openApi);
+        _server = await PrismServer.StartMockAsync(cli, openApi);
         StartTime = clock.Elapsed;
     }
 

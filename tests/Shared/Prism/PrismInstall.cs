@@ -4,10 +4,10 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 
-namespace ProducerGen.Apiframe.Tests.Contract;
+namespace ProducerGen.Tests.Prism;
 
 /// <summary>
-/// Installs the pinned Prism of <c>Contract/prism/package-lock.json</c> with <c>npm ci</c> into that folder on first use.
+/// Installs the pinned Prism of <c>tests/Shared/Prism/package-lock.json</c> with <c>npm ci</c> into that folder on first use.
 /// Idempotent: a marker in <c>node_modules</c> holds the lock file's hash, and the install runs under an exclusive lock file,
 /// so test classes (or test processes) starting at once install it once. Missing node/npm fail with a clear message.
 /// </summary>
@@ -62,14 +62,14 @@ internal static class PrismInstall
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "ProducerGen.Apiframe.Tests", "Contract", "prism");
+            var candidate = Path.Combine(dir.FullName, "tests", "Shared", "Prism");
             if (File.Exists(Path.Combine(candidate, "package-lock.json")))
             {
                 return candidate;
             }
         }
 
-        throw new InvalidOperationException($"No tests/ProducerGen.Apiframe.Tests/Contract/prism/package-lock.json above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No tests/Shared/Prism/package-lock.json above {AppContext.BaseDirectory}.");
     }
 
     private static FileStream AcquireLock(string path)
@@ -101,7 +101,7 @@ internal static class PrismInstall
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException(
-                $"The contract tests need Node.js and npm on PATH to install Stoplight Prism (tests/ProducerGen.Apiframe.Tests/Contract/prism); `{tool}` could not be started: {e.Message}", e);
+                $"The contract tests need Node.js and npm on PATH to install Stoplight Prism (tests/Shared/Prism); `{tool}` could not be started: {e.Message}", e);
         }
     }
 

@@ -1,17 +1,20 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 
-namespace ProducerGen.Apiframe.Tests.Contract;
+namespace ProducerGen.Tests.Prism;
 
 /// <summary>
-/// <c>prism mock &lt;openapi&gt; --errors</c> on a free loopback port: every request is validated against the provider's
-/// OpenAPI document, and an invalid one is answered with an error status and an <c>sl-violations</c> header listing the
-/// violations. Disposing kills the whole process tree.
+/// Stoplight Prism on a free loopback port, either <c>prism mock &lt;openapi&gt;</c> (answers from the
+/// document) or <c>prism proxy &lt;openapi&gt; &lt;upstream&gt;</c> (forwards to a real server). Every request is validated
+/// against the OpenAPI document; with <c>--errors</c> an invalid one is answered with an error status and an
+/// <c>sl-violations</c> header listing the violations. A proxied answer is validated too, its violations in the same header.
+/// Disposing kills the whole process tree.
 /// </summary>
 internal sealed class PrismServer : IAsyncDisposable
 {
@@ -25,7 +28,7 @@ internal sealed class PrismServer : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    /// <summary>The mock's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>Prism's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>Whether the Prism process has ended (it should live as long as the fixture).</summary>
@@ -43,8 +46,19 @@ internal sealed class PrismServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts Prism on <paramref name="openApiPath"/> and waits until it answers.</summary>
-    public static async Task<PrismServer> StartAsync(string cliScript, string openApiPath)
+    /// <summary>Starts <c>prism mock</c> on <paramref name="openApiPath"/> and waits until it answers.</summary>
+    public static Task<PrismServer> StartMockAsync(string cliScript, string openApiPath) =>
+        StartAsync(cliScript, ["mock", openApiPath, "--errors"]);
+
+    /// <summary>
+    /// Starts <c>prism proxy</c> on <paramref name="openApiPath"/> in front of <paramref name="upstream"/> and waits until it
+    /// answers (its readiness probe, <c>GET /v2/models</c>, reaches the upstream). With <paramref name="errors"/> false an
+    /// invalid request is forwarded anyway and an invalid answer passed on (the violations are still in the header).
+    /// </summary>
+    public static Task<PrismServer> StartProxyAsync(string cliScript, string openApiPath, Uri upstream, bool errors = true) =>
+        StartAsync(cliScript, errors ? ["proxy", openApiPath, upstream.AbsoluteUri.TrimEnd('/'), "--errors"] : ["proxy", openApiPath, upstream.AbsoluteUri.TrimEnd('/')]);
+
+    private static async Task<PrismServer> StartAsync(string cliScript, string[] command)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("node")
@@ -53,7 +67,7 @@ internal sealed class PrismServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { cliScript, "mock", openApiPath, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors" })
+        foreach (var argument in new[] { cliScript }.Concat(command).Concat(["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -135,7 +149,7 @@ internal sealed class PrismServer : IAsyncDisposable
 
             try
             {
-                // GET /v2/models is public (no security), so polling it logs no violation.
+                // GET /v2/models is public (no security), so polling it logs no violation (mock and proxy alike).
                 using var response = await http.GetAsync(new Uri(BaseAddress, "v2/models"));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
