@@ -109,6 +109,13 @@ internal sealed record MediaPlan(
             return size;
         }
 
+        // A number alone is a square's side (size: 512).
+        if (parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("size", out var side) && side.ValueKind == JsonValueKind.Number &&
+            side.TryGetInt32(out var pixels) && pixels > 0)
+        {
+            return (pixels, pixels);
+        }
+
         var ratio = ImageSize.Ratio(FirstString(parameters, ["aspect_ratio", "aspectRatio", "ratio", "image_size"])) ?? 1;
         var longSide = ImageSize.LongSideOf(FirstString(parameters, ["resolution", "image_size", "size"]), ratio) ?? ImageSize.LongSide;
         return ImageSize.FromRatio(ratio, longSide);
