@@ -730,7 +730,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             return;
         }
 
-        var (bytes, contentType) = main ? (MediaFiles.MainFile(job, 0), MediaFiles.MainContentType(job.Media)) : MediaFiles.Picture(job, 0);
+        var (bytes, contentType) = main ? MediaFiles.Render(job, 0, MediaFiles.MainExtension(job.Media))!.Value : MediaFiles.Picture(job, 0);
         ctx.Response.ContentType = contentType;
         ctx.Response.ContentLength = bytes.Length;
         await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);

@@ -41,7 +41,10 @@ internal static class MediaFiles
     }
 
     /// <summary>The bytes and media type of file <paramref name="index"/> (0-based) with <paramref name="extension"/>, or null when the job has no such file.</summary>
-    public static (byte[] Bytes, string ContentType)? Render(EmulatedJob job, int index, string extension)
+    public static (byte[] Bytes, string ContentType)? Render(EmulatedJob job, int index, string extension) =>
+        MediaCache.GetOrRender(job.Id, index, extension, () => RenderNew(job, index, extension));
+
+    private static (byte[] Bytes, string ContentType)? RenderNew(EmulatedJob job, int index, string extension)
     {
         var plan = job.Media;
         var seed = job.TrackSeed(index);
@@ -64,7 +67,7 @@ internal static class MediaFiles
     }
 
     /// <summary>The main file's bytes: the track, the image, the video.</summary>
-    public static byte[] MainFile(EmulatedJob job, int index)
+    private static byte[] MainFile(EmulatedJob job, int index)
     {
         var plan = job.Media;
         var seed = job.TrackSeed(index);
@@ -84,11 +87,7 @@ internal static class MediaFiles
     public static (byte[] Bytes, string ContentType) Picture(EmulatedJob job, int index)
     {
         var plan = job.Media;
-        if (plan.Modality.IsImage())
-        {
-            return (MainFile(job, index), plan.Format.ContentType());
-        }
-
-        return Render(job, index, plan.Modality.IsVideo() ? PosterExtension : CoverExtension)!.Value;
+        var extension = plan.Modality.IsImage() ? MainExtension(plan) : plan.Modality.IsVideo() ? PosterExtension : CoverExtension;
+        return Render(job, index, extension)!.Value;
     }
 }
