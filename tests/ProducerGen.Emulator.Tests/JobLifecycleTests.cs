@@ -53,7 +53,7 @@ public sealed class JobLifecycleTests
             Assert.StartsWith(t.Emulator.BaseAddress.AbsoluteUri, audio.AbsoluteUri, StringComparison.Ordinal);
             Wav.AssertValid(await t.DownloadAsync(audio.AbsoluteUri), out _);
             var image = await t.DownloadAsync(track.GetProperty("imageUrl").GetString()!);
-            Assert.StartsWith("<svg", System.Text.Encoding.UTF8.GetString(image), StringComparison.Ordinal);
+            Assert.Equal((ProducerGen.Emulator.Tests.Media.ImageKind.Jpeg, 512, 512), ProducerGen.Emulator.Tests.Media.ImageHeader.Read(image));
         }
 
         Assert.NotEqual(tracks[0].GetProperty("id").GetString(), tracks[1].GetProperty("id").GetString());
@@ -210,7 +210,8 @@ public sealed class JobLifecycleTests
         var body = JsonDocument.Parse(await job.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(id, body.GetProperty("taskId").GetString());
         Assert.Equal("COMPLETED", body.GetProperty("status").GetString());
-        Assert.Equal(256, body.GetProperty("result").GetProperty("width").GetInt32());
-        Assert.EndsWith("/1.svg", body.GetProperty("result").GetProperty("imageUrl").GetString(), StringComparison.Ordinal);
+        // An image endpoint: the width is the requested size, the URL a PNG (no output format asked for).
+        Assert.Equal(512, body.GetProperty("result").GetProperty("width").GetInt32());
+        Assert.EndsWith("/1.png", body.GetProperty("result").GetProperty("imageUrl").GetString(), StringComparison.Ordinal);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using ProducerGen.Emulator.Audio;
 using ProducerGen.Emulator.Jobs;
+using ProducerGen.Emulator.Media;
 using ProducerGen.Emulator.Operations;
 using ProducerGen.Schema.Model;
 
@@ -615,6 +616,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             }
         }
 
+        var media = MediaPlan.From(ModalityOf.Endpoint(endpoint), parameters, url => UploadedBytes(url, now));
         return new EmulatedJob
         {
             Id = id,
@@ -630,7 +632,8 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             PublicBase = PublicBase(ctx),
             AudioSeed = audioSeed,
             Title = title,
-            TrackCount = shape.TrackCount ?? JobJson.TrackCount(endpoint),
+            TrackCount = shape.TrackCount ?? JobJson.TrackCount(endpoint, media),
+            Media = media,
             IsStems = shape.IsStems,
             ParentId = shape.ParentId,
             Recipe = new TrackRecipe(audioSeed, prompt, instrumental, lyrics, Number(parameters, "weirdness") ?? Number(parameters, "weirdness_constraint") ?? 0.25, Number(parameters, "sound_strength") ?? 0.7),
@@ -639,6 +642,20 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             WebhookEvents = events,
             Webhook = webhookUrl is null ? null : new WebhookState { NextAttemptAt = now },
         };
+    }
+
+    /// <summary>The bytes of <paramref name="url"/> when it names one of this emulator's unexpired uploads (<c>/uploads/{id}/{name}</c>), else null.</summary>
+    private byte[]? UploadedBytes(string url, DateTimeOffset now)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.AbsolutePath.StartsWith(UploadStore.Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = uri.AbsolutePath[UploadStore.Prefix.Length..].Split('/');
+        return parts.Length == 2 && Guid.TryParseExact(parts[0], "D", out var uploadId)
+            ? _operations.Uploads.Find(uploadId, Uri.UnescapeDataString(parts[1]), now)?.Bytes
+            : null;
     }
 
     private bool CountFailure()
@@ -713,8 +730,8 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             return;
         }
 
-        var bytes = main ? MusicSynthesizer.RenderWav(job.Recipe with { Seed = job.TrackSeed(0) }) : CoverArt.Render(job.TrackSeed(0), job.Title);
-        ctx.Response.ContentType = main ? "audio/wav" : "image/svg+xml";
+        var (bytes, contentType) = main ? MediaFiles.Render(job, 0, MediaFiles.MainExtension(job.Media))!.Value : MediaFiles.Picture(job, 0);
+        ctx.Response.ContentType = contentType;
         ctx.Response.ContentLength = bytes.Length;
         await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted).ConfigureAwait(false);
     }
@@ -747,19 +764,20 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
 
         var index = number - 1;
         byte[] bytes;
-        switch (file[(dot + 1)..])
+        if (job.IsStems && file[(dot + 1)..] == "wav")
         {
-            case "wav":
-                bytes = MusicSynthesizer.RenderWav(job.Recipe with { Seed = job.TrackSeed(index) });
-                ctx.Response.ContentType = "audio/wav";
-                break;
-            case "svg":
-                bytes = CoverArt.Render(job.TrackSeed(index), job.Title);
-                ctx.Response.ContentType = "image/svg+xml";
-                break;
-            default:
-                await ErrorAsync(ctx, StatusCodes.Status404NotFound, "File not found").ConfigureAwait(false);
-                return;
+            bytes = MusicSynthesizer.RenderWav(job.Recipe with { Seed = job.TrackSeed(index) });
+            ctx.Response.ContentType = "audio/wav";
+        }
+        else if (MediaFiles.Render(job, index, file[(dot + 1)..]) is { } rendered)
+        {
+            bytes = rendered.Bytes;
+            ctx.Response.ContentType = rendered.ContentType;
+        }
+        else
+        {
+            await ErrorAsync(ctx, StatusCodes.Status404NotFound, "File not found").ConfigureAwait(false);
+            return;
         }
 
         ctx.Response.ContentLength = bytes.Length;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ProducerGen.Emulator.Audio;
+using ProducerGen.Emulator.Media;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Emulator.Jobs;
@@ -59,6 +60,9 @@ internal sealed class EmulatedJob
     public required int TrackCount { get; init; }
 
     public required TrackRecipe Recipe { get; init; }
+
+    /// <summary>What the job's files are (modality, sizes, formats), decided at submission; they are produced when asked for.</summary>
+    public required MediaPlan Media { get; init; }
 
     public string? IdempotencyKey { get; init; }
 

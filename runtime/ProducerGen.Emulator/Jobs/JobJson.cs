@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using ProducerGen.Emulator.Audio;
+using ProducerGen.Emulator.Media;
 using ProducerGen.Schema.Model;
 
 namespace ProducerGen.Emulator.Jobs;
@@ -9,34 +10,30 @@ namespace ProducerGen.Emulator.Jobs;
 /// <summary>Writes the provider's <c>Job</c> object, webhook payloads and results.</summary>
 internal static class JobJson
 {
-    /// <summary>The result shape used when the endpoint declares none: Apiframe's music tracks.</summary>
-    private static readonly EquatableArray<MemberSpec> DefaultResult = EquatableArray.From(new[]
-    {
-        new MemberSpec("tracks", "Tracks", new TypeSpec(
-            MemberType.Array,
-            Items: new TypeSpec(MemberType.Object, Properties: EquatableArray.From(new[]
-            {
-                new MemberSpec("id", "Id", new TypeSpec(MemberType.String)),
-                new MemberSpec("audioUrl", "AudioUrl", new TypeSpec(MemberType.Url)),
-                new MemberSpec("imageUrl", "ImageUrl", new TypeSpec(MemberType.Url)),
-                new MemberSpec("title", "Title", new TypeSpec(MemberType.String)),
-                new MemberSpec("duration", "Duration", new TypeSpec(MemberType.Number)),
-            })))),
-    });
-
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    public static EquatableArray<MemberSpec> ResultSpec(EndpointSpec endpoint) => endpoint.Result.Count > 0 ? endpoint.Result : DefaultResult;
+    /// <summary>The endpoint's declared result, or its modality's shape (Apiframe's music tracks, images, videos).</summary>
+    public static EquatableArray<MemberSpec> ResultSpec(EndpointSpec endpoint) =>
+        endpoint.Result.Count > 0 ? endpoint.Result : ResultShapes.For(ModalityOf.Endpoint(endpoint));
 
-    /// <summary>How many files (tracks) a result holds: the size of its first array (2 when the schema allows it).</summary>
-    public static int TrackCount(EndpointSpec endpoint)
+    /// <summary>
+    /// How many files (tracks, images, videos) a result holds: as many as the params ask for (<see cref="MediaPlan.Count"/>)
+    /// when the result has a list, else the size of its first array (2 when the schema allows it; the modality's default
+    /// for an undeclared result), 1 without an array.
+    /// </summary>
+    public static int TrackCount(EndpointSpec endpoint, MediaPlan plan)
     {
-        foreach (var member in ResultSpec(endpoint))
+        if (endpoint.Result.Count == 0)
+        {
+            return plan.Count ?? ResultShapes.DefaultCount(plan.Modality);
+        }
+
+        foreach (var member in endpoint.Result)
         {
             if (member.Type.Kind == MemberType.Array)
             {
-                return ItemCount(member.Type);
+                return plan.Count is { } count ? Bounded(member.Type, count) : ItemCount(member.Type);
             }
         }
 
@@ -183,9 +180,7 @@ internal static class JobJson
                 writer.WriteEndObject();
                 break;
             case MemberType.Url:
-                var image = lower.Contains("image", StringComparison.Ordinal) || lower.Contains("cover", StringComparison.Ordinal) ||
-                            lower.Contains("thumb", StringComparison.Ordinal) || lower.Contains("art", StringComparison.Ordinal);
-                writer.WriteStringValue(FileUrl(job, index, image ? "svg" : "wav").AbsoluteUri);
+                writer.WriteStringValue(FileUrl(job, index, MediaFiles.ExtensionFor(job.Media, name)).AbsoluteUri);
                 break;
             case MemberType.String:
                 writer.WriteStringValue(
@@ -193,17 +188,20 @@ internal static class JobJson
                     : lower == "title" ? job.Title
                     : lower == "lyrics" ? job.Recipe.Lyrics ?? string.Empty
                     : lower == "prompt" ? job.Recipe.Prompt
+                    : lower is "contenttype" or "content_type" or "mimetype" or "mime_type" ? MediaFiles.MainContentType(job.Media)
                     : type.IsEnum ? type.EnumValues[0]
                     : $"{name}-{(index + 1).ToString(CultureInfo.InvariantCulture)}");
                 break;
             case MemberType.Number:
-                writer.WriteNumberValue(lower.Contains("duration", StringComparison.Ordinal) ? MusicSynthesizer.DurationSeconds : type.Minimum ?? 0);
+                writer.WriteNumberValue(
+                    lower.Contains("duration", StringComparison.Ordinal) ? DurationSeconds(job)
+                    : Dimension(job, lower) ?? type.Minimum ?? 0);
                 break;
             case MemberType.Integer:
                 writer.WriteNumberValue(
                     type.IsEnum && long.TryParse(type.EnumValues[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var first) ? first
-                    : lower.Contains("duration", StringComparison.Ordinal) ? (long)(MusicSynthesizer.DurationSeconds * 1000)
-                    : (long)(type.Minimum ?? 0));
+                    : lower.Contains("duration", StringComparison.Ordinal) ? (long)(DurationSeconds(job) * 1000)
+                    : Dimension(job, lower) ?? (long)(type.Minimum ?? 0));
                 break;
             case MemberType.Boolean:
                 writer.WriteBooleanValue(false);
@@ -212,6 +210,25 @@ internal static class JobJson
                 writer.WriteNullValue();
                 break;
         }
+    }
+
+    private static double DurationSeconds(EmulatedJob job) => job.Media.Modality.IsVideo() ? job.Media.Seconds : MusicSynthesizer.DurationSeconds;
+
+    /// <summary>The main file's width or height for a member so named (images and videos), else null.</summary>
+    private static int? Dimension(EmulatedJob job, string lower) =>
+        job.Media.Modality == Modality.Music ? null
+        : lower is "width" or "w" ? job.Media.Width
+        : lower is "height" or "h" ? job.Media.Height
+        : null;
+
+    private static int Bounded(TypeSpec array, int count)
+    {
+        if (array.MaxItems is { } max)
+        {
+            count = Math.Min(count, Math.Max(1, max));
+        }
+
+        return array.MinItems is { } min ? Math.Max(count, min) : count;
     }
 
     private static int ItemCount(TypeSpec array)

@@ -20,6 +20,9 @@ internal sealed partial class OperationRouter
     private readonly EmulatorOptions _options;
     private readonly TimeProvider _time;
     private readonly UploadStore _uploads = new();
+
+    /// <summary>The emulator's uploads, so jobs can read an input that was uploaded here.</summary>
+    internal UploadStore Uploads => _uploads;
     private readonly AssetStore _assets = new();
     private readonly ResourceStore _resources = new();
 

@@ -28,7 +28,7 @@ public sealed class ActionTests
         var parent = await t.CompletedJobAsync("midjourney", "v2/images/generate");
         var child = await CompletedChildAsync(t, Midjourney, new { action, parentJobId = parent, index = 2 });
         Assert.Equal("midjourney", child.GetProperty("model").GetString());
-        Assert.Equal(images, child.GetProperty("result").GetProperty("tracks").GetArrayLength());
+        Assert.Equal(images, child.GetProperty("result").GetProperty("images").GetArrayLength());
         Assert.Equal(parent, child.GetProperty("input").GetProperty("parentJobId").GetString());
         Assert.Equal(2, t.Stats.JobsCreated);
     }
