@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ProducerGen.Emulator.Tests.Media.Video;
+
+/// <summary>
+/// ffprobe and ffmpeg, the independent decoders the video tests check files with. When they are not on the PATH and the
+/// machine has apt-get and runs the tests as root, they are installed once (<c>apt-get install ffmpeg</c>); otherwise
+/// <see cref="UnavailableReason"/> says why, and <see cref="FfprobeTheoryAttribute"/> skips with that reason.
+/// </summary>
+internal static class Ffprobe
+{
+    private static readonly Lazy<string?> Reason = new(EnsureInstalled);
+
+    /// <summary>Null when ffprobe and ffmpeg can run; else why not.</summary>
+    public static string? UnavailableReason => Reason.Value;
+
+    /// <summary>ffprobe's JSON report of one file's first video stream and its format, with the frames counted.</summary>
+    public static JsonElement Probe(byte[] file, string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pg-video-{Guid.NewGuid():N}.{extension}");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            var (code, stdout, stderr) = Run("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_streams", "-show_format", "-of", "json", path);
+            Assert.True(code == 0, $"ffprobe failed ({code}): {stderr}");
+            return JsonDocument.Parse(stdout).RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>What ffmpeg reports while decoding every frame of the file (empty when it decodes cleanly).</summary>
+    public static string DecodeErrors(byte[] file, string extension)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pg-video-{Guid.NewGuid():N}.{extension}");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            var (code, _, stderr) = Run("ffmpeg", "-v", "error", "-nostdin", "-i", path, "-f", "null", "-");
+            return code == 0 ? stderr.Trim() : $"exit {code}: {stderr}";
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string? EnsureInstalled()
+    {
+        if (CanRun("ffprobe") && CanRun("ffmpeg"))
+        {
+            return null;
+        }
+
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get"))
+        {
+            return "ffprobe/ffmpeg are not on the PATH and this machine has no apt-get to install them (install ffmpeg to run the video decoding tests)";
+        }
+
+        if (Environment.UserName != "root")
+        {
+            return "ffprobe/ffmpeg are not on the PATH and the tests do not run as root, so they cannot apt-get install ffmpeg (install it first)";
+        }
+
+        var update = Run("apt-get", "update");
+        var install = Run("apt-get", "install", "-y", "--no-install-recommends", "ffmpeg");
+        return CanRun("ffprobe") && CanRun("ffmpeg")
+            ? null
+            : $"apt-get install ffmpeg failed (update exit {update.Code}, install exit {install.Code}): {install.Stderr}";
+    }
+
+    private static bool CanRun(string tool)
+    {
+        try
+        {
+            return Run(tool, "-version").Code == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
