@@ -5,19 +5,22 @@ namespace ProducerGen.Emulator.Tests.Media.Video;
 
 /// <summary>
 /// ffprobe and ffmpeg, the independent decoders the video tests check files with. When they are not on the PATH and the
-/// machine has apt-get and runs the tests as root, they are installed once (<c>apt-get install ffmpeg</c>); otherwise
-/// <see cref="UnavailableReason"/> says why, and <see cref="FfprobeTheoryAttribute"/> skips with that reason.
+/// machine has apt-get and runs the tests as root, the first test that uses them installs them once
+/// (<c>apt-get install ffmpeg</c>); otherwise <see cref="UnavailableReason"/> says why, and
+/// <see cref="FfprobeTheoryAttribute"/> skips with that reason. Discovery only checks; it never installs.
 /// </summary>
 internal static class Ffprobe
 {
-    private static readonly Lazy<string?> Reason = new(EnsureInstalled);
+    private static readonly Lazy<string?> Reason = new(() => Present() ? null : WhyNotInstallable());
+    private static readonly Lazy<string?> Installed = new(EnsureInstalled);
 
-    /// <summary>Null when ffprobe and ffmpeg can run; else why not.</summary>
+    /// <summary>Null when ffprobe and ffmpeg can run or can be installed; else why not.</summary>
     public static string? UnavailableReason => Reason.Value;
 
     /// <summary>ffprobe's JSON report of one file's first video stream and its format, with the frames counted.</summary>
     public static JsonElement Probe(byte[] file, string extension)
     {
+        RequireInstalled();
         var path = Path.Combine(Path.GetTempPath(), $"pg-video-{Guid.NewGuid():N}.{extension}");
         File.WriteAllBytes(path, file);
         try
@@ -35,6 +38,7 @@ internal static class Ffprobe
     /// <summary>What ffmpeg reports while decoding every frame of the file (empty when it decodes cleanly).</summary>
     public static string DecodeErrors(byte[] file, string extension)
     {
+        RequireInstalled();
         var path = Path.Combine(Path.GetTempPath(), $"pg-video-{Guid.NewGuid():N}.{extension}");
         File.WriteAllBytes(path, file);
         try
@@ -48,26 +52,43 @@ internal static class Ffprobe
         }
     }
 
-    private static string? EnsureInstalled()
+    private static void RequireInstalled()
     {
-        if (CanRun("ffprobe") && CanRun("ffmpeg"))
+        if (Installed.Value is { } failure)
         {
-            return null;
+            Assert.Fail(failure);
         }
+    }
 
+    private static bool Present() => CanRun("ffprobe") && CanRun("ffmpeg");
+
+    private static string? WhyNotInstallable()
+    {
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/apt-get"))
         {
             return "ffprobe/ffmpeg are not on the PATH and this machine has no apt-get to install them (install ffmpeg to run the video decoding tests)";
         }
 
-        if (Environment.UserName != "root")
+        return Environment.UserName == "root"
+            ? null
+            : "ffprobe/ffmpeg are not on the PATH and the tests do not run as root, so they cannot apt-get install ffmpeg (install it first)";
+    }
+
+    private static string? EnsureInstalled()
+    {
+        if (Present())
         {
-            return "ffprobe/ffmpeg are not on the PATH and the tests do not run as root, so they cannot apt-get install ffmpeg (install it first)";
+            return null;
+        }
+
+        if (WhyNotInstallable() is { } reason)
+        {
+            return reason;
         }
 
         var update = Run("apt-get", "update");
         var install = Run("apt-get", "install", "-y", "--no-install-recommends", "ffmpeg");
-        return CanRun("ffprobe") && CanRun("ffmpeg")
+        return Present()
             ? null
             : $"apt-get install ffmpeg failed (update exit {update.Code}, install exit {install.Code}): {install.Stderr}";
     }
