@@ -6,8 +6,9 @@ namespace ProducerGen.Emulator.Tests.Media.Video;
 /// <summary>A tiny EBML (Matroska/WebM) reader written for the tests: IDs and sizes as variable-length integers.</summary>
 internal sealed record EbmlElement(uint Id, int DataOffset, int DataSize, IReadOnlyList<EbmlElement> Children)
 {
-    // EBML header, Segment, Info, Tracks, TrackEntry, Video, Cluster.
-    private static readonly HashSet<uint> Masters = [0x1A45DFA3, 0x18538067, 0x1549A966, 0x1654AE6B, 0xAE, 0xE0, 0x1F43B675];
+    // EBML header, Segment, SeekHead, Seek, Info, Tracks, TrackEntry, Video, Cluster, Cues, CuePoint, CueTrackPositions.
+    private static readonly HashSet<uint> Masters =
+        [0x1A45DFA3, 0x18538067, 0x114D9B74, 0x4DBB, 0x1549A966, 0x1654AE6B, 0xAE, 0xE0, 0x1F43B675, 0x1C53BB6B, 0xBB, 0xB7];
 
     public static IReadOnlyList<EbmlElement> Parse(byte[] file) => Parse(file, 0, file.Length);
 

@@ -64,6 +64,27 @@ public sealed class VideoRendererTests(ITestOutputHelper output)
         Assert.Equal((ulong)width, video.Child(0xB0).UInt(file));
         Assert.Equal((ulong)height, video.Child(0xBA).UInt(file));
 
+        Assert.Equal([0x114D9B74u, 0x1549A966u, 0x1654AE6Bu], segment.Children.Take(3).Select(e => e.Id));
+        Assert.Equal(0x1C53BB6Bu, segment.Children[^1].Id);
+        foreach (var seek in segment.Children[0].Children)
+        {
+            // SeekPosition is relative to the Segment's data and must land on the element SeekID names.
+            var target = segment.DataOffset + (int)seek.Child(0x53AC).UInt(file);
+            Assert.Equal(seek.Child(0x53AB).UInt(file), IdAt(file, target));
+            Assert.Contains(segment.Children, e => e.Id == IdAt(file, target) && e.DataOffset > target && e.DataOffset - target <= 12);
+        }
+
+        var clusters = segment.Children.Where(c => c.Id == 0x1F43B675).ToList();
+        var cuePoints = segment.Children[^1].Children;
+        Assert.Equal(clusters.Count, cuePoints.Count);
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            var position = segment.DataOffset + (int)cuePoints[i].Child(0xB7).Child(0xF1).UInt(file);
+            Assert.Equal(0x1F43B675u, IdAt(file, position));
+            Assert.True(position < clusters[i].DataOffset && clusters[i].DataOffset - position <= 12, $"cue {i} points at cluster {i}");
+            Assert.Equal(clusters[i].Child(0xE7).UInt(file), cuePoints[i].Child(0xB3).UInt(file));
+        }
+
         var blocks = segment.Children.Where(c => c.Id == 0x1F43B675).SelectMany(c => c.Children.Where(b => b.Id == 0xA3)).ToList();
         Assert.Equal(frames, blocks.Count);
         foreach (var block in blocks)
@@ -193,6 +214,8 @@ public sealed class VideoRendererTests(ITestOutputHelper output)
     [InlineData(10, 10, "gif")]
     public void A_bad_size_or_container_is_refused(int width, int height, string container) =>
         Assert.ThrowsAny<ArgumentException>(() => VideoRenderer.Render(new VideoRenderRequest(width, height, 1, 24, container, 1)));
+
+    private static uint IdAt(byte[] file, int offset) => BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(offset));
 
     /// <summary>RFC 6386 §9.1: a key frame's tag has bit 0 clear, then the start code 9d 01 2a and the 14-bit sizes.</summary>
     private static void AssertVp8KeyFrame(ReadOnlySpan<byte> frame, int width, int height)
