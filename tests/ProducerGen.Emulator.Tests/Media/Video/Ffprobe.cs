@@ -5,7 +5,7 @@ namespace ProducerGen.Emulator.Tests.Media.Video;
 
 /// <summary>
 /// ffprobe and ffmpeg, the independent decoders the video tests check files with. When they are not on the PATH and the
-/// machine has apt-get and runs the tests as root, the first test that uses them installs them once
+/// machine has apt-get and runs the tests as root (or with password-less sudo), the first test that uses them installs them once
 /// (<c>apt-get install ffmpeg</c>); otherwise <see cref="UnavailableReason"/> says why, and
 /// <see cref="FfprobeTheoryAttribute"/> skips with that reason. Discovery only checks; it never installs.
 /// </summary>
@@ -69,9 +69,9 @@ internal static class Ffprobe
             return "ffprobe/ffmpeg are not on the PATH and this machine has no apt-get to install them (install ffmpeg to run the video decoding tests)";
         }
 
-        return Environment.UserName == "root"
+        return IsRoot || CanSudo()
             ? null
-            : "ffprobe/ffmpeg are not on the PATH and the tests do not run as root, so they cannot apt-get install ffmpeg (install it first)";
+            : "ffprobe/ffmpeg are not on the PATH and the tests run neither as root nor with password-less sudo, so they cannot apt-get install ffmpeg (install it first)";
     }
 
     private static string? EnsureInstalled()
@@ -86,11 +86,27 @@ internal static class Ffprobe
             return reason;
         }
 
-        var update = Run("apt-get", "update");
-        var install = Run("apt-get", "install", "-y", "--no-install-recommends", "ffmpeg");
+        // As root apt-get runs directly; otherwise through password-less sudo (as on hosted CI runners).
+        string[] prefix = IsRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+        var update = Run(prefix[0], [.. prefix[1..], "update"]);
+        var install = Run(prefix[0], [.. prefix[1..], "install", "-y", "--no-install-recommends", "ffmpeg"]);
         return Present()
             ? null
             : $"apt-get install ffmpeg failed (update exit {update.Code}, install exit {install.Code}): {install.Stderr}";
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static bool CanSudo()
+    {
+        try
+        {
+            return Run("sudo", "-n", "true").Code == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     private static bool CanRun(string tool)
