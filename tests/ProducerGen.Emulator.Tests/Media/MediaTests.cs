@@ -160,6 +160,11 @@ public sealed class MediaTests
         using var file = await t.Http.GetAsync(new Uri(video.GetProperty("videoUrl").GetString()!));
         Assert.Equal("video/mp4", file.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith(".mp4", video.GetProperty("videoUrl").GetString(), StringComparison.Ordinal);
+        // The served file is the renderer's real MP4 (VP8 frames), walked by the tests' own box reader.
+        var boxes = Video.IsoBox.Parse(await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("ftyp", boxes[0].Type);
+        Assert.Contains(boxes, b => b.Type == "moov");
+        Assert.Contains(boxes, b => b.Type == "mdat" && b.Size > 1000);
         var poster = await t.DownloadAsync(video.GetProperty("thumbnailUrl").GetString()!);
         Assert.Equal((ImageKind.Jpeg, 1080, 1920), ImageHeader.Read(poster));
         AssertDecodes(poster, 1080, 1920);
