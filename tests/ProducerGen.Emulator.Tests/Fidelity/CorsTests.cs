@@ -60,16 +60,22 @@ public sealed class CorsTests
         {
             o.CorsOrigins.Clear();
             o.CorsOrigins.Add("http://app.test");
+            o.CorsOrigins.Add("http://admin.test:8080");
         });
         using var fromApp = Preflight("http://app.test");
         using var fromElsewhere = Preflight("http://evil.test");
+        using var info = new HttpRequestMessage(HttpMethod.Get, string.Empty);
+        info.Headers.Add("Origin", "http://app.test");
 
         using var allowed = await t.Http.SendAsync(fromApp);
         using var refused = await t.Http.SendAsync(fromElsewhere);
+        using var actual = await t.Http.SendAsync(info);
 
         Assert.Equal("http://app.test", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
-        Assert.Contains("Origin", allowed.Headers.Vary);
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+        // One of several origins is echoed, so caches must key on it.
+        Assert.Equal("http://app.test", Assert.Single(actual.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("Origin", actual.Headers.Vary);
     }
 
     [Fact]
