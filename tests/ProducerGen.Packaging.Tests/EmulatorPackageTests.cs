@@ -110,7 +110,7 @@ public sealed class EmulatorPackageTests
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), InProcessProgram);
 
-        DotNet.RunOk(directory, "build");
+        DotNet.RunOk(directory, "build", TimeSpan.FromMinutes(10));
         var run = DotNet.RunOk(directory, "run --no-build");
 
         Assert.Contains("submit=202", run, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class EmulatorPackageTests
         Directory.CreateDirectory(Path.Combine(work, "schemas"));
         File.WriteAllText(Path.Combine(root, "nuget.config"), _feed.NuGetConfig);
         File.Copy(_feed.SchemaFile, Path.Combine(work, "schemas", "music.yaml"));
-        DotNet.RunOk(root, $"tool install ProducerGen.Emulator.Tool --version {_feed.Version} --tool-path \"{tools}\" --add-source \"{_feed.Feed}\"");
+        DotNet.RunOk(root, $"tool install ProducerGen.Emulator.Tool --version {_feed.Version} --tool-path \"{tools}\" --add-source \"{_feed.Feed}\"", TimeSpan.FromMinutes(10));
 
         var port = FreePort();
         var start = new ProcessStartInfo(Path.Combine(tools, OperatingSystem.IsWindows() ? "producergen-emulator.exe" : "producergen-emulator"))
