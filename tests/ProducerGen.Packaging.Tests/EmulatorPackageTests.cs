@@ -85,7 +85,7 @@ public sealed class EmulatorPackageTests
         var settings = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open()).ReadToEnd();
         var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
 
-        Assert.Contains("CommandName=\"producergen-emulator\"", settings, StringComparison.Ordinal);
+        Assert.Contains("<Command Name=\"producergen-emulator\" EntryPoint=\"producergen-emulator.dll\"", settings, StringComparison.Ordinal);
         Assert.Contains("<packageType name=\"DotnetTool\" />", nuspec, StringComparison.Ordinal);
     }
 
