@@ -13,7 +13,7 @@ namespace ProducerGen.Emulator;
 /// await using var emulator = await ApiEmulator.StartAsync(new EmulatorOptions());
 /// // emulator.BaseAddress is http://127.0.0.1:{free port}/ ; the key "afk_test" is accepted.
 /// </code>
-/// or run it standalone: <c>dotnet run --project runtime/ProducerGen.Emulator -- --urls http://127.0.0.1:5080</c>.
+/// or run it standalone: <c>producergen-emulator --urls http://127.0.0.1:5080</c> (the ProducerGen.Emulator.Tool package).
 /// </summary>
 public sealed class ApiEmulator : IAsyncDisposable
 {
@@ -78,6 +78,7 @@ public sealed class ApiEmulator : IAsyncDisposable
             builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
         }
 
+        builder.Services.AddCors();
         builder.WebHost.UseUrls(options.Url);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

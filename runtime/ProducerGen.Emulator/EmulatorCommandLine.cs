@@ -12,10 +12,12 @@ public static class EmulatorCommandLine
     public const string HelpText = """
         ProducerGen emulator: a local stand-in for an async generation API described by a ProducerGen schema.
 
-        Usage: dotnet run --project runtime/ProducerGen.Emulator -- [options]
+        Usage: producergen-emulator [options]
+           or: dotnet run --project runtime/ProducerGen.Emulator.Tool -- [options]
 
         Options:
-          --schema <path>               ProducerGen schema to serve (default: the shipped Apiframe music schema)
+          --schema <path>               ProducerGen schema to serve, relative to the current directory
+                                        (default: the shipped Apiframe music schema)
           --urls <url>                  where to listen (default: http://127.0.0.1:5080; port 0 picks a free port)
           --public-url <url>            base of the file URLs in results (default: the request's host)
           --time-scale <factor>         multiplies job durations; 0.05 makes a 45 s job take ~2 s (default: 1)
@@ -28,6 +30,8 @@ public static class EmulatorCommandLine
           --credit-cost <n>             credits one job costs (default: 10)
           --webhook-attempts <n>        attempts per webhook event (default: 4)
           --webhook-retry-delay <d>     first webhook retry delay, doubling (default: 1s)
+          --cors-origins <origins>      comma-separated origins browsers may call from; * for any, none to turn
+                                        CORS off (default: *)
 
         Fault injection (rates are fractions 0..1; deterministic for a seed):
           --seed <n>                    seed of every fault decision (default: 1)
@@ -43,12 +47,76 @@ public static class EmulatorCommandLine
           -h, --help                    show this help
         """;
 
-    /// <summary>Parses <paramref name="args"/>. Unknown options and malformed values are reported, never thrown.</summary>
+    /// <summary>
+    /// Runs the standalone host (the <c>producergen-emulator</c> tool): parses <paramref name="args"/>, starts the emulator
+    /// and serves until Ctrl+C or SIGTERM.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>0 after a clean stop or <c>--help</c>, 1 when the emulator could not start, 2 for bad arguments.</returns>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var parsed = Parse(args);
+        if (parsed.HelpRequested)
+        {
+            Console.Out.WriteLine(HelpText);
+            return parsed.Errors.Count == 0 ? 0 : 2;
+        }
+
+        if (parsed.Options is not { } options)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine(error);
+            }
+
+            Console.Error.WriteLine("Run with --help for the options.");
+            return 2;
+        }
+
+        ApiEmulator emulator;
+        try
+        {
+            emulator = await ApiEmulator.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or ArgumentException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+
+        await using (emulator.ConfigureAwait(false))
+        {
+            var keys = string.Join(", ", options.ApiKeys.Select(k => k.IsActive ? k.Key : k.Key + " (inactive)"));
+            Console.Out.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"ProducerGen emulator for {emulator.Schema.Api.Name} listening on {emulator.BaseAddress} ({emulator.Schema.Models.Count} models, time scale {options.TimeScale}, keys: {keys}{(options.AcceptAnyKey ? " and any afk_ key" : string.Empty)}). Ctrl+C stops it."));
+            if (options.Faults.Any)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Fault injection is on (seed {options.Faults.Seed})."));
+            }
+
+            await emulator.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Parses <paramref name="args"/>; a relative <c>--schema</c> is resolved against the process's current directory.</summary>
     /// <param name="args">The arguments after <c>--</c>.</param>
     /// <returns>The options (null on errors or <c>--help</c>), the errors, and whether help was asked for.</returns>
-    public static EmulatorCommandLineResult Parse(IReadOnlyList<string> args)
+    public static EmulatorCommandLineResult Parse(IReadOnlyList<string> args) => Parse(args, Environment.CurrentDirectory);
+
+    /// <summary>Parses <paramref name="args"/>. Unknown options and malformed values are reported, never thrown.</summary>
+    /// <param name="args">The arguments after <c>--</c>.</param>
+    /// <param name="currentDirectory">
+    /// The directory a relative <c>--schema</c> is resolved against (the caller's), so the options carry an absolute
+    /// path that no later change of directory or host content root reinterprets.
+    /// </param>
+    /// <returns>The options (null on errors or <c>--help</c>), the errors, and whether help was asked for.</returns>
+    public static EmulatorCommandLineResult Parse(IReadOnlyList<string> args, string currentDirectory)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentException.ThrowIfNullOrEmpty(currentDirectory);
         var options = new EmulatorOptions { Url = DefaultUrl, AcceptAnyKey = true, LogToConsole = true, UseConsoleLifetime = true };
         var errors = new List<string>();
         var help = false;
@@ -94,7 +162,7 @@ public static class EmulatorCommandLine
                 switch (name)
                 {
                     case "--schema":
-                        options.SchemaPath = value;
+                        options.SchemaPath = Path.GetFullPath(value, Path.GetFullPath(currentDirectory));
                         break;
                     case "--urls":
                     case "--url":
@@ -133,6 +201,14 @@ public static class EmulatorCommandLine
                         break;
                     case "--webhook-retry-delay":
                         options.WebhookRetryDelay = Duration(value);
+                        break;
+                    case "--cors-origins":
+                        options.CorsOrigins.Clear();
+                        foreach (var origin in CorsOrigins(value))
+                        {
+                            options.CorsOrigins.Add(origin);
+                        }
+
                         break;
                     case "--seed":
                         options.Faults.Seed = (int)Whole(value, int.MinValue, int.MaxValue);
@@ -258,6 +334,31 @@ public static class EmulatorCommandLine
         return new EmulatorApiKey(key, active, credits);
     }
 
+    private static List<string> CorsOrigins(string value)
+    {
+        var origins = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (origins.Count == 1 && origins[0].Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        if (origins.Count == 0)
+        {
+            throw new FormatException("expected *, none or comma-separated origins such as http://localhost:3000");
+        }
+
+        foreach (var origin in origins)
+        {
+            if (origin != EmulatorOptions.AnyCorsOrigin &&
+                !(Uri.TryCreate(origin, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.AbsolutePath == "/" && !origin.EndsWith('/')))
+            {
+                throw new FormatException($"'{origin}' is not an origin (scheme://host[:port], no path)");
+            }
+        }
+
+        return origins;
+    }
+
     private static Uri AbsoluteHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
@@ -286,7 +387,7 @@ public static class EmulatorCommandLine
             : throw new FormatException($"expected a whole number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}");
 }
 
-/// <summary>The outcome of <see cref="EmulatorCommandLine.Parse"/>.</summary>
+/// <summary>The outcome of <see cref="EmulatorCommandLine.Parse(IReadOnlyList{string}, string)"/>.</summary>
 /// <param name="Options">The options, or null when there were errors or help was asked for.</param>
 /// <param name="Errors">What was wrong with the arguments.</param>
 /// <param name="HelpRequested">True for <c>--help</c>.</param>

@@ -107,6 +107,17 @@ public sealed class EmulatorOptions
     /// <summary>The timeout of one webhook POST (wall-clock). Default 10 s.</summary>
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The <see cref="CorsOrigins"/> entry that allows any origin: <c>*</c>.</summary>
+    public const string AnyCorsOrigin = "*";
+
+    /// <summary>
+    /// The origins a browser may call the emulator from (<c>http://localhost:3000</c>), or <see cref="AnyCorsOrigin"/>
+    /// for any. Preflight requests (<c>OPTIONS</c>) from an allowed origin are answered without an API key; the
+    /// responses expose <c>x-request-id</c> and <c>Retry-After</c>. Default: any origin, for local development; empty
+    /// turns CORS off (no CORS headers, preflights are treated like other requests).
+    /// </summary>
+    public IList<string> CorsOrigins { get; } = new List<string> { AnyCorsOrigin };
+
     /// <summary>Faults to inject. Default: none.</summary>
     public FaultOptions Faults { get; set; } = new();
 

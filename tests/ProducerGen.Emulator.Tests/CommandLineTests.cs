@@ -21,7 +21,7 @@ public sealed class CommandLineTests
     {
         var result = EmulatorCommandLine.Parse(["--schema", "schemas/apiframe-music.producergen.yaml", "--urls", "http://127.0.0.1:5080", "--time-scale", "0.05"]);
         Assert.Empty(result.Errors);
-        Assert.Equal("schemas/apiframe-music.producergen.yaml", result.Options!.SchemaPath);
+        Assert.Equal(Path.GetFullPath("schemas/apiframe-music.producergen.yaml"), result.Options!.SchemaPath);
         Assert.Equal("http://127.0.0.1:5080", result.Options.Url);
         Assert.Equal(0.05, result.Options.TimeScale);
     }

@@ -43,9 +43,9 @@ internal static class DotNet
         return (process.ExitCode, output.ToString());
     }
 
-    public static string RunOk(string workingDirectory, string arguments)
+    public static string RunOk(string workingDirectory, string arguments, TimeSpan? timeout = null)
     {
-        var (exitCode, output) = Run(workingDirectory, arguments);
+        var (exitCode, output) = Run(workingDirectory, arguments, timeout);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"dotnet {arguments} failed with {exitCode}:\n{output}");

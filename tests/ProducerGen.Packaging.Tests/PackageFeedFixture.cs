@@ -7,7 +7,7 @@ using Xunit;
 namespace ProducerGen.Packaging.Tests;
 
 /// <summary>
-/// Packs ProducerGen and ProducerGen.Runtime once per test run, from a copy of the sources (so this never
+/// Packs ProducerGen, ProducerGen.Runtime, ProducerGen.Emulator and ProducerGen.Emulator.Tool once per test run, from a copy of the sources (so this never
 /// touches the bin/obj folders the rest of the test run is using), with a version unique to the run (so the
 /// NuGet cache never serves a stale package). Shared by every test class of the <see cref="PackageFeedCollection"/>.
 /// </summary>
@@ -29,11 +29,21 @@ public sealed class PackageFeedFixture : IDisposable
 
         DotNet.CopyDirectory(Path.Combine(repository, "generator"), Path.Combine(sources, "generator"));
         DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Runtime"), Path.Combine(sources, "runtime", "ProducerGen.Runtime"));
+        DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Emulator"), Path.Combine(sources, "runtime", "ProducerGen.Emulator"));
+        DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Emulator.Tool"), Path.Combine(sources, "runtime", "ProducerGen.Emulator.Tool"));
         SchemaFile = Path.Combine(repository, "schemas", "apiframe-music.producergen.yaml");
+        // The emulator embeds the music schema as its default.
+        Directory.CreateDirectory(Path.Combine(sources, "schemas"));
+        File.Copy(SchemaFile, Path.Combine(sources, "schemas", "apiframe-music.producergen.yaml"));
 
-        DotNet.RunOk(sources, $"pack generator/ProducerGen.Package/ProducerGen.Package.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}");
-        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}");
+        DotNet.RunOk(sources, $"pack generator/ProducerGen.Package/ProducerGen.Package.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator/ProducerGen.Emulator.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator.Tool/ProducerGen.Emulator.Tool.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
     }
+
+    /// <summary>A Release pack of a project and its references, on a machine that may be busy building other things.</summary>
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(15);
 
     public static string RepositoryRoot { get; } =
         typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
@@ -47,6 +57,10 @@ public sealed class PackageFeedFixture : IDisposable
     public string SchemaFile { get; }
 
     public string PackagePath => Path.Combine(Feed, $"ProducerGen.{Version}.nupkg");
+
+    public string EmulatorPackagePath => Path.Combine(Feed, $"ProducerGen.Emulator.{Version}.nupkg");
+
+    public string EmulatorToolPackagePath => Path.Combine(Feed, $"ProducerGen.Emulator.Tool.{Version}.nupkg");
 
     /// <summary>A nuget.config for consumers: the local feed first, nuget.org for everything else.</summary>
     public string NuGetConfig => $"""

@@ -31,6 +31,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     private readonly AnswerShape _answers;
     private readonly OperationRouter _operations;
     private ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    private AllowedMethods? _allowed;
 
     public EmulatorServer(SchemaDocument schema, EmulatorOptions options)
     {
@@ -57,7 +58,14 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
     public void Map(WebApplication app)
     {
         _logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProducerGen.Emulator");
+        _allowed = new AllowedMethods(app, Schema);
         app.Use(GuardAsync);
+        if (_options.CorsOrigins.Count > 0)
+        {
+            // Before the key check, so preflights need no key; the CORS headers also reach error answers.
+            app.UseCors(policy => EmulatorCors.Configure(policy, _options.CorsOrigins));
+        }
+
         app.Use(PreambleAsync);
         foreach (var endpoint in Schema.Endpoints.Where(e => !HasPlaceholders(e)))
         {
@@ -116,7 +124,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         app.MapGet("/", (RequestDelegate)InfoAsync);
         // An operation that repeats a route served above (a job's GET, a submission) is left to that route.
         _operations.Map(app, mapped.Concat(Schema.Endpoints.Where(e => !HasPlaceholders(e)).Select(e => e.Request.Method + " " + e.Request.Path)));
-        app.MapFallback((RequestDelegate)(ctx => ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found")));
+        app.MapFallback((RequestDelegate)NotFoundAsync);
     }
 
     /// <summary>The job with <paramref name="id"/>, or null.</summary>
@@ -334,7 +342,21 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             }
         }
 
-        return ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found");
+        return NotFoundAsync(ctx);
+    }
+
+    /// <summary>No route took the request: 405 with <c>Allow</c> when the path is served for other methods, else 404.</summary>
+    private Task NotFoundAsync(HttpContext ctx)
+    {
+        var allowed = _allowed?.At(ctx.Request.Path) ?? [];
+        if (allowed.Count == 0)
+        {
+            return ErrorAsync(ctx, StatusCodes.Status404NotFound, "Not found");
+        }
+
+        var allow = string.Join(", ", allowed);
+        ctx.Response.Headers.Allow = allow;
+        return ErrorAsync(ctx, StatusCodes.Status405MethodNotAllowed, $"Method {Printable(ctx.Request.Method)} not allowed: {ctx.Request.Path.Value} accepts {allow}");
     }
 
     private async Task SubmitAsync(HttpContext ctx, EndpointSpec endpoint, ModelSpec? routeModel)

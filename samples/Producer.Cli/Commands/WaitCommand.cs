@@ -18,7 +18,7 @@ internal static class WaitCommand
             // A new in-process emulator would not know the job: its jobs end with the command that created them.
             output.Failed(new InvalidOperationException(
                 $"'wait' resumes jobs of the real service or of a standalone emulator: set {ApiframeClientOptions.ApiKeyEnvironmentVariable} "
-                + "(afk_test for an emulator started with 'dotnet run --project runtime/ProducerGen.Emulator', plus --base-url http://127.0.0.1:5080)."), ExitCodes.Error);
+                + "(afk_test for an emulator started with 'producergen-emulator' or 'dotnet run --project runtime/ProducerGen.Emulator.Tool', plus --base-url http://127.0.0.1:5080)."), ExitCodes.Error);
             return Task.FromResult(ExitCodes.Error);
         }
 
