@@ -194,8 +194,8 @@ internal sealed partial class SpecBuilder
                     members,
                     string.Empty,
                     new RequestPartSpec(variant.Value, null, null, false, ReservedNames.ParamsParameter, operation.Discriminator, multipart),
-                    ReservedNames.OperationRequestMembers) with { BaseType = requestName };
-                types.Add(new TypeDeclaration(record, null));
+                    ReservedNames.OperationRequestMembers);
+                types.Add(new TypeDeclaration(record with { BaseType = requestName }, null));
                 Drain(queue);
                 variantNames.Add(name);
                 first = false;
