@@ -70,9 +70,10 @@ public sealed class EmulatorPackageTests
         Assert.Contains("lib/net10.0/ProducerGen.Emulator.dll", entries);
         Assert.Contains("lib/net10.0/ProducerGen.Schema.dll", entries);
         Assert.DoesNotContain(entries, e => e.Contains("ProducerGen.Runtime", StringComparison.Ordinal));
-        // One package dependency (the schema loader's YAML parser) and ASP.NET Core as a framework reference.
-        var dependencies = System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(new[] { "YamlDotNet" }, dependencies);
+        // The schema loader's YAML parser and the media library (SkiaSharp with native assets that need no system libraries),
+        // and ASP.NET Core as a framework reference: nothing else reaches a user's app.
+        var dependencies = System.Text.RegularExpressions.Regex.Matches(nuspec, "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "SkiaSharp", "SkiaSharp.NativeAssets.Linux.NoDependencies", "YamlDotNet" }, dependencies);
         Assert.Contains("<frameworkReference name=\"Microsoft.AspNetCore.App\" />", nuspec, StringComparison.Ordinal);
         Assert.DoesNotContain("xunit", nuspec, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Testing", nuspec, StringComparison.Ordinal);
