@@ -70,11 +70,15 @@ internal static class DiagnosticCatalog
     /// <summary>Category of the analyzer's diagnostics.</summary>
     public const string AnalyzerCategory = "ProducerGen";
 
+    /// <summary>The one base of every help link: the repository's files on its default branch (keep in step with
+    /// RepositoryUrl in Directory.Build.props).</summary>
+    public const string RepositoryFilesUri = "https://github.com/producergen/producergen/blob/main/";
+
     /// <summary>The PG0xxx docs (schemas/README.md); an id's row is at <c>#pg0001</c>.</summary>
-    public const string SchemaDocsUri = "https://github.com/producergen/producergen/blob/main/schemas/README.md";
+    public const string SchemaDocsUri = RepositoryFilesUri + "schemas/README.md";
 
     /// <summary>The PG1xxx docs (generator/README.md); an id's row is at <c>#pg1001</c>.</summary>
-    public const string AnalyzerDocsUri = "https://github.com/producergen/producergen/blob/main/generator/README.md";
+    public const string AnalyzerDocsUri = RepositoryFilesUri + "generator/README.md";
 
     /// <summary>The "Diagnostics" section of generator/README.md.</summary>
     public const string AnalyzerDiagnosticsSectionUri = AnalyzerDocsUri + "#diagnostics";
