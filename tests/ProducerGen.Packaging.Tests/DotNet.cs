@@ -25,6 +25,9 @@ internal static class DotNet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        // The packages folder comes from the nuget.config the child sees (the fixture's, under its temp folder), never
+        // from a NUGET_PACKAGES of the test run's environment, which would win over it.
+        start.Environment.Remove("NUGET_PACKAGES");
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -9,7 +9,10 @@ namespace ProducerGen.Packaging.Tests;
 /// <summary>
 /// Packs ProducerGen, ProducerGen.Runtime, ProducerGen.Emulator and ProducerGen.Emulator.Tool once per test run, from a copy of the sources (so this never
 /// touches the bin/obj folders the rest of the test run is using), with a version unique to the run (so the
-/// NuGet cache never serves a stale package). Shared by every test class of the <see cref="PackageFeedCollection"/>.
+/// NuGet cache never serves a stale package). The copy is made a git repository with the project's remote, so SourceLink
+/// records a commit as it would on CI. Every restore under <see cref="Root"/> (the nuget.config there) puts packages in
+/// <see cref="PackagesFolder"/>, reading the user's global folder only as a fallback, so no <c>0.1.0-ci.*</c> package is
+/// left in the user's cache. Shared by every test class of the <see cref="PackageFeedCollection"/>.
 /// </summary>
 public sealed class PackageFeedFixture : IDisposable
 {
@@ -20,6 +23,9 @@ public sealed class PackageFeedFixture : IDisposable
         Version = "0.1.0-ci." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + Random.Shared.Next(1000, 9999);
         Feed = Path.Combine(Root, "feed");
         var sources = Path.Combine(Root, "src");
+        PackagesFolder = Path.Combine(Root, "packages");
+        Directory.CreateDirectory(Root);
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), NuGetConfig);
 
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
         {
@@ -35,11 +41,19 @@ public sealed class PackageFeedFixture : IDisposable
         // The emulator embeds the music schema as its default.
         Directory.CreateDirectory(Path.Combine(sources, "schemas"));
         File.Copy(SchemaFile, Path.Combine(sources, "schemas", "apiframe-music.producergen.yaml"));
+        // The ProducerGen package ships the format's JSON Schema.
+        File.Copy(Path.Combine(repository, "schemas", "producergen.schema.json"), Path.Combine(sources, "schemas", "producergen.schema.json"));
 
-        DotNet.RunOk(sources, $"pack generator/ProducerGen.Package/ProducerGen.Package.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
-        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
-        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator/ProducerGen.Emulator.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
-        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator.Tool/ProducerGen.Emulator.Tool.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version}", PackTimeout);
+        Git(sources, "init --quiet");
+        Git(sources, "add --all");
+        Git(sources, "-c user.name=ProducerGen -c user.email=tests@producergen.invalid commit --quiet -m sources");
+        Git(sources, "remote add origin " + RepositoryUrl);
+        Commit = Git(sources, "rev-parse HEAD").Trim();
+
+        DotNet.RunOk(sources, $"pack generator/ProducerGen.Package/ProducerGen.Package.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator/ProducerGen.Emulator.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator.Tool/ProducerGen.Emulator.Tool.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
     }
 
     /// <summary>A Release pack of a project and its references, on a machine that may be busy building other things.</summary>
@@ -48,7 +62,22 @@ public sealed class PackageFeedFixture : IDisposable
     public static string RepositoryRoot { get; } =
         typeof(PackageFeedFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
+    /// <summary>The repository the packages name (Directory.Build.props) and the remote of the packed copy.</summary>
+    public const string RepositoryUrl = "https://github.com/producergen/producergen";
+
     public string Root { get; }
+
+    /// <summary>The global packages folder of every restore under <see cref="Root"/>.</summary>
+    public string PackagesFolder { get; }
+
+    /// <summary>The user's global packages folder: read-only here (a fallback folder), never written.</summary>
+    public static string UserPackagesFolder { get; } =
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>The commit of the packed copy, which SourceLink writes into each nuspec.</summary>
+    public string Commit { get; }
 
     public string Feed { get; }
 
@@ -62,10 +91,18 @@ public sealed class PackageFeedFixture : IDisposable
 
     public string EmulatorToolPackagePath => Path.Combine(Feed, $"ProducerGen.Emulator.Tool.{Version}.nupkg");
 
-    /// <summary>A nuget.config for consumers: the local feed first, nuget.org for everything else.</summary>
+    /// <summary>A nuget.config for consumers: the local feed first, nuget.org for everything else; packages restored
+    /// into <see cref="PackagesFolder"/>, with the user's folder as a read-only fallback (no download of what it has).</summary>
     public string NuGetConfig => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
+          <config>
+            <add key="globalPackagesFolder" value="{PackagesFolder}" />
+          </config>
+          <fallbackPackageFolders>
+            <clear />
+            <add key="user" value="{UserPackagesFolder}" />
+          </fallbackPackageFolders>
           <packageSources>
             <clear />
             <add key="local" value="{Feed}" />
@@ -73,6 +110,27 @@ public sealed class PackageFeedFixture : IDisposable
           </packageSources>
         </configuration>
         """;
+
+    private static string Git(string workingDirectory, string arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git", arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git {arguments} failed with {process.ExitCode}:\n{output}{error.Result}");
+        }
+
+        return output;
+    }
 
     public void Dispose()
     {
