@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Threading;
 using System.Threading.Tasks;
 using Producer.Cli.Commands;
 
@@ -22,7 +23,23 @@ internal static class Program
             return ExitCodes.Validation;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Ctrl+C cancels the command's token and lets it finish: it then says how to resume a submitted job and exits 130.
+        // (System.CommandLine's own handling ends the process after 2 s, before a slow shutdown has printed anything.)
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            _ = Task.Run(interrupted.Cancel); // never run the command's continuations on the signal's thread
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static RootCommand BuildCommand()
@@ -30,7 +47,7 @@ internal static class Program
         var root = new RootCommand(
             "Generates with Apiframe's models through the generated ApiframeClient (default: music with the Producer model, saving the tracks). "
             + "Without APIFRAME_API_KEY it runs against a local emulator started in this process. "
-            + "Exit codes: 0 ok, 1 error, 2 invalid request, 3 authentication, 4 credits, 5 job failed, 6 timeout.");
+            + "Exit codes: 0 ok, 1 error, 2 invalid request, 3 authentication, 4 credits, 5 job failed, 6 timeout, 130 cancelled (Ctrl+C; the message says how to resume a submitted job).");
         root.Arguments.Add(CliOptions.Prompt);
         foreach (var option in new Option[]
         {

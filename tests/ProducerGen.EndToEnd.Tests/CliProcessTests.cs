@@ -85,8 +85,8 @@ public sealed class CliProcessTests : IDisposable
         await using var env = await TestEnvironment.StartAsync(o => o.ApiKeys.Add(new ProducerGen.Emulator.EmulatorApiKey("afk_poor", Credits: 5)));
         var service = new[] { TestEnvironment.Prompt, "--json", "--base-url", env.Emulator.BaseAddress.ToString() };
 
-        AssertExit(3, "AuthenticationException", await RunCliAsync(service, "afk_unknown"));
-        AssertExit(4, "InsufficientCreditsException", await RunCliAsync(service, "afk_poor"));
+        AssertExit(3, "authentication", await RunCliAsync(service, "afk_unknown"));
+        AssertExit(4, "insufficient_credits", await RunCliAsync(service, "afk_poor"));
 
         // A job that fails: submitted without waiting, then resumed once it has failed (wait reads the job at once).
         env.Emulator.Options.Faults.FailJobRate = 1;
@@ -99,20 +99,57 @@ public sealed class CliProcessTests : IDisposable
                 await Task.Delay(50);
             }
 
-            AssertExit(5, "JobFailedException", await RunCliAsync(["wait", jobId, .. service[1..]], "afk_test"));
+            AssertExit(5, "job_failed", await RunCliAsync(["wait", jobId, .. service[1..]], "afk_test"));
         }
 
         await using var slow = await TestEnvironment.StartAsync(o => o.TimeScale = 1); // a real 45 s job
-        AssertExit(6, "JobTimeoutException", await RunCliAsync([TestEnvironment.Prompt, "--json", "--base-url", slow.Emulator.BaseAddress.ToString(), "--timeout", "0.2"], "afk_test"));
+        var slowUrl = slow.Emulator.BaseAddress.ToString();
+        var timedOut = await RunCliAsync([TestEnvironment.Prompt, "--json", "--base-url", slowUrl, "--timeout", "0.2"], "afk_test");
+        AssertExit(6, "timeout", timedOut);
+        using (var json = JsonDocument.Parse(timedOut.StdOut))
+        {
+            var error = json.RootElement.GetProperty("error");
+            var jobId = error.GetProperty("jobId").GetString();
+            Assert.Equal($"wait {jobId} --base-url {slowUrl}", error.GetProperty("resume").GetString());
+            Assert.DoesNotContain("WaitAsync", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        // The text output gives one resume hint, the CLI's (not also the library's "Jobs.WaitAsync(...)").
+        var text = await RunCliAsync([TestEnvironment.Prompt, "--base-url", slowUrl, "--timeout", "0.2"], "afk_test");
+        Assert.True(text.ExitCode == 6, text.ToString());
+        Assert.DoesNotContain("WaitAsync", text.StdErr, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text.StdErr, "resume"));
+        Assert.Matches(@"resume with 'wait [0-9a-f-]{36} --base-url " + System.Text.RegularExpressions.Regex.Escape(slowUrl) + "'", text.StdErr);
 
         static void AssertExit(int exitCode, string type, CliRun run)
         {
             Assert.True(run.ExitCode == exitCode, run.ToString());
             using var json = JsonDocument.Parse(run.StdOut);
             var error = json.RootElement.GetProperty("error");
-            Assert.Equal(type, error.GetProperty("type").GetString());
+            Assert.Equal(type, error.GetProperty("type").GetString()); // a word of the CLI's vocabulary, never a class name
             Assert.Equal(exitCode, error.GetProperty("exitCode").GetInt32());
         }
+    }
+
+    [Fact]
+    public async Task Ctrl_c_after_the_job_was_submitted_exits_130_and_says_how_to_resume_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGINT is sent with kill(1)
+        }
+
+        await using var slow = await TestEnvironment.StartAsync(o => o.TimeScale = 1); // a real 45 s job: still running at Ctrl+C
+        var baseUrl = slow.Emulator.BaseAddress.ToString();
+
+        var run = await RunCliAndInterruptAsync([TestEnvironment.Prompt, "--base-url", baseUrl], "afk_test");
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        var jobId = System.Text.RegularExpressions.Regex.Match(run.StdOut, "Job ([0-9a-f-]{36}) submitted").Groups[1].Value;
+        Assert.True(jobId.Length == 36, run.ToString());
+        Assert.True(run.StdErr.Contains($"Cancelled while job {jobId} was running", StringComparison.Ordinal), run.ToString());
+        Assert.True(run.StdErr.Contains($"resume with 'wait {jobId} --base-url {baseUrl}'", StringComparison.Ordinal), run.ToString());
+        Assert.Contains(slow.Emulator.GetJobStatus(Guid.Parse(jobId)), new[] { "QUEUED", "PROCESSING" }); // Ctrl+C left the job running
     }
 
     [Fact]
@@ -265,6 +302,54 @@ public sealed class CliProcessTests : IDisposable
 
     private async Task<CliRun> RunCliAsync(string[] args, string? apiKey)
     {
+        using var process = StartCli(args, apiKey);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await WaitForExitAsync(process);
+        return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs the CLI and sends it SIGINT (Ctrl+C) once it has printed that the job was submitted.</summary>
+    private async Task<CliRun> RunCliAndInterruptAsync(string[] args, string? apiKey)
+    {
+        using var process = StartCli(args, apiKey);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                stdout.AppendLine(line);
+                if (line.Contains("submitted", StringComparison.Ordinal))
+                {
+                    using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                    await kill.WaitForExitAsync(timeout.Token);
+                    break;
+                }
+            }
+        }
+
+        stdout.Append(await process.StandardOutput.ReadToEndAsync());
+        await WaitForExitAsync(process);
+        return new CliRun(process.ExitCode, stdout.ToString(), await stderr);
+    }
+
+    private static async Task WaitForExitAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+
+    private Process StartCli(string[] args, string? apiKey)
+    {
         var dll = typeof(CliProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProducerCliDll").Value!;
         Assert.True(File.Exists(dll), $"The CLI is not built at {dll}.");
         var start = new ProcessStartInfo("dotnet")
@@ -285,21 +370,8 @@ public sealed class CliProcessTests : IDisposable
         {
             start.Environment["APIFRAME_API_KEY"] = apiKey;
         }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
 
-        return new CliRun(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
     private sealed record CliRun(int ExitCode, string StdOut, string StdErr)

@@ -11,7 +11,27 @@ namespace Producer.Cli.Commands;
 /// <summary>What every command shares: the output, the connection, saving the result and turning failures into exit codes.</summary>
 internal static class CommandRunner
 {
-    public static IOutput OutputFor(ParseResult parse) => parse.GetValue(CliOptions.Json) ? new JsonOutput() : new ConsoleOutput();
+    public static IOutput OutputFor(ParseResult parse)
+    {
+        var baseUrl = parse.GetValue(CliOptions.BaseUrl);
+        return parse.GetValue(CliOptions.Json) ? new JsonOutput(baseUrl) : new ConsoleOutput(baseUrl);
+    }
+
+    /// <summary>
+    /// Runs what follows a submission; Ctrl+C there becomes <see cref="JobInterruptedException"/> (exit code 130), whose message
+    /// says how to resume the job that goes on running.
+    /// </summary>
+    public static async Task<int> AfterSubmissionAsync(string jobId, ApiConnection connection, Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception is not JobInterruptedException)
+        {
+            throw new JobInterruptedException(jobId, !connection.IsInProcessEmulator, exception);
+        }
+    }
 
     public static async Task<int> RunAsync(ParseResult parse, IOutput output, Func<ApiConnection, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {

@@ -141,8 +141,11 @@ internal static class GenerateCommand
         }
 
         output.Submitted(handle);
-        var job = await output.ShowProgressAsync(handle.Id, progress => connection.Client.Jobs.WaitAsync(handle, progress, cancellationToken)).ConfigureAwait(false);
-        return await finish(job).ConfigureAwait(false);
+        return await CommandRunner.AfterSubmissionAsync(handle.Id, connection, async () =>
+        {
+            var job = await output.ShowProgressAsync(handle.Id, progress => connection.Client.Jobs.WaitAsync(handle, progress, cancellationToken)).ConfigureAwait(false);
+            return await finish(job).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A command line that cannot work: exit code 2, before anything is started or sent.</summary>

@@ -25,15 +25,18 @@ internal static class WaitCommand
         return CommandRunner.RunAsync(parse, output, async (connection, ct) =>
         {
             var average = ProducerOperations.Description.AverageCompletion;
-            var job = await output.ShowProgressAsync(jobId, progress => connection.Client.Jobs.WaitAsync(jobId, progress, average, ct)).ConfigureAwait(false);
-            if (job.Model != ProducerOperations.Description.ModelId)
+            return await CommandRunner.AfterSubmissionAsync(jobId, connection, async () =>
             {
-                // A job of another model (--model): its output URLs, as the generate command prints them.
-                output.JobCompleted(job.EnsureSucceeded());
-                return ExitCodes.Success;
-            }
+                var job = await output.ShowProgressAsync(jobId, progress => connection.Client.Jobs.WaitAsync(jobId, progress, average, ct)).ConfigureAwait(false);
+                if (job.Model != ProducerOperations.Description.ModelId)
+                {
+                    // A job of another model (--model): its output URLs, as the generate command prints them.
+                    output.JobCompleted(job.EnsureSucceeded());
+                    return ExitCodes.Success;
+                }
 
-            return await CommandRunner.FinishAsync(parse, output, connection, job, ct).ConfigureAwait(false);
+                return await CommandRunner.FinishAsync(parse, output, connection, job, ct).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
         }, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Producer.Cli.Output;
 
 /// <summary>Output for people: a live progress bar on a terminal, plain lines when the output is redirected; errors on stderr.</summary>
-internal sealed class ConsoleOutput : IOutput
+internal sealed class ConsoleOutput(string? baseUrl) : IOutput
 {
     private static readonly bool Live = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
 
@@ -24,7 +24,7 @@ internal sealed class ConsoleOutput : IOutput
         Console.WriteLine(handle.Id);
         Console.Error.WriteLine(inProcessEmulator
             ? "Not waiting. Note: this job lives in the in-process emulator, which stopped with this command; set APIFRAME_API_KEY to resume jobs later."
-            : $"Not waiting. Resume with: wait {handle.Id}");
+            : $"Not waiting. Resume with: {Resume.Command(handle.Id, baseUrl)}");
     }
 
     public async Task<Job> ShowProgressAsync(string jobId, Func<IProgress<JobProgress>, Task<Job>> wait)
@@ -192,13 +192,10 @@ internal sealed class ConsoleOutput : IOutput
 
     public void Failed(Exception exception, int exitCode)
     {
-        Console.Error.WriteLine($"error: {exception.Message}");
-        var hint = exitCode switch
-        {
-            ExitCodes.Authentication => $"Check {ApiframeClientOptions.ApiKeyEnvironmentVariable}, or unset it to use the local emulator.",
-            ExitCodes.Timeout when exception is JobTimeoutException timeout => $"The job may still finish: resume with 'wait {timeout.JobId}'.",
-            _ => null,
-        };
+        Console.Error.WriteLine($"error: {Resume.Message(exception)}");
+        var hint = exitCode == ExitCodes.Authentication
+            ? $"Check {ApiframeClientOptions.ApiKeyEnvironmentVariable}, or unset it to use the local emulator."
+            : Resume.Hint(exception, baseUrl);
         if (hint is not null)
         {
             Console.Error.WriteLine(hint);

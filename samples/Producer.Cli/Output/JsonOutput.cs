@@ -11,7 +11,7 @@ using ProducerGen;
 namespace Producer.Cli.Output;
 
 /// <summary>Output for scripts: one JSON document on stdout (result or error), nothing else there.</summary>
-internal sealed class JsonOutput : IOutput
+internal sealed class JsonOutput(string? baseUrl) : IOutput
 {
     /// <summary>Indented, and quotes or '&lt;' in messages and prompts kept as they are (the output is no HTML page).</summary>
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -56,7 +56,7 @@ internal sealed class JsonOutput : IOutput
     {
         ["error"] = new JsonObject
         {
-            ["type"] = "validation",
+            ["type"] = ErrorTypes.Validation,
             ["exitCode"] = ExitCodes.Validation,
             ["message"] = "The request is invalid; nothing was sent.",
             ["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject { ["path"] = e.Path, ["message"] = e.Message }).ToArray()),
@@ -65,7 +65,7 @@ internal sealed class JsonOutput : IOutput
 
     public void Refused(string message) => Write(new JsonObject
     {
-        ["error"] = new JsonObject { ["type"] = "usage", ["exitCode"] = ExitCodes.Validation, ["message"] = message },
+        ["error"] = new JsonObject { ["type"] = ErrorTypes.Usage, ["exitCode"] = ExitCodes.Validation, ["message"] = message },
     });
 
     /// <summary>Kept for the one final document (<see cref="JobCompleted"/>), so stdout stays a single JSON value.</summary>
@@ -128,9 +128,9 @@ internal sealed class JsonOutput : IOutput
     {
         var error = new JsonObject
         {
-            ["type"] = exception.GetType().Name,
+            ["type"] = ErrorTypes.For(exception),
             ["exitCode"] = exitCode,
-            ["message"] = exception.Message,
+            ["message"] = Resume.Message(exception),
         };
         if (exception is ProducerGenException { StatusCode: { } status } api)
         {
@@ -146,6 +146,11 @@ internal sealed class JsonOutput : IOutput
                 break;
             case JobTimeoutException timeout:
                 error["jobId"] = timeout.JobId;
+                error["resume"] = Resume.Command(timeout.JobId, baseUrl);
+                break;
+            case JobInterruptedException interrupted:
+                error["jobId"] = interrupted.JobId;
+                error["resume"] = interrupted.Resumable ? Resume.Command(interrupted.JobId, baseUrl) : null;
                 break;
             case InsufficientCreditsException credits:
                 error["creditsRequired"] = credits.CreditsRequired;
