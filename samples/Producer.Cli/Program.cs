@@ -25,21 +25,15 @@ internal static class Program
 
         // Ctrl+C cancels the command's token and lets it finish: it then says how to resume a submitted job and exits 130.
         // (System.CommandLine's own handling ends the process after 2 s, before a slow shutdown has printed anything.)
+        // A PosixSignalRegistration, not Console.CancelKeyPress: the runtime skips its Ctrl+C handler when SIGINT was ignored at
+        // start (a process launched from a background shell job), and the registration installs one regardless.
         using var interrupted = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, context =>
         {
-            e.Cancel = true;
+            context.Cancel = true;
             _ = Task.Run(interrupted.Cancel); // never run the command's continuations on the signal's thread
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        });
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupted.Token).ConfigureAwait(false);
     }
 
     private static RootCommand BuildCommand()
