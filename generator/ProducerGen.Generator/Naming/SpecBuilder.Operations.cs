@@ -164,8 +164,7 @@ internal sealed partial class SpecBuilder
         }
 
         var group = new OperationGroupSpec(plan.ClassName, plan.PropertyName, plan.Kind, EquatableArray.From(methods), EquatableArray.From(resources));
-        var fileName = plan.Kind == GroupKind.Model ? ClaimFileName(plan.ClassName) : ClaimFileName(plan.ClassName);
-        return new OperationGroupFileSpec(fileName, group, EquatableArray.From(types), EquatableArray.From(bases));
+        return new OperationGroupFileSpec(ClaimFileName(plan.ClassName), group, EquatableArray.From(types), EquatableArray.From(bases));
     }
 
     /// <summary>Names the operation's request record (or its variant base and variants) with their enums and objects; null without fields.</summary>
