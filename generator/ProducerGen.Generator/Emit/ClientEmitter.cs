@@ -160,16 +160,7 @@ internal static class ClientEmitter
         w.CloseBlock();
         w.Line();
 
-        w.DocXml("summary", $"Registers <see cref=\"{client}\"/> with dependency injection.");
-        w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public static partial class {api.ExtensionsName}");
-        w.DocXml("summary", $"Adds <see cref=\"{client}\"/> as a typed HttpClient; configure resilience on the returned builder.");
-        w.Line("/// <param name=\"services\">The service collection.</param>");
-        w.Line("/// <param name=\"configure\">Sets the options (API key, base address, ...).</param>");
-        w.Line("/// <returns>The HttpClient builder, for handlers and resilience.</returns>");
-        w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{client}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<{options}>? configure = null)");
-        w.Line($"    => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<{client}, {options}>(services, configure, static (httpClient, options, _) => new {client}(options, httpClient));");
-        w.CloseBlock();
+        ServiceCollectionEmitter.Emit(w, api);
 
         return GeneratedCode.EndFile(w);
     }
