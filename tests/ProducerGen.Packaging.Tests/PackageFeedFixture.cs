@@ -52,6 +52,7 @@ public sealed class PackageFeedFixture : IDisposable
 
         DotNet.RunOk(sources, $"pack generator/ProducerGen.Package/ProducerGen.Package.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
         DotNet.RunOk(sources, $"pack runtime/ProducerGen.Runtime/ProducerGen.Runtime.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
+        DotNet.RunOk(sources, $"pack runtime/ProducerGen.AspNetCore/ProducerGen.AspNetCore.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
         DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator/ProducerGen.Emulator.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
         DotNet.RunOk(sources, $"pack runtime/ProducerGen.Emulator.Tool/ProducerGen.Emulator.Tool.csproj -c Release -o \"{Feed}\" -p:PackageVersion={Version} -p:ContinuousIntegrationBuild=true", PackTimeout);
     }

@@ -21,14 +21,18 @@ public sealed class PackageMetadataTests
     [Theory]
     [InlineData("ProducerGen")]
     [InlineData("ProducerGen.Runtime")]
+    [InlineData("ProducerGen.AspNetCore")]
     [InlineData("ProducerGen.Emulator")]
     [InlineData("ProducerGen.Emulator.Tool")]
-    public void Nuspec_names_the_readme_repository_commit_project_description_and_tags(string id)
+    public void Nuspec_names_the_license_readme_repository_commit_project_description_and_tags(string id)
     {
         using var package = ZipFile.OpenRead(Path.Combine(_feed.Feed, $"{id}.{_feed.Version}.nupkg"));
         var metadata = Metadata(package);
 
         Assert.Equal(id, Value(metadata, "id"));
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.Equal("expression", (string?)license.Attribute("type"));
+        Assert.Equal("MIT", license.Value);
         Assert.Equal("README.md", Value(metadata, "readme"));
         var readme = package.GetEntry("README.md");
         Assert.NotNull(readme);
@@ -49,6 +53,7 @@ public sealed class PackageMetadataTests
 
     [Theory]
     [InlineData("ProducerGen.Runtime")]
+    [InlineData("ProducerGen.AspNetCore")]
     [InlineData("ProducerGen.Emulator")]
     public void Libraries_come_with_a_symbol_package_holding_their_pdbs(string id)
     {
