@@ -132,6 +132,27 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_c_after_the_job_was_submitted_exits_130_and_says_how_to_resume_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGINT is sent with kill(1)
+        }
+
+        await using var slow = await TestEnvironment.StartAsync(o => o.TimeScale = 1); // a real 45 s job: still running at Ctrl+C
+        var baseUrl = slow.Emulator.BaseAddress.ToString();
+
+        var run = await RunCliAndInterruptAsync([TestEnvironment.Prompt, "--base-url", baseUrl], "afk_test");
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        var jobId = System.Text.RegularExpressions.Regex.Match(run.StdOut, "Job ([0-9a-f-]{36}) submitted").Groups[1].Value;
+        Assert.True(jobId.Length == 36, run.ToString());
+        Assert.True(run.StdErr.Contains($"Cancelled while job {jobId} was running", StringComparison.Ordinal), run.ToString());
+        Assert.True(run.StdErr.Contains($"resume with 'wait {jobId} --base-url {baseUrl}'", StringComparison.Ordinal), run.ToString());
+        Assert.Contains(slow.Emulator.GetJobStatus(Guid.Parse(jobId)), new[] { "QUEUED", "PROCESSING" }); // Ctrl+C left the job running
+    }
+
+    [Fact]
     public async Task Account_prints_the_key_prefix_the_team_and_its_credits()
     {
         await using var env = await StartFullSchemaAsync(o => o.ApiKeys.Add(new EmulatorApiKey("afk_poor", Credits: 5)));
@@ -286,6 +307,35 @@ public sealed class CliProcessTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await WaitForExitAsync(process);
         return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs the CLI and sends it SIGINT (Ctrl+C) once it has printed that the job was submitted.</summary>
+    private async Task<CliRun> RunCliAndInterruptAsync(string[] args, string? apiKey)
+    {
+        // Under a background shell job SIGINT is ignored from the start, and a child inherits that: its runtime then installs no
+        // handler and kill -INT does nothing. Give the child the default disposition, as a terminal would.
+        InterruptSignal.StopIgnoring();
+        using var process = StartCli(args, apiKey);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                stdout.AppendLine(line);
+                if (line.Contains("submitted", StringComparison.Ordinal))
+                {
+                    stdout.AppendLine(InterruptSignal.Describe(process.Id)); // in the failure message: which signals the CLI ignores and catches
+                    using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                    await kill.WaitForExitAsync(timeout.Token);
+                    break;
+                }
+            }
+        }
+
+        stdout.Append(await process.StandardOutput.ReadToEndAsync());
+        await WaitForExitAsync(process);
+        return new CliRun(process.ExitCode, stdout.ToString(), await stderr);
     }
 
     private static async Task WaitForExitAsync(Process process)
