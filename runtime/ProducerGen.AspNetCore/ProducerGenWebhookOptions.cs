@@ -3,7 +3,11 @@ using System.Collections.Generic;
 
 namespace ProducerGen.AspNetCore;
 
-/// <summary>Settings of an endpoint mapped by <see cref="WebhookEndpointRouteBuilderExtensions.MapProducerGenWebhook(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, ApiDescription, string, Func{WebhookEvent, System.Threading.CancellationToken, System.Threading.Tasks.Task}, ProducerGenWebhookOptions)"/>.</summary>
+/// <summary>
+/// Settings of an endpoint mapped by <see cref="WebhookEndpointRouteBuilderExtensions.MapProducerGenWebhook(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, ApiDescription, string, Func{WebhookEvent, System.Threading.CancellationToken, System.Threading.Tasks.Task}, ProducerGenWebhookOptions)"/>
+/// and its overloads: passed as an argument, or (for the overloads taking the key from client options) configured with
+/// <c>services.Configure&lt;ProducerGenWebhookOptions&gt;(…)</c> under the client options' name and read when the endpoint is mapped.
+/// </summary>
 public sealed class ProducerGenWebhookOptions
 {
     /// <summary>The default <see cref="DeduplicationWindow"/>: one day, far longer than a sender retries one delivery.</summary>

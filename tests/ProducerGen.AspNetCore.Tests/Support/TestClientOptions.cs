@@ -1,0 +1,6 @@
+namespace ProducerGen.AspNetCore.Tests.Support;
+
+/// <summary>Stands in for a generated client's options type (e.g. <c>ApiframeClientOptions</c>).</summary>
+public sealed class TestClientOptions : ProducerGenClientOptions
+{
+}
