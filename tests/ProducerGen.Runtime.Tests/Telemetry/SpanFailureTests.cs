@@ -120,6 +120,39 @@ public sealed class SpanFailureTests
     }
 
     [Fact]
+    public async Task An_operation_answered_404_marks_the_Operation_span_with_the_status_code()
+    {
+        using var capture = new TelemetryCapture();
+        await using var api = await LoopbackJobApi.StartAsync();
+        using var client = api.Client();
+        var getFile = new OperationDescription("getFile", "GET", "/files/{name}");
+
+        var (spans, exception) = await RunInTrace(capture, () => client.SendOperationAsync(getFile, ["missing"], request: null));
+
+        Assert.IsType<NotFoundException>(exception);
+        var operation = Assert.Single(spans, s => s.OperationName == "ProducerGen.Operation");
+        Assert.Equal("404", operation.GetTagItem("error.type"));
+        Assert.Equal(404, operation.GetTagItem("http.response.status_code"));
+        Assert.Equal("getFile", operation.GetTagItem("producergen.operation"));
+        Assert.Equal(ActivityStatusCode.Error, operation.Status);
+    }
+
+    [Fact]
+    public async Task A_status_echoing_the_key_reaches_no_span_tag()
+    {
+        using var capture = new TelemetryCapture();
+        await using var api = await LoopbackJobApi.StartAsync();
+        api.Statuses = [$"STUCK_{TestApi.Key}", "COMPLETED"];
+        using var client = api.Client();
+
+        var (spans, _) = await RunInTrace(capture, () => client.Jobs.WaitAsync(api.JobId));
+
+        var tagged = spans.SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString() ?? string.Empty).ToList();
+        Assert.Contains(tagged, v => v.Contains("STUCK_", StringComparison.Ordinal)); // the status was tagged, redacted
+        Assert.DoesNotContain(tagged, v => v.Contains(TestApi.Key, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_error_type_is_the_status_code_of_an_error_answer_else_the_exception_type()
     {
         Assert.Equal("503", SpanFailure.ErrorType(new ProducerGenException("down", new ApiResponseInfo(503, null, null, null))));
