@@ -326,7 +326,7 @@ public class JobsClient
             telemetry.Span?.SetTag(TelemetryNames.Model, telemetry.Model);
             telemetry.Span?.SetTag(TelemetryNames.WaitPolls, polls);
             telemetry.Span?.SetTag(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor));
-            ProducerGenTelemetry.Polls.Add(1, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.Model, telemetry.Model), new(TelemetryNames.PollOutcome, PollOutcome(job)));
+            CountPoll(telemetry, PollOutcome(job));
 
             if (!originKnown && job.CreatedAt is { } created)
             {
@@ -406,8 +406,20 @@ public class JobsClient
     private bool CountFailedPoll(WaitTelemetry telemetry, int poll)
     {
         telemetry.Span?.SetTag(TelemetryNames.WaitPolls, poll);
-        ProducerGenTelemetry.Polls.Add(1, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.Model, telemetry.Model), new(TelemetryNames.PollOutcome, "error"));
+        CountPoll(telemetry, "error");
         return false;
+    }
+
+    /// <summary>Adds one to <c>producergen.polls</c>; the model only when known, rather than a null attribute.</summary>
+    private void CountPoll(WaitTelemetry telemetry, string outcome)
+    {
+        var tags = new TagList { { TelemetryNames.Api, Api.Name }, { TelemetryNames.PollOutcome, outcome } };
+        if (telemetry.Model is { } model)
+        {
+            tags.Add(TelemetryNames.Model, model);
+        }
+
+        ProducerGenTelemetry.Polls.Add(1, tags);
     }
 
     /// <summary>The wait's span and the model its polls are counted under (learned from the first answer when the caller did not name it).</summary>
