@@ -108,23 +108,19 @@ public sealed class ProducerGenClient : IDisposable
 
         var body = await RequestBody.CreateAsync(request, cancellationToken).ConfigureAwait(false);
 
-        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Submit", ActivityKind.Client);
-        activity?.SetTag("producergen.api", Api.Name);
-        activity?.SetTag("producergen.model", model.ModelId);
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Submit, ActivityKind.Client);
+        activity?.SetTag(TelemetryNames.Api, Api.Name);
+        activity?.SetTag(TelemetryNames.Model, model.ModelId);
         Log.Submitting(_transport.Logger, Api.Name, model.ModelId, model.Method, model.Path, idempotencyKey);
 
         try
         {
             var response = await _transport.SendAsync(new HttpMethod(model.Method), QueryString.Append(model.Path, request), body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
             var operation = $"{model.Method} {model.Path}";
-            if (!response.IsSuccess)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {response.StatusCode}");
-            }
-
+            activity?.SetTag(TelemetryNames.HttpStatusCode, response.StatusCode);
             _transport.ThrowIfFailed(response, operation);
             var accepted = ReadAccepted(response, operation);
-            activity?.SetTag("producergen.job.id", ApiErrorFactory.Redact(accepted.Id, _transport.Redactor)); // server text: a hostile server may echo the key
+            activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(accepted.Id, _transport.Redactor)); // server text: a hostile server may echo the key
             Log.Accepted(_transport.Logger, accepted.Id, accepted.Status);
             return new JobHandle(accepted.Id, accepted.Status, model.ModelId, idempotencyKey, model.AverageCompletion)
             {
@@ -133,6 +129,10 @@ public sealed class ProducerGenClient : IDisposable
                 StatusUrl = accepted.StatusUrl ?? Jobs.ModelUrl(model.JobPath, accepted.Id),
                 ResultUrl = accepted.ResultUrl ?? Jobs.ModelUrl(model.ResultPath, accepted.Id),
             };
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception, _transport.Redactor))
+        {
+            throw; // not reached: the filter only marks the span
         }
         catch (ProducerGenException exception)
         {
@@ -291,6 +291,28 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="ProducerGenException">The submission or a poll failed; see the derived types.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request, options) is the API users see.
     public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+
+        // One span over both steps: without a caller's span the Submit and the Wait would otherwise start two unrelated traces.
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Generate, ActivityKind.Internal);
+        activity?.SetTag(TelemetryNames.Api, Api.Name);
+        activity?.SetTag(TelemetryNames.Model, model.ModelId);
+        try
+        {
+            var job = await SubmitThenWaitAsync(model, request, options, progress, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(job.Id, _transport.Redactor));
+            activity?.SetTag(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor));
+            return job;
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception, _transport.Redactor))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+    }
+
+    private async Task<Job> SubmitThenWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         var handle = await SubmitAsync(model, request, options, cancellationToken).ConfigureAwait(false);
         try

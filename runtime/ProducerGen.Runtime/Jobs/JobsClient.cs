@@ -71,7 +71,7 @@ public class JobsClient
     public Task<Job> WaitAsync(string id, IProgress<JobProgress>? progress = null, TimeSpan? averageCompletion = null, CancellationToken cancellationToken = default)
     {
         JobIds.Validate(Api, id, nameof(id));
-        return WaitCoreAsync(id, knownStatus: null, submittedAt: null, averageCompletion, progress, cancellationToken);
+        return WaitCoreAsync(id, knownStatus: null, submittedAt: null, averageCompletion, progress, cancellationToken, model: null);
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public class JobsClient
     {
         ArgumentNullException.ThrowIfNull(job);
         JobIds.Validate(Api, job.Id, nameof(job));
-        return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken, job.StatusUrl, job.ResultUrl);
+        return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken, job.StatusUrl, job.ResultUrl, job.ModelId);
     }
 
     /// <summary>Reads a job of <paramref name="model"/> at the model's own job route (where its endpoint has one; the API's otherwise).</summary>
@@ -123,7 +123,7 @@ public class JobsClient
     {
         ArgumentNullException.ThrowIfNull(model);
         JobIds.Validate(Api, id, nameof(id));
-        return WaitCoreAsync(id, knownStatus: null, submittedAt: null, model.AverageCompletion, progress, cancellationToken, ModelUrl(model.JobPath, id), ModelUrl(model.ResultPath, id));
+        return WaitCoreAsync(id, knownStatus: null, submittedAt: null, model.AverageCompletion, progress, cancellationToken, ModelUrl(model.JobPath, id), ModelUrl(model.ResultPath, id), model.ModelId);
     }
 
     /// <summary>The absolute URL of a model's own job route for <paramref name="id"/>, or null when the model has none.</summary>
@@ -230,7 +230,35 @@ public class JobsClient
         return urls;
     }
 
-    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null)
+    /// <summary>
+    /// The wait, as one <c>ProducerGen.Wait</c> span whose children are the polls: a failed job, a timeout or a failed poll
+    /// marks it failed (<c>error.type</c>), so a trace shows why the wait ended without reading its polls.
+    /// </summary>
+    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null, string? model = null)
+    {
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Wait, ActivityKind.Internal);
+        activity?.SetTag(TelemetryNames.Api, Api.Name);
+        activity?.SetTag(TelemetryNames.Model, model);
+        activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(id, _transport.Redactor)); // a handle's id is server text
+        try
+        {
+            var job = await PollUntilDoneAsync(id, knownStatus, submittedAt, averageCompletion, progress, cancellationToken, statusUrl, resultUrl, new WaitTelemetry(activity, model)).ConfigureAwait(false);
+            if (job.IsFailed)
+            {
+                // Waiting returns a failed job rather than throwing; the span says what SubmitAndWaitAsync would throw.
+                activity?.SetTag(TelemetryNames.JobErrorCode, ApiErrorFactory.Redact(job.ErrorCode, _transport.Redactor));
+                SpanFailure.Mark(activity, typeof(JobFailedException).FullName!, $"Job ended with status {job.Status}", _transport.Redactor);
+            }
+
+            return job;
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception, _transport.Redactor))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+    }
+
+    private async Task<Job> PollUntilDoneAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl, Uri? resultUrl, WaitTelemetry telemetry)
     {
         var options = _transport.Options.Waiting;
         options.Validate();
@@ -276,15 +304,29 @@ public class JobsClient
 
             pollNow = false;
             Job job;
-            using (var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Poll", ActivityKind.Client))
+            using (var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Poll, ActivityKind.Client))
             {
-                activity?.SetTag("producergen.job.id", id);
-                (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, statusUrl, resultUrl, cancellationToken).ConfigureAwait(false);
-                activity?.SetTag("producergen.job.status", ApiErrorFactory.Redact(job.Status, _transport.Redactor)); // server text: a hostile server may echo the key
+                activity?.SetTag(TelemetryNames.Api, Api.Name);
+                activity?.SetTag(TelemetryNames.Model, telemetry.Model);
+                activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(id, _transport.Redactor));
+                try
+                {
+                    (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, statusUrl, resultUrl, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (CountFailedPoll(telemetry, polls + 1) || SpanFailure.Record(activity, exception, _transport.Redactor))
+                {
+                    throw; // not reached: the filter only counts the poll and marks the span
+                }
+
+                activity?.SetTag(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor)); // server text: a hostile server may echo the key
             }
 
             polls++;
-            ProducerGenTelemetry.Polls.Add(1);
+            telemetry.Model ??= ApiErrorFactory.Redact(job.Model, _transport.Redactor);
+            telemetry.Span?.SetTag(TelemetryNames.Model, telemetry.Model);
+            telemetry.Span?.SetTag(TelemetryNames.WaitPolls, polls);
+            telemetry.Span?.SetTag(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor));
+            CountPoll(telemetry, PollOutcome(job));
 
             if (!originKnown && job.CreatedAt is { } created)
             {
@@ -321,7 +363,7 @@ public class JobsClient
             {
                 var duration = Max(TimeSpan.Zero, time.GetUtcNow() - origin);
                 Log.Completed(logger, id, job.Status, duration.TotalSeconds, polls);
-                ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("producergen.job.status", job.Status), new KeyValuePair<string, object?>("producergen.model", job.Model));
+                ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor)), new(TelemetryNames.Model, telemetry.Model));
                 return job;
             }
 
@@ -355,6 +397,37 @@ public class JobsClient
         {
             throw TimedOut(id, time.GetElapsedTime(started), last, exception);
         }
+    }
+
+    /// <summary>The poll's outcome for the polls counter: the job's status class, never the status itself (bounded cardinality).</summary>
+    private static string PollOutcome(Job job) => job.IsSucceeded ? "succeeded" : job.IsFailed ? "failed" : "pending";
+
+    /// <summary>Counts a poll that ended in an exception (outcome <c>error</c>); false, for an exception filter.</summary>
+    private bool CountFailedPoll(WaitTelemetry telemetry, int poll)
+    {
+        telemetry.Span?.SetTag(TelemetryNames.WaitPolls, poll);
+        CountPoll(telemetry, "error");
+        return false;
+    }
+
+    /// <summary>Adds one to <c>producergen.polls</c>; the model only when known, rather than a null attribute.</summary>
+    private void CountPoll(WaitTelemetry telemetry, string outcome)
+    {
+        var tags = new TagList { { TelemetryNames.Api, Api.Name }, { TelemetryNames.PollOutcome, outcome } };
+        if (telemetry.Model is { } model)
+        {
+            tags.Add(TelemetryNames.Model, model);
+        }
+
+        ProducerGenTelemetry.Polls.Add(1, tags);
+    }
+
+    /// <summary>The wait's span and the model its polls are counted under (learned from the first answer when the caller did not name it).</summary>
+    private sealed class WaitTelemetry(Activity? span, string? model)
+    {
+        public Activity? Span { get; } = span;
+
+        public string? Model { get; set; } = model;
     }
 
     private JobTimeoutException TimedOut(string id, TimeSpan waited, Job? last, Exception? cause = null)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -41,9 +40,9 @@ internal sealed class OperationSender
         }
 
         var display = operation.Display;
-        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Operation", ActivityKind.Client);
-        activity?.SetTag("producergen.api", Api.Name);
-        activity?.SetTag("producergen.operation", operation.Name);
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Operation, ActivityKind.Client);
+        activity?.SetTag(TelemetryNames.Api, Api.Name);
+        activity?.SetTag(TelemetryNames.OperationName, operation.Name);
         Log.SendingOperation(_transport.Logger, Api.Name, operation.Name, operation.Method, operation.Path, idempotencyKey);
 
         try
@@ -59,16 +58,10 @@ internal sealed class OperationSender
                 body?.ContentType,
                 authenticate: operation.Authenticated,
                 replaySafe: operation.IsReplaySafe(idempotencyKey is not null)).ConfigureAwait(false);
-            activity?.SetTag("http.response.status_code", response.StatusCode);
-            if (!response.IsSuccess)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, string.Create(CultureInfo.InvariantCulture, $"HTTP {response.StatusCode}"));
-            }
-
+            activity?.SetTag(TelemetryNames.HttpStatusCode, response.StatusCode);
             _transport.ThrowIfFailed(response, display);
             if (operation.SuccessStatuses.Count > 0 && !Contains(operation.SuccessStatuses, response.StatusCode))
             {
-                activity?.SetStatus(ActivityStatusCode.Error, string.Create(CultureInfo.InvariantCulture, $"HTTP {response.StatusCode}"));
                 var expected = string.Join(", ", operation.SuccessStatuses);
                 throw ApiErrorFactory.Malformed(response, display, $"the operation documents only HTTP {expected}", _transport.Secret);
             }
@@ -76,6 +69,10 @@ internal sealed class OperationSender
             var answer = new OperationResponse(response.StatusCode, ReadBody(response, display), response.RequestId);
             Log.OperationAnswered(_transport.Logger, operation.Name, response.StatusCode, response.RequestId);
             return (answer, response.RetryAfter, idempotencyKey);
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception, _transport.Redactor))
+        {
+            throw; // not reached: the filter only marks the span
         }
         catch (ProducerGenException exception)
         {

@@ -33,9 +33,23 @@ internal sealed class Downloader(ApiTransport transport)
     {
         ValidateUrl(url, nameof(url));
         ArgumentNullException.ThrowIfNull(destination);
-        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity("ProducerGen.Download", ActivityKind.Client);
-        activity?.SetTag("server.address", url.Host);
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Download, ActivityKind.Client);
+        activity?.SetTag(TelemetryNames.Api, transport.Api.Name);
+        activity?.SetTag(TelemetryNames.ServerAddress, url.Host);
+        try
+        {
+            var total = await TransferAsync(url, destination, progress, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(TelemetryNames.DownloadBytes, total);
+            return total;
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception, transport.Redactor))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+    }
 
+    private async Task<long> TransferAsync(Uri url, Stream destination, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         using var response = await GetHeadersAsync(url, cancellationToken).ConfigureAwait(false);
         var options = transport.Options;
         var shown = WithoutSecrets(response.RequestMessage?.RequestUri ?? url);
@@ -108,7 +122,6 @@ internal sealed class Downloader(ApiTransport transport)
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        activity?.SetTag("producergen.download.bytes", total);
         Log.Downloaded(transport.Logger, total, url.Host, url.AbsolutePath);
         return total;
     }
