@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Polly;
 using ProducerGen.Reliability.Tests;
 using DemoClient = ProducerGen.Runtime.Tests.ServiceCollectionTests.DemoClient;
 using DemoClientOptions = ProducerGen.Runtime.Tests.ServiceCollectionTests.DemoClientOptions;
@@ -85,16 +86,64 @@ public class RetryLayerTests
         }
     }
 
-    private static ServiceProvider Register(WebApplication server, FakeLogCollector collector, string name, bool resilience, int runtimeRetries = RuntimeRetries)
+    [Fact]
+    public async Task A_connection_failure_retried_by_both_layers_says_the_requests_in_the_transport_error()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector))));
-        var builder = services.AddKeyedProducerGenClient<DemoClient, DemoClientOptions>(name, TestApi.Api, o =>
+        var count = 0;
+        var server = await LoopbackServer.StartAsync(ctx =>
+        {
+            Interlocked.Increment(ref count);
+            ctx.Abort(); // no response: a network failure on the client's side
+            return Task.CompletedTask;
+        });
+        await using (server)
+        {
+            var name = "abort-" + Guid.NewGuid().ToString("N");
+            await using var provider = Register(server, new FakeLogCollector(), name, resilience: true);
+
+            var error = await Assert.ThrowsAsync<TransportException>(() => provider.GetRequiredKeyedService<DemoClient>(name).Inner.Jobs.GetAsync("j"));
+
+            Assert.Equal((RuntimeRetries + 1) * (HandlerRetries + 1), Volatile.Read(ref count));
+            Assert.Contains($"{RuntimeRetries + 1} attempts ({Volatile.Read(ref count)} requests: another retry layer", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_Polly_policy_handler_is_recognised_as_a_retry_layer_too()
+    {
+        var (server, requests) = await StartAlways503Async();
+        await using (server)
+        {
+            var collector = new FakeLogCollector();
+            var name = "polly-" + Guid.NewGuid().ToString("N");
+            var services = new ServiceCollection();
+            services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector))));
+            AddClient(services, server, name, RuntimeRetries)
+                .AddTransientHttpErrorPolicy(policy => policy.RetryAsync(HandlerRetries));
+            await using var provider = services.BuildServiceProvider();
+
+            var error = await Assert.ThrowsAsync<ServiceUnavailableException>(() => provider.GetRequiredKeyedService<DemoClient>(name).Inner.Jobs.GetAsync("j"));
+
+            var warning = Assert.Single(collector.GetSnapshot(), record => record.Id.Id == TwoRetryLayersEventId);
+            Assert.Contains("PolicyHttpMessageHandler", warning.Message, StringComparison.Ordinal);
+            Assert.Equal((RuntimeRetries + 1) * (HandlerRetries + 1), requests());
+            Assert.Contains($"({requests()} requests", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static IHttpClientBuilder AddClient(IServiceCollection services, WebApplication server, string name, int runtimeRetries)
+        => services.AddKeyedProducerGenClient<DemoClient, DemoClientOptions>(name, TestApi.Api, o =>
         {
             o.ApiKey = TestApi.Key;
             o.BaseAddress = new Uri(server.Urls.First());
             o.Retry = new RetryOptions { MaxRetries = runtimeRetries, BaseDelay = TimeSpan.Zero, UseJitter = false };
         }, static (http, options, _) => new DemoClient(new ProducerGenClient(TestApi.Api, options, http)));
+
+    private static ServiceProvider Register(WebApplication server, FakeLogCollector collector, string name, bool resilience, int runtimeRetries = RuntimeRetries)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector))));
+        var builder = AddClient(services, server, name, runtimeRetries);
         if (resilience)
         {
             builder.AddStandardResilienceHandler(o =>
