@@ -24,12 +24,19 @@ internal sealed partial class RetryLayerDetector(string httpClientName, Func<int
         }
 
         string? retryLayer = null;
+        var counted = false;
         foreach (var handler in builder.AdditionalHandlers)
         {
             retryLayer ??= RetryLayers.Describe(handler);
+            counted |= handler is WireRequestCountingHandler;
         }
 
-        builder.AdditionalHandlers.Add(new WireRequestCountingHandler(retryLayer));
+        // A client registered twice has two detectors: one counting handler, or every request would count twice.
+        if (!counted)
+        {
+            builder.AdditionalHandlers.Add(new WireRequestCountingHandler(retryLayer));
+        }
+
         var maxRetries = runtimeMaxRetries();
         if (retryLayer is not null && maxRetries > 0 && loggerFactory is not null && Warned.TryAdd(httpClientName, true))
         {

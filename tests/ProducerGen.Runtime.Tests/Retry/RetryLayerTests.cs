@@ -109,6 +109,25 @@ public class RetryLayerTests
     }
 
     [Fact]
+    public async Task A_client_registered_twice_still_counts_each_request_once()
+    {
+        var (server, requests) = await StartAlways503Async();
+        await using (server)
+        {
+            var name = "twice-" + Guid.NewGuid().ToString("N");
+            var services = new ServiceCollection();
+            AddClient(services, server, name, RuntimeRetries);
+            AddClient(services, server, name, RuntimeRetries).AddStandardResilienceHandler(o => (o.Retry.MaxRetryAttempts, o.Retry.Delay) = (HandlerRetries, TimeSpan.Zero));
+            await using var provider = services.BuildServiceProvider();
+
+            var error = await Assert.ThrowsAsync<ServiceUnavailableException>(() => provider.GetRequiredKeyedService<DemoClient>(name).Inner.Jobs.GetAsync("j"));
+
+            Assert.Equal((RuntimeRetries + 1) * (HandlerRetries + 1), requests());
+            Assert.Contains($"({requests()} requests", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_Polly_policy_handler_is_recognised_as_a_retry_layer_too()
     {
         var (server, requests) = await StartAlways503Async();
