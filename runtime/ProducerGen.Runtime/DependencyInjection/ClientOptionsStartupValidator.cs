@@ -11,6 +11,9 @@ namespace ProducerGen;
 internal sealed class ClientOptionsStartupValidator<TOptions>(string optionsName, ApiDescription api) : IValidateOptions<TOptions>
     where TOptions : ProducerGenClientOptions
 {
+    /// <summary>The name of the options this validator checks (empty for the unnamed registration).</summary>
+    public string OptionsName => optionsName;
+
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         if (!string.Equals(name ?? Options.DefaultName, optionsName, StringComparison.Ordinal))

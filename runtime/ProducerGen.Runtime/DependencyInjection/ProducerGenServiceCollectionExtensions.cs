@@ -157,8 +157,9 @@ public static class ProducerGenServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<TOptions>, FillFromContainer<TOptions>>());
-        if (api is not null)
+        if (api is not null && !HasStartupValidator<TOptions>(services, optionsName))
         {
+            // Once per name: a client registered twice would otherwise report each failure twice.
             services.AddSingleton<IValidateOptions<TOptions>>(new ClientOptionsStartupValidator<TOptions>(optionsName, api));
             optionsBuilder.ValidateOnStart();
         }
@@ -184,6 +185,20 @@ public static class ProducerGenServiceCollectionExtensions
         return builder
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => ProducerGenClient.CreateDefaultHandler(options(sp).MaxConnectionsPerServer));
+    }
+
+    private static bool HasStartupValidator<TOptions>(IServiceCollection services, string optionsName)
+        where TOptions : ProducerGenClientOptions
+    {
+        foreach (var descriptor in services)
+        {
+            if (!descriptor.IsKeyedService && descriptor.ImplementationInstance is ClientOptionsStartupValidator<TOptions> validator && validator.OptionsName == optionsName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class FillFromContainer<TOptions>(IServiceProvider services) : IPostConfigureOptions<TOptions>

@@ -27,6 +27,20 @@ public class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_client_registered_twice_reports_its_failure_once()
+    {
+        using var host = Build(services =>
+        {
+            services.AddProducerGenClient<DemoClient, DemoClientOptions>(Api(UnsetVariable), (Action<DemoClientOptions>?)null, Factory);
+            services.AddProducerGenClient<DemoClient, DemoClientOptions>(Api(UnsetVariable), o => o.RequestTimeout = TimeSpan.FromSeconds(5), Factory);
+        });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Single(exception.Failures);
+    }
+
+    [Fact]
     public async Task A_key_in_the_schemas_environment_variable_satisfies_the_start_up_check()
     {
         Environment.SetEnvironmentVariable(KeyVariable, TestApi.Key);
