@@ -399,7 +399,7 @@ public sealed class ProducerGenClient : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    private static void ValidateOptions(ProducerGenClientOptions options)
+    internal static void ValidateOptions(ProducerGenClientOptions options)
     {
         if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
         {
@@ -428,7 +428,7 @@ public sealed class ProducerGenClient : IDisposable
         options.Waiting.Validate();
     }
 
-    private static string ResolveApiKey(ApiDescription api, ProducerGenClientOptions options)
+    internal static string ResolveApiKey(ApiDescription api, ProducerGenClientOptions options)
     {
         var key = options.ApiKey;
         if (string.IsNullOrWhiteSpace(key) && api.AuthEnvironmentVariable is { } variable)

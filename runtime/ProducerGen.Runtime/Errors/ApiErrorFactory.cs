@@ -37,7 +37,7 @@ internal static class ApiErrorFactory
         var info = new ApiResponseInfo(status == 0 ? response.StatusCode : status, responseRequestId, serverMessage, text) { ErrorCode = errorCode };
         var said = serverMessage is not null ? $": {serverMessage}" : text is { Length: > 0 } ? $" (body: {Shorten(text)})" : string.Empty;
         var requestId = responseRequestId is { } id ? $" Request id: {id}." : string.Empty;
-        var attempts = response.Attempts > 1 ? $" after {response.Attempts} attempts" : string.Empty;
+        var attempts = response.AttemptsText;
         var head = envelope is { } failed
             ? Redact($"{operation} answered HTTP {response.StatusCode} but its body reports failure code {Shorten(failed.Code)}", redactor)!
             : Redact($"{operation} failed with HTTP {status}{Reason(response)}", redactor)!;

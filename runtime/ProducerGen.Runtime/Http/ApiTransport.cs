@@ -102,12 +102,16 @@ internal sealed class ApiTransport
                 ApiErrorFactory.Redact(BoundedContent.RequestId(response), _apiKey), // headers are server text too: a hostile one may echo the key
                 RetryAfter.From(response, TimeProvider),
                 RedactLocation(response.Headers.Location),
-                state.Attempts);
+                state.Attempts)
+            {
+                Requests = state.WireRequests.Requests,
+                RetryLayer = state.WireRequests.RetryLayer,
+            };
         }
         catch (Exception exception) when (TransientFailures.IsTransientException(exception) && !cancellationToken.IsCancellationRequested)
         {
             var kind = TransientFailures.IsTimeout(exception) ? "timed out" : "could not reach the service";
-            var attempts = state.Attempts == 1 ? "1 attempt" : $"{state.Attempts} attempts";
+            var attempts = AttemptText.Count(state.Attempts, state.WireRequests.Requests, state.WireRequests.RetryLayer);
             throw new TransportException($"{operation} {kind} ({attempts}; last: {TransientFailures.Describe(exception)}).", exception, TransientFailures.IsTimeout(exception));
         }
         finally
@@ -164,6 +168,9 @@ internal sealed class ApiTransport
 
         public int Attempts => Volatile.Read(ref _attempts);
 
+        /// <summary>Shared by every attempt's request, so requests a retrying handler adds are counted too.</summary>
+        public WireRequestCount WireRequests { get; } = new();
+
         public async ValueTask<HttpResponseMessage> SendAttemptAsync(CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _attempts);
@@ -184,6 +191,7 @@ internal sealed class ApiTransport
         private HttpRequestMessage CreateRequest()
         {
             var request = new HttpRequestMessage(method, uri);
+            request.Options.Set(WireRequestCount.Key, WireRequests);
             if (authenticate)
             {
                 transport.AddAuthentication(request);

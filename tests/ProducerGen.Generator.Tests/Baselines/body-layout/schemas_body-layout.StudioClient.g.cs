@@ -92,11 +92,34 @@ namespace Studio.Client
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class StudioServiceCollectionExtensions
     {
-        /// <summary>Adds <see cref="StudioClient"/> as a typed HttpClient; configure resilience on the returned builder.</summary>
+        /// <summary>Adds <see cref="StudioClient"/> as a typed HttpClient; configure resilience on the returned builder. The options are validated when the host starts.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options (API key, base address, ...).</param>
         /// <returns>The HttpClient builder, for handlers and resilience.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStudioClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<StudioClientOptions>? configure = null)
-            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<StudioClient, StudioClientOptions>(services, configure, static (httpClient, options, _) => new StudioClient(options, httpClient));
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<StudioClient, StudioClientOptions>(services, StudioClient.Description, configure, static (httpClient, options, _) => new StudioClient(options, httpClient));
+
+        /// <summary>Adds <see cref="StudioClient"/> as a typed HttpClient whose options are bound from a configuration section (<c>ApiKey</c>, <c>BaseAddress</c>, <c>Retry:MaxRetries</c>, ...) and validated when the host starts.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The section holding the options, e.g. <c>builder.Configuration.GetSection("StudioClient")</c>.</param>
+        /// <returns>The HttpClient builder, for handlers and resilience.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStudioClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<StudioClient, StudioClientOptions>(services, StudioClient.Description, configuration, static (httpClient, options, _) => new StudioClient(options, httpClient));
+
+        /// <summary>Adds a named <see cref="StudioClient"/>, resolved with <c>[FromKeyedServices(name)]</c> or <c>GetRequiredKeyedService&lt;StudioClient&gt;(name)</c>, with its own named options and HttpClient.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The registration's name: the service key and the options' name.</param>
+        /// <param name="configure">Sets this registration's options.</param>
+        /// <returns>The builder of this registration's HttpClient.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStudioClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<StudioClientOptions>? configure = null)
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddKeyedProducerGenClient<StudioClient, StudioClientOptions>(services, name, StudioClient.Description, configure, static (httpClient, options, _) => new StudioClient(options, httpClient));
+
+        /// <summary>Adds a named <see cref="StudioClient"/> (a keyed service) whose options are bound from a configuration section.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The registration's name: the service key and the options' name.</param>
+        /// <param name="configuration">The section holding this registration's options.</param>
+        /// <returns>The builder of this registration's HttpClient.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddStudioClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddKeyedProducerGenClient<StudioClient, StudioClientOptions>(services, name, StudioClient.Description, configuration, static (httpClient, options, _) => new StudioClient(options, httpClient));
     }
 }

@@ -91,11 +91,34 @@ namespace Formats.Client
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FormatsServiceCollectionExtensions
     {
-        /// <summary>Adds <see cref="FormatsClient"/> as a typed HttpClient; configure resilience on the returned builder.</summary>
+        /// <summary>Adds <see cref="FormatsClient"/> as a typed HttpClient; configure resilience on the returned builder. The options are validated when the host starts.</summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the options (API key, base address, ...).</param>
         /// <returns>The HttpClient builder, for handlers and resilience.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<FormatsClientOptions>? configure = null)
-            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<FormatsClient, FormatsClientOptions>(services, configure, static (httpClient, options, _) => new FormatsClient(options, httpClient));
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<FormatsClient, FormatsClientOptions>(services, FormatsClient.Description, configure, static (httpClient, options, _) => new FormatsClient(options, httpClient));
+
+        /// <summary>Adds <see cref="FormatsClient"/> as a typed HttpClient whose options are bound from a configuration section (<c>ApiKey</c>, <c>BaseAddress</c>, <c>Retry:MaxRetries</c>, ...) and validated when the host starts.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The section holding the options, e.g. <c>builder.Configuration.GetSection("FormatsClient")</c>.</param>
+        /// <returns>The HttpClient builder, for handlers and resilience.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddProducerGenClient<FormatsClient, FormatsClientOptions>(services, FormatsClient.Description, configuration, static (httpClient, options, _) => new FormatsClient(options, httpClient));
+
+        /// <summary>Adds a named <see cref="FormatsClient"/>, resolved with <c>[FromKeyedServices(name)]</c> or <c>GetRequiredKeyedService&lt;FormatsClient&gt;(name)</c>, with its own named options and HttpClient.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The registration's name: the service key and the options' name.</param>
+        /// <param name="configure">Sets this registration's options.</param>
+        /// <returns>The builder of this registration's HttpClient.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::System.Action<FormatsClientOptions>? configure = null)
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddKeyedProducerGenClient<FormatsClient, FormatsClientOptions>(services, name, FormatsClient.Description, configure, static (httpClient, options, _) => new FormatsClient(options, httpClient));
+
+        /// <summary>Adds a named <see cref="FormatsClient"/> (a keyed service) whose options are bound from a configuration section.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The registration's name: the service key and the options' name.</param>
+        /// <param name="configuration">The section holding this registration's options.</param>
+        /// <returns>The builder of this registration's HttpClient.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFormatsClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+            => global::ProducerGen.ProducerGenServiceCollectionExtensions.AddKeyedProducerGenClient<FormatsClient, FormatsClientOptions>(services, name, FormatsClient.Description, configuration, static (httpClient, options, _) => new FormatsClient(options, httpClient));
     }
 }
