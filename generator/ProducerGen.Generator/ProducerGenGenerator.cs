@@ -88,6 +88,9 @@ public sealed class ProducerGenGenerator : IIncrementalGenerator
         var groups = plans.SelectMany(static (plan, _) => plan.Groups).WithTrackingName(TrackingNames.OperationGroupUnits);
         context.RegisterSourceOutput(answerTypes, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => AnswerTypeEmitter.Emit(unit)));
         context.RegisterSourceOutput(groups, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => OperationGroupEmitter.Emit(unit)));
+
+        var factories = plans.SelectMany(static (plan, _) => plan.ModelFactories).WithTrackingName(TrackingNames.ModelFactoryUnits);
+        context.RegisterSourceOutput(factories, static (spc, unit) => Add(spc, unit.Context.HintName(unit.File.FileName), () => ModelFactoryEmitter.Emit(unit)));
     }
 
     internal static bool IsSchema(string path, string? metadataFlag) =>

@@ -14,5 +14,6 @@ internal static class TrackingNames
     public const string ModelUnits = nameof(ModelUnits);
     public const string AnswerTypeUnits = nameof(AnswerTypeUnits);
     public const string OperationGroupUnits = nameof(OperationGroupUnits);
+    public const string ModelFactoryUnits = nameof(ModelFactoryUnits);
     public const string Diagnostics = nameof(Diagnostics);
 }

@@ -6,6 +6,29 @@ namespace ProducerGen.Generator.Emit;
 /// <summary>Emits the client, its options and the DI registration of one schema.</summary>
 internal static class ClientEmitter
 {
+    /// <summary>
+    /// The constructor mocking libraries call (Azure SDK style): no connection, every member null until a mock overrides it.
+    /// It takes the parameterless slot; default options are <c>new Client(new ClientOptions())</c>.
+    /// </summary>
+    private static void EmitMockingConstructor(SourceWriter w, Specs.ClientSpec api)
+    {
+        w.Doc("summary", "For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.");
+        w.OpenBlock($"protected {api.ClientName}()");
+        w.Line("_client = null!;");
+        foreach (var model in api.Models)
+        {
+            w.Line($"{model.PropertyName} = null!;");
+        }
+
+        foreach (var group in api.Groups)
+        {
+            w.Line($"{group.PropertyName} = null!;");
+        }
+
+        w.CloseBlock();
+        w.Line();
+    }
+
     public static string Emit(ClientUnit unit)
     {
         var api = unit.File.Client;
@@ -15,7 +38,7 @@ internal static class ClientEmitter
 
         w.DocXml("summary", $"Client of the {SourceWriter.Escape(api.ApiName)} API: one property per model, plus <see cref=\"Jobs\"/> to resume any job by id.");
         w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public sealed partial class {client} : global::System.IDisposable");
+        w.OpenBlock($"public partial class {client} : global::System.IDisposable");
         w.Doc("summary", "What the schema says about the API: base URL, headers, job route and statuses.");
         w.Line($"public static global::ProducerGen.ApiDescription Description {{ get; }} = new global::ProducerGen.ApiDescription(");
         // Named arguments, so a reader of the generated file sees what each value is.
@@ -66,13 +89,7 @@ internal static class ClientEmitter
         w.Line("private readonly global::ProducerGen.ProducerGenClient _client;");
         w.Line();
 
-        var keyHint = api.Auth.EnvironmentVariable is { } envName ? $" (or from the {envName} environment variable)" : string.Empty;
-        w.Doc("summary", $"Creates a client with default options: the schema's base URL and the API key{keyHint}.");
-        w.Line($"public {client}()");
-        w.Line($"    : this(new {options}())");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
+        EmitMockingConstructor(w, api);
         w.Doc("summary", "Creates a client that owns its own HttpClient.");
         w.Line("/// <param name=\"options\">Key, base address, timeouts, retries and waiting.</param>");
         w.Line($"public {client}({options} options)");
@@ -100,34 +117,45 @@ internal static class ClientEmitter
         if (api.Groups.FirstOrDefault(g => g.Kind == Specs.GroupKind.Jobs) is { } jobs)
         {
             w.Doc("summary", "Reads, waits for and lists jobs, whichever model created them and whichever process submitted them.");
-            w.Line($"public {jobs.ClassName} Jobs {{ get; }}");
+            w.Line($"public virtual {jobs.ClassName} Jobs {{ get; }}");
         }
         else
         {
             w.Doc("summary", "Reads and waits for jobs by id, whichever model created them and whichever process submitted them.");
-            w.Line("public global::ProducerGen.JobsClient Jobs => _client.Jobs;");
+            w.Line("public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;");
         }
 
         w.Line();
         w.Doc("summary", "The runtime client: downloads and other operations shared by every model.");
-        w.Line("public global::ProducerGen.ProducerGenClient Runtime => _client;");
+        w.Line("public virtual global::ProducerGen.ProducerGenClient Runtime => _client;");
         w.Line();
         foreach (var model in api.Models)
         {
             w.Doc("summary", $"The '{model.Id}' model.{(model.Summary is null ? string.Empty : " " + model.Summary)}");
-            w.Line($"public {model.OperationsName} {model.PropertyName} {{ get; }}");
+            w.Line($"public virtual {model.OperationsName} {model.PropertyName} {{ get; }}");
             w.Line();
         }
 
         foreach (var group in api.Groups.Where(g => g.Kind == Specs.GroupKind.Own))
         {
             w.Doc("summary", $"The API's '{group.PropertyName}' operations.");
-            w.Line($"public {group.ClassName} {group.PropertyName} {{ get; }}");
+            w.Line($"public virtual {group.ClassName} {group.PropertyName} {{ get; }}");
             w.Line();
         }
 
         w.Doc("summary", "Releases the HttpClient if this client created it.");
-        w.Line("public void Dispose() => _client.Dispose();");
+        w.OpenBlock("public void Dispose()");
+        w.Line("Dispose(disposing: true);");
+        w.Line("global::System.GC.SuppressFinalize(this);");
+        w.CloseBlock();
+        w.Line();
+        w.Doc("summary", "Releases the HttpClient if this client created it; safe on a mock, which holds none.");
+        w.Line("/// <param name=\"disposing\">True from Dispose(); false from a finalizer.</param>");
+        w.OpenBlock("protected virtual void Dispose(bool disposing)");
+        w.OpenBlock("if (disposing)");
+        w.Line("_client?.Dispose();");
+        w.CloseBlock();
+        w.CloseBlock();
         w.CloseBlock();
         w.Line();
 

@@ -47,7 +47,7 @@ internal static class ModelEmitter
 
         w.DocXml("summary", $"Operations of the '{SourceWriter.Escape(operations.ModelId)}' model: submit a job, or submit and wait for its result.");
         w.Line(GeneratedCode.Attribute);
-        w.OpenBlock($"public sealed partial class {name}");
+        w.OpenBlock($"public partial class {name}");
         w.Doc("summary", "The model's id, route and typical completion time.");
         var ownRoutes = operations.JobPath is not null || operations.ResultPath is not null;
         w.Line($"public static global::ProducerGen.ModelDescription Description {{ get; }} = new global::ProducerGen.ModelDescription({Literals.String(operations.ModelId)}, {Literals.String(operations.Method)}, {Literals.String(operations.Path)}, {average}){(ownRoutes ? string.Empty : ";")}");
@@ -74,12 +74,17 @@ internal static class ModelEmitter
         w.Line("_client = client;");
         w.CloseBlock();
         w.Line();
+        w.Doc("summary", "For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.");
+        w.OpenBlock($"protected {name}()");
+        w.Line("_client = null!;");
+        w.CloseBlock();
+        w.Line();
 
         w.Doc("summary", "Validates and submits the request (one idempotency key for every retry) and returns the accepted job.");
         w.Line("/// <param name=\"request\">The request; invalid requests throw before anything is sent.</param>");
         w.Line("/// <param name=\"options\">Per-call options such as your own idempotency key.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line($"public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync({operations.RequestName} request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line($"public virtual global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync({operations.RequestName} request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("    => _client.SubmitAsync(Description, request, options, cancellationToken);");
         w.Line();
 
@@ -87,7 +92,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"request\">The request; invalid requests throw before anything is sent.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels submitting or waiting.</param>");
-        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.OpenBlock($"public virtual async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);");
         w.Line($"return new {operations.ResultName}(job);");
         w.CloseBlock();
@@ -98,7 +103,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"options\">Per-call options such as your own idempotency key.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels submitting or waiting.</param>");
-        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.OpenBlock($"public virtual async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);");
         w.Line($"return new {operations.ResultName}(job);");
         w.CloseBlock();
@@ -108,7 +113,7 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"jobId\">The job's id.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels waiting.</param>");
-        w.OpenBlock($"public async global::System.Threading.Tasks.Task<{operations.ResultName}> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.OpenBlock($"public virtual async global::System.Threading.Tasks.Task<{operations.ResultName}> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line(ownRoutes
             ? "var job = await _client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken).ConfigureAwait(false);"
             : "var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);");

@@ -55,16 +55,16 @@ internal static class OperationGroupEmitter
             case GroupKind.Own:
                 w.DocXml("summary", $"The API's '{SourceWriter.Escape(group.PropertyName)}' operations.");
                 w.Line(GeneratedCode.Attribute);
-                w.OpenBlock($"public sealed partial class {name}");
+                w.OpenBlock($"public partial class {name}");
                 break;
             case GroupKind.Jobs:
                 w.DocXml("summary", "Reads, waits for and lists jobs: the runtime's JobsClient plus the schema's job operations.");
                 w.Line(GeneratedCode.Attribute);
-                w.OpenBlock($"public sealed partial class {name} : global::ProducerGen.JobsClient");
+                w.OpenBlock($"public partial class {name} : global::ProducerGen.JobsClient");
                 break;
             default:
                 // Another part of the model's operations class: its attribute, client field and constructor are in the model's file.
-                w.OpenBlock($"public sealed partial class {name}");
+                w.OpenBlock($"public partial class {name}");
                 break;
         }
 
@@ -92,6 +92,12 @@ internal static class OperationGroupEmitter
             w.Line("    _client = client;");
             w.Line("}");
             w.Line();
+            w.Doc("summary", "For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.");
+            w.Line($"protected {name}()");
+            w.Line("{");
+            w.Line("    _client = null!;");
+            w.Line("}");
+            w.Line();
         }
 
         var first = true;
@@ -112,7 +118,7 @@ internal static class OperationGroupEmitter
             var type = resource.ValueType;
             w.DocXml("summary", $"The long-running '{SourceWriter.Escape(resource.Key)}' with id <paramref name=\"id\"/>, created earlier (by this or another process): call WaitAsync on it to wait until it is ready.");
             w.Line("/// <param name=\"id\">Its id.</param>");
-            w.Line($"public global::ProducerGen.ResourceOperation<{type}> Get{resource.PropertyName.Substring(0, resource.PropertyName.Length - "Resource".Length)}Operation(string id)");
+            w.Line($"public virtual global::ProducerGen.ResourceOperation<{type}> Get{resource.PropertyName.Substring(0, resource.PropertyName.Length - "Resource".Length)}Operation(string id)");
             w.Line($"    => _client.ResumeResource({resource.PropertyName}, id, static element => {type}.Read(element));");
         }
 
@@ -215,43 +221,43 @@ internal static class OperationGroupEmitter
         switch (method.Return)
         {
             case MethodReturn.None:
-                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
+                w.Line($"public virtual {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => {send};");
                 break;
             case MethodReturn.Json:
                 w.Line("/// <returns>The answer as JSON (a detached element).</returns>");
-                w.OpenBlock($"public async {ReturnType(method)} {method.MethodName}({signature})");
+                w.OpenBlock($"public virtual async {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"var response = await {send}.ConfigureAwait(false);");
                 w.Line($"return {Reader}.ReadAnswerJson(response, {Literals.String(method.ResponsePath)});");
                 w.CloseBlock();
                 break;
             case MethodReturn.Value:
                 w.Line($"/// <returns>The answer, read as <see cref=\"{value}\"/>.</returns>");
-                w.OpenBlock($"public async {ReturnType(method)} {method.MethodName}({signature})");
+                w.OpenBlock($"public virtual async {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"var response = await {send}.ConfigureAwait(false);");
                 w.Line($"return {Reader}.ReadAnswer(response, {Literals.String(method.ResponsePath)}, static element => {value}.Read(element));");
                 w.CloseBlock();
                 break;
             case MethodReturn.List:
                 w.Line($"/// <returns>The answer's items, each read as <see cref=\"{value}\"/>.</returns>");
-                w.OpenBlock($"public async {ReturnType(method)} {method.MethodName}({signature})");
+                w.OpenBlock($"public virtual async {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"var response = await {send}.ConfigureAwait(false);");
                 w.Line($"return {Reader}.ReadAnswerList(response, {Literals.String(method.ResponsePath)}, static element => {value}.Read(element));");
                 w.CloseBlock();
                 break;
             case MethodReturn.Pageable:
                 w.Line($"/// <returns>Every item of every page, fetched as you enumerate (<c>await foreach</c>); <c>AsPages()</c> gives the pages and their continuation tokens.</returns>");
-                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
+                w.Line($"public virtual {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => _client.GetPageable({method.DescriptionName}, {PageName(method)}, {values}, {request}, static element => {value}.Read(element), options, cancellationToken);");
                 break;
             case MethodReturn.Resource:
                 w.Line($"/// <returns>The started operation: <c>WaitAsync</c> waits until the resource is ready and returns it as <see cref=\"{value}\"/>.</returns>");
-                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
+                w.Line($"public virtual {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => _client.StartResourceAsync({method.DescriptionName}, {method.ResourceName}, {values}, {request}, static element => {value}.Read(element), options, cancellationToken);");
                 break;
             case MethodReturn.Job:
                 w.Line($"/// <returns>The accepted job's handle; wait for it like any '{SourceWriter.Escape(method.JobModelId!)}' job.</returns>");
-                w.Line($"public {ReturnType(method)} {method.MethodName}({signature})");
+                w.Line($"public virtual {ReturnType(method)} {method.MethodName}({signature})");
                 w.Line($"    => _client.SubmitAsync({method.DescriptionName}, (global::ProducerGen.IGenerationRequest){(method.RequestType is null ? "null!" : "request")}, options, cancellationToken);");
                 break;
         }
@@ -283,7 +289,7 @@ internal static class OperationGroupEmitter
 
         w.Line("/// <param name=\"options\">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        w.Line($"public {ReturnType(method)} {method.MethodName}({string.Join(", ", parameters)})");
+        w.Line($"public virtual {ReturnType(method)} {method.MethodName}({string.Join(", ", parameters)})");
         w.Line($"    => {method.MethodName}({string.Join(", ", arguments)});");
     }
 

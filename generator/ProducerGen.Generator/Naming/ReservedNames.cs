@@ -54,6 +54,12 @@ internal static class ReservedNames
         "Jobs", "Runtime", "Dispose", "Description", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
         "Finalize", "Options", "Api");
 
+    /// <summary>Locals of a model factory's result method, so no parameter named after a result member takes them.</summary>
+    public const string FactoryJobLocal = "completed";
+
+    /// <summary>The model factory's local holding what the job's result JSON says.</summary>
+    public const string FactoryReadLocal = "read";
+
     /// <summary>Constructor parameters the generator adds itself: a request's params block.</summary>
     public const string ParamsParameter = "@params";
 

@@ -67,6 +67,7 @@ internal sealed partial class SpecBuilder
         var modelFiles = _document.Models.Select(m => BuildModel(m, _document.FindEndpoint(m.Endpoint)!)).ToList();
         var answerFiles = _document.Types.Select(BuildAnswerType).ToList();
         var groupFiles = _groups.Select(BuildGroup).ToList();
+        var factory = BuildModelFactory(client, endpointFiles, modelFiles);
 
         return new SchemaSpec(
             _namespace,
@@ -75,7 +76,8 @@ internal sealed partial class SpecBuilder
             EquatableArray.From(modelFiles),
             EquatableArray.From(_declaredTypes),
             EquatableArray.From(answerFiles),
-            EquatableArray.From(groupFiles));
+            EquatableArray.From(groupFiles),
+            factory);
     }
 
     private static readonly string[] ModelTypeSuffixes = { "Request", "Params", "Result", "Operations" };

@@ -23,6 +23,7 @@ internal static class EmitPlanner
             EquatableArray.From(spec.Endpoints.Select(e => new EndpointUnit(context, e))),
             EquatableArray.From(spec.Models.Select(m => new ModelUnit(context, m))),
             EquatableArray.From(spec.AnswerTypes.Select(t => new AnswerTypeUnit(context, t))),
-            EquatableArray.From(spec.Groups.Select(g => new OperationGroupUnit(context, g))));
+            EquatableArray.From(spec.Groups.Select(g => new OperationGroupUnit(context, g))),
+            spec.ModelFactory is { } factory ? EquatableArray.From(new[] { new ModelFactoryUnit(context, factory) }) : EquatableArray<ModelFactoryUnit>.Empty);
     }
 }

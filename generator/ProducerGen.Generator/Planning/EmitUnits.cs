@@ -27,12 +27,16 @@ internal sealed record AnswerTypeUnit(UnitContext Context, AnswerTypeFileSpec Fi
 
 internal sealed record OperationGroupUnit(UnitContext Context, OperationGroupFileSpec File);
 
+/// <summary>The schema's model factory: jobs, handles and typed results for tests.</summary>
+internal sealed record ModelFactoryUnit(UnitContext Context, ModelFactoryFileSpec File);
+
 internal sealed record EmitPlan(
     EquatableArray<ClientUnit> Clients,
     EquatableArray<EndpointUnit> Endpoints,
     EquatableArray<ModelUnit> Models,
     EquatableArray<AnswerTypeUnit> AnswerTypes = default,
-    EquatableArray<OperationGroupUnit> Groups = default)
+    EquatableArray<OperationGroupUnit> Groups = default,
+    EquatableArray<ModelFactoryUnit> ModelFactories = default)
 {
     public static EmitPlan Empty { get; } = new(EquatableArray<ClientUnit>.Empty, EquatableArray<EndpointUnit>.Empty, EquatableArray<ModelUnit>.Empty);
 }

@@ -39,6 +39,7 @@ internal sealed record ModelFileSpec(
 /// <param name="DeclaredTypes">Every top-level type name the files declare, for the project's cross-file check.</param>
 /// <param name="AnswerTypes">One file per answer type of the operations.</param>
 /// <param name="Groups">One file per operation group.</param>
+/// <param name="ModelFactory">The model factory file.</param>
 internal sealed record SchemaSpec(
     string Namespace,
     ClientFileSpec Client,
@@ -46,4 +47,5 @@ internal sealed record SchemaSpec(
     EquatableArray<ModelFileSpec> Models,
     EquatableArray<string> DeclaredTypes,
     EquatableArray<AnswerTypeFileSpec> AnswerTypes = default,
-    EquatableArray<OperationGroupFileSpec> Groups = default);
+    EquatableArray<OperationGroupFileSpec> Groups = default,
+    ModelFactoryFileSpec? ModelFactory = null);

@@ -18,7 +18,7 @@ namespace ProducerGen;
 /// The client every generated client wraps: submits validated requests idempotently with retries, waits for jobs, downloads outputs.
 /// Thread-safe; create one per API and reuse it.
 /// </summary>
-public sealed class ProducerGenClient : IDisposable
+public class ProducerGenClient : IDisposable
 {
     private readonly ApiTransport _transport;
     private readonly HttpClient _httpClient;
@@ -26,6 +26,20 @@ public sealed class ProducerGenClient : IDisposable
     private readonly Downloader _downloader;
     private readonly OperationSender _operations;
     private int _disposed;
+
+    /// <summary>
+    /// For mocking only (e.g. <c>Substitute.For&lt;ProducerGenClient&gt;()</c>): a client with no connection, whose members must all be
+    /// overridden before use. Real clients come from the other constructor.
+    /// </summary>
+    protected ProducerGenClient()
+    {
+        _transport = null!;
+        _httpClient = null!;
+        _downloader = null!;
+        _operations = null!;
+        Jobs = null!;
+        Api = null!;
+    }
 
     /// <summary>Creates a client.</summary>
     /// <param name="api">The API's description.</param>
@@ -64,13 +78,13 @@ public sealed class ProducerGenClient : IDisposable
     }
 
     /// <summary>Reads and waits for jobs by id.</summary>
-    public JobsClient Jobs { get; }
+    public virtual JobsClient Jobs { get; }
 
     /// <summary>The API this client talks to.</summary>
-    public ApiDescription Api { get; }
+    public virtual ApiDescription Api { get; }
 
     /// <summary>The base address requests go to.</summary>
-    public Uri BaseAddress => _transport.BaseAddress;
+    public virtual Uri BaseAddress => _transport.BaseAddress;
 
     /// <summary>
     /// Validates and submits a request; returns once the service has accepted the job (a replayed submission that returns the
@@ -87,7 +101,7 @@ public sealed class ProducerGenClient : IDisposable
     /// is the key this submission carried: resubmit with it to get the job the failed call may have created, never a second one.
     /// </exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.SubmitAsync(request) is the API users see.
-    public async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
@@ -161,7 +175,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="UnexpectedResponseException">A 2xx the operation does not document, or a body that is not JSON.</exception>
     /// <exception cref="ProducerGenException">The service refused or failed; see the derived types (401, 402, 404, 409, 400, 429...).</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.GetAsync(id) is the API users see.
-    public Task<OperationResponse> SendOperationAsync(OperationDescription operation, IReadOnlyList<string> pathValues, IGenerationRequest? request,
+    public virtual Task<OperationResponse> SendOperationAsync(OperationDescription operation, IReadOnlyList<string> pathValues, IGenerationRequest? request,
         RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -185,7 +199,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <returns>The pageable.</returns>
     /// <exception cref="ArgumentException">The path values do not match the placeholders, or one is null, empty, <c>.</c> or <c>..</c>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.ListAsync() is the API users see.
-    public AsyncPageable<T> GetPageable<T>(OperationDescription operation, PageDescription page, IReadOnlyList<string> pathValues,
+    public virtual AsyncPageable<T> GetPageable<T>(OperationDescription operation, PageDescription page, IReadOnlyList<string> pathValues,
         IGenerationRequest? request, Func<JsonElement, T> readItem, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -212,7 +226,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="UnexpectedResponseException">The answer has no usable id (at the resource's id path).</exception>
     /// <exception cref="ProducerGenException">The create failed; see <see cref="SendOperationAsync"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.CreateAsync(request) is the API users see.
-    public async Task<ResourceOperation<T>> StartResourceAsync<T>(OperationDescription operation, ResourceDescription resource, IReadOnlyList<string> pathValues,
+    public virtual async Task<ResourceOperation<T>> StartResourceAsync<T>(OperationDescription operation, ResourceDescription resource, IReadOnlyList<string> pathValues,
         IGenerationRequest? request, Func<JsonElement, T> read, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -244,7 +258,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <returns>The resource, with an empty <see cref="ResourceOperation{T}.Status"/> until it is read.</returns>
     /// <exception cref="ArgumentException">The id is empty, <c>.</c> or <c>..</c>, or holds <c>/</c> where the path takes one segment.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Loras.Resume(id) is the API users see.
-    public ResourceOperation<T> ResumeResource<T>(ResourceDescription resource, string id, Func<JsonElement, T> read)
+    public virtual ResourceOperation<T> ResumeResource<T>(ResourceDescription resource, string id, Func<JsonElement, T> read)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(read);
@@ -270,7 +284,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="JobFailedException">The job ended in a failed status.</exception>
     /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request) is the API users see.
-    public Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
         => SubmitAndWaitAsync(model, request, options: null, progress, cancellationToken);
 
     /// <summary>
@@ -290,7 +304,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="JobTimeoutException">The job did not finish within <see cref="JobWaitOptions.MaxWait"/>.</exception>
     /// <exception cref="ProducerGenException">The submission or a poll failed; see the derived types.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.GenerateAsync(request, options) is the API users see.
-    public async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Job> SubmitAndWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
@@ -341,7 +355,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="DownloadStalledException">No body bytes arrived for <see cref="ProducerGenClientOptions.DownloadIdleTimeout"/>.</exception>
     /// <exception cref="ResponseTooLargeException">The file is larger than <see cref="ProducerGenClientOptions.MaxDownloadBytes"/>.</exception>
     /// <exception cref="TransportException">The headers did not arrive within the request timeout, or the connection failed.</exception>
-    public Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _downloader.DownloadAsync(url, destination, progress, cancellationToken);
@@ -361,7 +375,7 @@ public sealed class ProducerGenClient : IDisposable
     /// <exception cref="DownloadStalledException">No body bytes arrived for <see cref="ProducerGenClientOptions.DownloadIdleTimeout"/>; no file is left.</exception>
     /// <exception cref="ResponseTooLargeException">The file is larger than <see cref="ProducerGenClientOptions.MaxDownloadBytes"/>; no file is left.</exception>
     /// <exception cref="TransportException">The headers did not arrive within the request timeout, or the connection failed; no file is left.</exception>
-    public Task<string> DownloadToDirectoryAsync(Uri url, string directory, string? suggestedName = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<string> DownloadToDirectoryAsync(Uri url, string directory, string? suggestedName = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _downloader.DownloadToDirectoryAsync(url, directory, suggestedName, progress, cancellationToken);
@@ -372,7 +386,7 @@ public sealed class ProducerGenClient : IDisposable
     /// secret(s) in the schema's <c>secretEnv</c> variable for Standard Webhooks and <c>t=…,v1=…</c> headers.
     /// </summary>
     /// <returns>The verifier.</returns>
-    public WebhookVerifier CreateWebhookVerifier()
+    public virtual WebhookVerifier CreateWebhookVerifier()
         => (Api.WebhookSigning?.Scheme ?? WebhookSignatureScheme.ApiKeyHmac) == WebhookSignatureScheme.ApiKeyHmac
             ? new(_transport.Secret, Api)
             : new(Api, null, _transport.TimeProvider); // A scheme with its own secret reads it from the schema's secretEnv.
@@ -380,14 +394,24 @@ public sealed class ProducerGenClient : IDisposable
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it; safe on a mock, which owns nothing.</summary>
+    /// <param name="disposing"><see langword="true"/> from <see cref="Dispose()"/>; <see langword="false"/> from a finalizer.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
         {
             _httpClient.Dispose();
         }
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"{nameof(ProducerGenClient)} {{ Api = {Api.Name}, BaseAddress = {BaseAddress} }}";
+    public override string ToString() => _transport is null // a mock has no connection
+        ? nameof(ProducerGenClient)
+        : $"{nameof(ProducerGenClient)} {{ Api = {Api.Name}, BaseAddress = {BaseAddress} }}";
 
     internal static SocketsHttpHandler CreateDefaultHandler(int maxConnectionsPerServer) => new()
     {

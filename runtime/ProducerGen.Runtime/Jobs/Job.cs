@@ -154,6 +154,25 @@ public sealed class Job
         };
     }
 
+    /// <summary>A job built from its members, not from JSON: what <see cref="ProducerGenModelFactory.Job"/> returns.</summary>
+    internal static Job Create(ApiDescription api, string id, string status, string model, int? progress, string? error, string? errorCode,
+        JsonElement? result, DateTimeOffset? createdAt, DateTimeOffset? completedAt, long? creditCost, bool expired,
+        IReadOnlyList<Uri>? outputUrls, string? webhookStatus, JsonElement? input, JsonElement raw) => new(api, id, status, model)
+        {
+            Progress = progress,
+            Error = error,
+            ErrorCode = errorCode,
+            Result = result,
+            CreatedAt = createdAt,
+            CompletedAt = completedAt,
+            CreditCost = creditCost,
+            Expired = expired,
+            ContentUrls = outputUrls,
+            WebhookStatus = webhookStatus,
+            Input = input,
+            Raw = raw,
+        };
+
     /// <summary>This job with the result read from a separate result endpoint.</summary>
     internal Job WithResult(JsonElement? result) => Copy(result, ContentUrls);
 

@@ -25,6 +25,12 @@ public class JobsClient
     internal JobsClient(ApiTransport transport) => _transport = transport;
 
     /// <summary>
+    /// For mocking only (e.g. <c>Substitute.For&lt;JobsClient&gt;()</c>): a jobs client with no connection, whose members must be
+    /// overridden before use.
+    /// </summary>
+    protected JobsClient() => _transport = null!;
+
+    /// <summary>
     /// Creates a jobs client sharing <paramref name="jobs"/>'s connection, key and settings. Generated clients derive from
     /// <see cref="JobsClient"/> through it to add the schema's job operations (listing); every member here keeps its behaviour.
     /// </summary>
@@ -45,7 +51,7 @@ public class JobsClient
     /// <exception cref="NotFoundException">No such job, or it belongs to someone else.</exception>
     /// <exception cref="UnexpectedResponseException">The service answered with another job's id, or with a body that is not a job.</exception>
     /// <exception cref="ProducerGenException">Another failure; see the derived types.</exception>
-    public Task<Job> GetAsync(string id, CancellationToken cancellationToken = default)
+    public virtual Task<Job> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         JobIds.Validate(Api, id, nameof(id));
         return GetJobAsync(id, cancellationToken);
@@ -68,7 +74,7 @@ public class JobsClient
     /// 2 seconds for the last look at the deadline), not after the poll's own retries.
     /// </exception>
     /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
-    public Task<Job> WaitAsync(string id, IProgress<JobProgress>? progress = null, TimeSpan? averageCompletion = null, CancellationToken cancellationToken = default)
+    public virtual Task<Job> WaitAsync(string id, IProgress<JobProgress>? progress = null, TimeSpan? averageCompletion = null, CancellationToken cancellationToken = default)
     {
         JobIds.Validate(Api, id, nameof(id));
         return WaitCoreAsync(id, knownStatus: null, submittedAt: null, averageCompletion, progress, cancellationToken, model: null);
@@ -85,7 +91,7 @@ public class JobsClient
     /// <exception cref="ArgumentException">The handle's id cannot name a job in a URL path; nothing was sent.</exception>
     /// <exception cref="JobTimeoutException">The job was still pending, or the last poll had not answered, when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
     /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
-    public Task<Job> WaitAsync(JobHandle job, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<Job> WaitAsync(JobHandle job, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         JobIds.Validate(Api, job.Id, nameof(job));
@@ -100,7 +106,7 @@ public class JobsClient
     /// <exception cref="ArgumentException">The id cannot name a job in the route; nothing was sent.</exception>
     /// <exception cref="NotFoundException">No such job, or it belongs to someone else.</exception>
     /// <exception cref="UnexpectedResponseException">The service answered with another job's id, or with a body that is not a job.</exception>
-    public async Task<Job> GetAsync(string id, ModelDescription model, CancellationToken cancellationToken = default)
+    public virtual async Task<Job> GetAsync(string id, ModelDescription model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         JobIds.Validate(Api, id, nameof(id));
@@ -119,7 +125,7 @@ public class JobsClient
     /// <exception cref="ArgumentException">The id cannot name a job in the route; nothing was sent.</exception>
     /// <exception cref="JobTimeoutException">The job was still pending, or the last poll had not answered, when <see cref="JobWaitOptions.MaxWait"/> ran out.</exception>
     /// <exception cref="UnexpectedResponseException">A poll answered with another job's id, or with a body that is not a job.</exception>
-    public Task<Job> WaitAsync(string id, ModelDescription model, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<Job> WaitAsync(string id, ModelDescription model, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         JobIds.Validate(Api, id, nameof(id));

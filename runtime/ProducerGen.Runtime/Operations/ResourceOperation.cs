@@ -12,12 +12,26 @@ namespace ProducerGen;
 /// it from any process. Not meant for concurrent use: one caller updates or waits at a time.
 /// </summary>
 /// <typeparam name="T">The resource's typed view.</typeparam>
-public sealed class ResourceOperation<T>
+public class ResourceOperation<T>
 {
     private readonly OperationSender _sender;
     private readonly ResourceDescription _resource;
     private readonly Func<JsonElement, T> _read;
     private readonly string _path;
+
+    /// <summary>
+    /// For mocking only (e.g. <c>Substitute.For&lt;ResourceOperation&lt;LoraTraining&gt;&gt;()</c>): a resource with no connection,
+    /// whose members must be overridden before use.
+    /// </summary>
+    protected ResourceOperation()
+    {
+        _sender = null!;
+        _resource = null!;
+        _read = null!;
+        _path = string.Empty;
+        Id = string.Empty;
+        Status = string.Empty;
+    }
 
     internal ResourceOperation(OperationSender sender, ResourceDescription resource, string id, string status, JsonElement raw, Func<JsonElement, T> read)
     {
@@ -31,23 +45,23 @@ public sealed class ResourceOperation<T>
     }
 
     /// <summary>The resource's id.</summary>
-    public string Id { get; }
+    public virtual string Id { get; }
 
     /// <summary>The status last seen; empty for a resumed resource not read yet.</summary>
-    public string Status { get; private set; }
+    public virtual string Status { get; private set; }
 
     /// <summary>Whether the status last seen is a succeeded or a failed one.</summary>
-    public bool HasCompleted => _resource.IsSucceeded(Status) || _resource.IsFailed(Status);
+    public virtual bool HasCompleted => _resource.IsSucceeded(Status) || _resource.IsFailed(Status);
 
     /// <summary>The answer last seen (<see cref="JsonValueKind.Undefined"/> for a resumed resource not read yet).</summary>
-    public JsonElement Raw { get; private set; }
+    public virtual JsonElement Raw { get; private set; }
 
     /// <summary>Reads the resource once (<c>GET</c> of its path), refreshing <see cref="Status"/> and <see cref="Raw"/>.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The resource's typed view of the answer.</returns>
     /// <exception cref="UnexpectedResponseException">The answer is not an object with a status, or names another resource.</exception>
     /// <exception cref="ProducerGenException">The read failed; see the derived types (e.g. <see cref="NotFoundException"/>).</exception>
-    public async Task<T> UpdateAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<T> UpdateAsync(CancellationToken cancellationToken = default)
     {
         await PollAsync(cancellationToken).ConfigureAwait(false);
         return _read(Raw);
@@ -62,7 +76,7 @@ public sealed class ResourceOperation<T>
     /// <exception cref="ResourceFailedException">The resource reached a failed status.</exception>
     /// <exception cref="ResourceTimeoutException">The resource was still pending when the budget ran out.</exception>
     /// <exception cref="UnexpectedResponseException">An answer was not the resource, or named another one.</exception>
-    public Task<T> WaitAsync(CancellationToken cancellationToken = default)
+    public virtual Task<T> WaitAsync(CancellationToken cancellationToken = default)
         => WaitAsync(_sender.Transport.Options.Waiting.MaxWait, cancellationToken);
 
     /// <summary>Polls until the resource succeeds, within <paramref name="maxWait"/>.</summary>
@@ -73,7 +87,7 @@ public sealed class ResourceOperation<T>
     /// <exception cref="ResourceFailedException">The resource reached a failed status.</exception>
     /// <exception cref="ResourceTimeoutException">The resource was still pending when the budget ran out.</exception>
     /// <exception cref="UnexpectedResponseException">An answer was not the resource, or named another one.</exception>
-    public async Task<T> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
+    public virtual async Task<T> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxWait, TimeSpan.Zero);
         var transport = _sender.Transport;

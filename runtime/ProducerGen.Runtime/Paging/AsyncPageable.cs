@@ -16,6 +16,14 @@ public abstract class AsyncPageable<T> : IAsyncEnumerable<T>
     {
     }
 
+    /// <summary>
+    /// A pageable over pages already in memory, for tests and mocks (like Azure's <c>AsyncPageable&lt;T&gt;.FromPages</c>):
+    /// <c>substitute.ListAsync().Returns(AsyncPageable&lt;Lora&gt;.FromPages([Page&lt;Lora&gt;.FromValues(loras)]))</c>.
+    /// </summary>
+    /// <param name="pages">The pages, in order; a continuation token resumes after the page that carries it.</param>
+    /// <returns>The pageable.</returns>
+    public static AsyncPageable<T> FromPages(IEnumerable<Page<T>> pages) => new StaticPageable<T>(pages);
+
     /// <summary>The pages of the list, fetched one at a time as they are enumerated.</summary>
     /// <param name="continuationToken">A <see cref="Page{T}.ContinuationToken"/> to resume from, or <see langword="null"/> to start at the first page.</param>
     /// <param name="pageSizeHint">The number of items a page should hold, or <see langword="null"/> for the service's default.</param>

@@ -21,6 +21,12 @@ public sealed class Page<T>
         Raw = raw;
     }
 
+    /// <summary>Creates a page from items, for tests and mocks (like Azure's <c>Page&lt;T&gt;.FromValues</c>); its <see cref="Raw"/> is undefined.</summary>
+    /// <param name="values">The page's items.</param>
+    /// <param name="continuationToken">The next page's cursor, or <see langword="null"/> on the last page.</param>
+    /// <returns>The page.</returns>
+    public static Page<T> FromValues(IReadOnlyList<T> values, string? continuationToken = null) => new(values, continuationToken, default);
+
     /// <summary>The page's items, in the service's order.</summary>
     public IReadOnlyList<T> Values { get; }
 

@@ -209,7 +209,7 @@ public class GeneratedCodeCompilesTests
         var (_, output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(), GeneratorHarness.Schema("apiframe-music.producergen.yaml"));
 
         var generated = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal)).ToList();
-        Assert.Equal(1 + 1 + 7, generated.Count); // client, endpoint result, seven models
+        Assert.Equal(1 + 1 + 1 + 7, generated.Count); // client, model factory, endpoint result, seven models
         Assert.All(generated, tree =>
         {
             var text = tree.ToString();

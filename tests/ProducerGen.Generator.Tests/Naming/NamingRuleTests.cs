@@ -36,8 +36,8 @@ public class NamingRuleTests
         var run = Generate(Schema(models: Model("runtime", "      a: { type: string }")));
 
         run.AssertCompilesClean();
-        Assert.Contains("public RuntimeOperations RuntimeModel { get; }", run.Source("ApiframeClient"), StringComparison.Ordinal);
-        Assert.Contains("public global::ProducerGen.ProducerGenClient Runtime => _client;", run.Source("ApiframeClient"), StringComparison.Ordinal);
+        Assert.Contains("public virtual RuntimeOperations RuntimeModel { get; }", run.Source("ApiframeClient"), StringComparison.Ordinal);
+        Assert.Contains("public virtual global::ProducerGen.ProducerGenClient Runtime => _client;", run.Source("ApiframeClient"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public class NamingRuleTests
         var run = Generate(Schema(models: Model("apiframe_client", "      a: { type: string }")));
 
         run.AssertCompilesClean();
-        Assert.Contains("public ApiframeClientOperations ApiframeClientModel { get; }", run.Source("ApiframeClient"), StringComparison.Ordinal);
-        Assert.Equal(new[] { "s.ApiframeClient.g.cs", "s.ApiframeClient2.g.cs", "s.MusicResult.g.cs" }, run.HintNames);
+        Assert.Contains("public virtual ApiframeClientOperations ApiframeClientModel { get; }", run.Source("ApiframeClient"), StringComparison.Ordinal);
+        Assert.Equal(new[] { "s.ApiframeClient.g.cs", "s.ApiframeClient2.g.cs", "s.ApiframeModelFactory.g.cs", "s.MusicResult.g.cs" }, run.HintNames);
     }
 
     [Fact]
@@ -56,8 +56,21 @@ public class NamingRuleTests
         var run = Generate(Schema(models: Model("music_result", "      a: { type: string }")));
 
         run.AssertCompilesClean();
-        Assert.Equal(new[] { "s.ApiframeClient.g.cs", "s.MusicResult.g.cs", "s.MusicResult2.g.cs" }, run.HintNames);
+        Assert.Equal(new[] { "s.ApiframeClient.g.cs", "s.ApiframeModelFactory.g.cs", "s.MusicResult.g.cs", "s.MusicResult2.g.cs" }, run.HintNames);
         Assert.Contains("public sealed partial record MusicResultRequest", run.Source("MusicResult2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_type_named_like_the_model_factory_keeps_its_name_and_the_factory_gives_way()
+    {
+        // Model 'apiframe' with an enum param 'model_factory' generates the enum ApiframeModelFactory, the factory's own name.
+        var run = Generate(Schema(models: Model("apiframe", "      model_factory: { type: string, enum: [a, b] }")));
+
+        run.AssertCompilesClean();
+        Assert.Contains("public enum ApiframeModelFactory", run.Source("Apiframe"), StringComparison.Ordinal);
+        Assert.Contains("public static partial class ApiframeModelFactory2", run.Source("ApiframeModelFactory2"), StringComparison.Ordinal);
+        Assert.Contains("public static global::Demo.ApiframeResult ApiframeResult(", run.Source("ApiframeModelFactory2"), StringComparison.Ordinal);
+        Assert.Equal(run.HintNames.Count, run.HintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Theory]
@@ -238,7 +251,7 @@ public class NamingRuleTests
         var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "PG0011");
         Assert.Equal(3, error.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Contains("'Demo.ApiframeClient'", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Equal(3 + 3, run.HintNames.Count);
+        Assert.Equal(4 + 4, run.HintNames.Count); // client, model factory, endpoint result, model; per file
         Assert.Equal(run.HintNames.Count, run.HintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Empty(run.CompileDiagnostics);
     }
@@ -250,8 +263,8 @@ public class NamingRuleTests
         var run = Generate(("Music.producergen.yaml", text), ("music.producergen.yaml", text.Replace("namespace: Demo", "namespace: Demo2", StringComparison.Ordinal)));
 
         run.AssertCompilesClean();
-        Assert.Equal(6, run.HintNames.Count);
-        Assert.Equal(6, run.HintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(8, run.HintNames.Count);
+        Assert.Equal(8, run.HintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Fact]

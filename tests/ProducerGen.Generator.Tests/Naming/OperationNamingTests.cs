@@ -45,8 +45,8 @@ public class OperationNamingTests
 
         run.AssertCompilesClean();
         var part = run.Source("MidjourneyOperations");
-        Assert.Contains("public sealed partial class MidjourneyOperations", part, StringComparison.Ordinal);
-        Assert.Contains("public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> UpscaleAsync(MidjourneyUpscaleRequest request,", part, StringComparison.Ordinal);
+        Assert.Contains("public partial class MidjourneyOperations", part, StringComparison.Ordinal);
+        Assert.Contains("public virtual global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> UpscaleAsync(MidjourneyUpscaleRequest request,", part, StringComparison.Ordinal);
         Assert.DoesNotContain("MidjourneyClient", string.Concat(run.Sources.Values), StringComparison.Ordinal);
     }
 
@@ -56,8 +56,8 @@ public class OperationNamingTests
         var run = Generate("  listJobs:\n    group: Jobs\n    name: List\n    request: GET /v2/jobs\n    fields:\n      model: { type: string, in: query }\n    paginate: { items: jobs, cursorParam: cursor, nextCursor: next }\n    response: Thing\n");
 
         run.AssertCompilesClean();
-        Assert.Contains("public sealed partial class StudioJobsClient : global::ProducerGen.JobsClient", run.Source("StudioJobsClient"), StringComparison.Ordinal);
-        Assert.Contains("public StudioJobsClient Jobs { get; }", run.Source("StudioClient"), StringComparison.Ordinal);
+        Assert.Contains("public partial class StudioJobsClient : global::ProducerGen.JobsClient", run.Source("StudioJobsClient"), StringComparison.Ordinal);
+        Assert.Contains("public virtual StudioJobsClient Jobs { get; }", run.Source("StudioClient"), StringComparison.Ordinal);
         // An operation's request has no model or params block, so a 'model' filter keeps its name.
         Assert.Contains("public string? Model { get; set; }", run.Source("StudioJobsClient"), StringComparison.Ordinal);
         Assert.Contains("public string? Model { get; init; }", run.Source("Thing"), StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace Apiframe
 {
     /// <summary>Client of the Apiframe API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class ApiframeClient : global::System.IDisposable
+    public partial class ApiframeClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -27,10 +27,17 @@ namespace Apiframe
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the APIFRAME_API_KEY environment variable).</summary>
-        public ApiframeClient()
-            : this(new ApiframeClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected ApiframeClient()
         {
+            _client = null!;
+            Producer = null!;
+            Suno = null!;
+            Udio = null!;
+            Lyria3Clip = null!;
+            Lyria3Pro = null!;
+            ElevenlabsMusic = null!;
+            Mureka = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -56,34 +63,48 @@ namespace Apiframe
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'producer' model. Producer-grade music with seed and lyrics control.</summary>
-        public ProducerOperations Producer { get; }
+        public virtual ProducerOperations Producer { get; }
 
         /// <summary>The 'suno' model.</summary>
-        public SunoOperations Suno { get; }
+        public virtual SunoOperations Suno { get; }
 
         /// <summary>The 'udio' model.</summary>
-        public UdioOperations Udio { get; }
+        public virtual UdioOperations Udio { get; }
 
         /// <summary>The 'lyria-3-clip' model.</summary>
-        public Lyria3ClipOperations Lyria3Clip { get; }
+        public virtual Lyria3ClipOperations Lyria3Clip { get; }
 
         /// <summary>The 'lyria-3-pro' model.</summary>
-        public Lyria3ProOperations Lyria3Pro { get; }
+        public virtual Lyria3ProOperations Lyria3Pro { get; }
 
         /// <summary>The 'elevenlabs-music' model.</summary>
-        public ElevenlabsMusicOperations ElevenlabsMusic { get; }
+        public virtual ElevenlabsMusicOperations ElevenlabsMusic { get; }
 
         /// <summary>The 'mureka' model.</summary>
-        public MurekaOperations Mureka { get; }
+        public virtual MurekaOperations Mureka { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="ApiframeClient"/>, with the schema's defaults.</summary>

@@ -248,7 +248,7 @@ namespace Apiframe
 
     /// <summary>Operations of the 'udio' model: submit a job, or submit and wait for its result.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class UdioOperations
+    public partial class UdioOperations
     {
         /// <summary>The model's id, route and typical completion time.</summary>
         public static global::ProducerGen.ModelDescription Description { get; } = new global::ProducerGen.ModelDescription("udio", "POST", "/v2/music/generate", null);
@@ -260,18 +260,24 @@ namespace Apiframe
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected UdioOperations()
+        {
+            _client = null!;
+        }
+
         /// <summary>Validates and submits the request (one idempotency key for every retry) and returns the accepted job.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync(UdioRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync(UdioRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.SubmitAsync(Description, request, options, cancellationToken);
 
         /// <summary>Submits the request, waits for the job to finish and returns its typed result.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public async global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
             return new UdioResult(job);
@@ -282,7 +288,7 @@ namespace Apiframe
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public async global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
             return new UdioResult(job);
@@ -292,7 +298,7 @@ namespace Apiframe
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public async global::System.Threading.Tasks.Task<UdioResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<UdioResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
             return new UdioResult(job.EnsureSucceeded());

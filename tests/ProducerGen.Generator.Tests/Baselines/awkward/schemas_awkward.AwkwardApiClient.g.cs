@@ -7,7 +7,7 @@ namespace Awkward.Client
 {
     /// <summary>Client of the awkward-api API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class AwkwardApiClient : global::System.IDisposable
+    public partial class AwkwardApiClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -27,10 +27,12 @@ namespace Awkward.Client
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key.</summary>
-        public AwkwardApiClient()
-            : this(new AwkwardApiClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected AwkwardApiClient()
         {
+            _client = null!;
+            Flux1_1Pro = null!;
+            _851BgRemove = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -51,19 +53,33 @@ namespace Awkward.Client
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'flux-1.1-pro' model. Dotted id with a digit run.</summary>
-        public Flux1_1ProOperations Flux1_1Pro { get; }
+        public virtual Flux1_1ProOperations Flux1_1Pro { get; }
 
         /// <summary>The '851-bg-remove' model.</summary>
-        public _851BgRemoveOperations _851BgRemove { get; }
+        public virtual _851BgRemoveOperations _851BgRemove { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="AwkwardApiClient"/>, with the schema's defaults.</summary>

@@ -7,7 +7,7 @@ namespace Formats.Client
 {
     /// <summary>Client of the Formats API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class FormatsClient : global::System.IDisposable
+    public partial class FormatsClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -28,10 +28,12 @@ namespace Formats.Client
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the FORMATS_API_KEY environment variable).</summary>
-        public FormatsClient()
-            : this(new FormatsClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected FormatsClient()
         {
+            _client = null!;
+            Lora = null!;
+            R2v = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -52,19 +54,33 @@ namespace Formats.Client
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'lora' model.</summary>
-        public LoraOperations Lora { get; }
+        public virtual LoraOperations Lora { get; }
 
         /// <summary>The 'r2v' model.</summary>
-        public R2vOperations R2v { get; }
+        public virtual R2vOperations R2v { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="FormatsClient"/>, with the schema's defaults.</summary>

@@ -7,7 +7,7 @@ namespace ProducerGen.Providers.KieAi
 {
     /// <summary>Client of the KieAi API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class KieAiClient : global::System.IDisposable
+    public partial class KieAiClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -48,10 +48,12 @@ namespace ProducerGen.Providers.KieAi
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the KIE_API_KEY environment variable).</summary>
-        public KieAiClient()
-            : this(new KieAiClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected KieAiClient()
         {
+            _client = null!;
+            Seedream4_5Edit = null!;
+            GrokImagineTextToImage = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -72,19 +74,33 @@ namespace ProducerGen.Providers.KieAi
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'seedream/4.5-edit' model. Seedream 4.5 image editing.</summary>
-        public Seedream4_5EditOperations Seedream4_5Edit { get; }
+        public virtual Seedream4_5EditOperations Seedream4_5Edit { get; }
 
         /// <summary>The 'grok-imagine/text-to-image' model. Grok Imagine text to image; the model of the documented task-detail answer.</summary>
-        public GrokImagineTextToImageOperations GrokImagineTextToImage { get; }
+        public virtual GrokImagineTextToImageOperations GrokImagineTextToImage { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="KieAiClient"/>, with the schema's defaults.</summary>

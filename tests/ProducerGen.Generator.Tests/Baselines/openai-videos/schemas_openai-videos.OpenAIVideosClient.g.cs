@@ -7,7 +7,7 @@ namespace ProducerGen.Providers.OpenAI
 {
     /// <summary>Client of the OpenAIVideos API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class OpenAIVideosClient : global::System.IDisposable
+    public partial class OpenAIVideosClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -50,10 +50,12 @@ namespace ProducerGen.Providers.OpenAI
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the OPENAI_API_KEY environment variable).</summary>
-        public OpenAIVideosClient()
-            : this(new OpenAIVideosClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected OpenAIVideosClient()
         {
+            _client = null!;
+            Sora2 = null!;
+            Sora2Pro = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -74,19 +76,33 @@ namespace ProducerGen.Providers.OpenAI
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'sora-2' model. Sora 2.</summary>
-        public Sora2Operations Sora2 { get; }
+        public virtual Sora2Operations Sora2 { get; }
 
         /// <summary>The 'sora-2-pro' model. Sora 2 Pro.</summary>
-        public Sora2ProOperations Sora2Pro { get; }
+        public virtual Sora2ProOperations Sora2Pro { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="OpenAIVideosClient"/>, with the schema's defaults.</summary>

@@ -7,7 +7,7 @@ namespace StudioOps
 {
     /// <summary>The API's 'Account' operations.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class AccountClient
+    public partial class AccountClient
     {
         /// <summary>How GetAsync is sent: route, authentication, retries and expected statuses.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -27,11 +27,17 @@ namespace StudioOps
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected AccountClient()
+        {
+            _client = null!;
+        }
+
         /// <summary>The caller's user, team (with its credit balance) and API key.</summary>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer, read as <see cref="Account"/>.</returns>
-        public async global::System.Threading.Tasks.Task<Account> GetAsync(global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<Account> GetAsync(global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response = await _client.SendOperationAsync(GetOperation, global::System.Array.Empty<string>(), null, options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswer(response, "$", static element => Account.Read(element));

@@ -115,7 +115,7 @@ namespace StudioOps
 
     /// <summary>The API's 'Assets' operations.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class AssetsClient
+    public partial class AssetsClient
     {
         /// <summary>How CreateAsync is sent: route, authentication, retries and expected statuses.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -146,12 +146,18 @@ namespace StudioOps
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected AssetsClient()
+        {
+            _client = null!;
+        }
+
         /// <summary>POST /v2/assets/create.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer, read as <see cref="AssetCreated"/>.</returns>
-        public async global::System.Threading.Tasks.Task<AssetCreated> CreateAsync(AssetsCreateRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<AssetCreated> CreateAsync(AssetsCreateRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response = await _client.SendOperationAsync(CreateOperation, global::System.Array.Empty<string>(), request, options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswer(response, "$", static element => AssetCreated.Read(element));
@@ -162,7 +168,7 @@ namespace StudioOps
         /// <param name="type">The request's 'type'.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<AssetCreated> CreateAsync(global::System.Uri url, AssetsCreateType type, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<AssetCreated> CreateAsync(global::System.Uri url, AssetsCreateType type, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateAsync(new AssetsCreateRequest(url, type), options, cancellationToken);
 
         /// <summary>GET /v2/assets/{assetId}.</summary>
@@ -170,7 +176,7 @@ namespace StudioOps
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer as JSON (a detached element).</returns>
-        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetAsync(string assetId, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetAsync(string assetId, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response = await _client.SendOperationAsync(GetOperation, new string[] { assetId }, null, options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswerJson(response, "$");

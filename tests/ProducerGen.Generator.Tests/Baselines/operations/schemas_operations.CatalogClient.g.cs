@@ -101,7 +101,7 @@ namespace StudioOps
 
     /// <summary>The API's 'Catalog' operations.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class CatalogClient
+    public partial class CatalogClient
     {
         /// <summary>How ListAsync is sent: route, authentication, retries and expected statuses.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -121,12 +121,18 @@ namespace StudioOps
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected CatalogClient()
+        {
+            _client = null!;
+        }
+
         /// <summary>The model catalog, optionally filtered by modality. Public; the key is not sent.</summary>
         /// <param name="request">The call's parameters; null sends none. Invalid values throw before anything is sent.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer's items, each read as <see cref="CatalogModel"/>.</returns>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<CatalogModel>> ListAsync(CatalogListRequest? request = null, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<CatalogModel>> ListAsync(CatalogListRequest? request = null, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response = await _client.SendOperationAsync(ListOperation, global::System.Array.Empty<string>(), request ?? new CatalogListRequest(), options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswerList(response, "models", static element => CatalogModel.Read(element));

@@ -423,7 +423,7 @@ namespace StudioOps
 
     /// <summary>The API's 'Loras' operations.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class LorasClient
+    public partial class LorasClient
     {
         /// <summary>How the 'lora' resource is read and waited for: its status route and statuses.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -499,12 +499,18 @@ namespace StudioOps
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected LorasClient()
+        {
+            _client = null!;
+        }
+
         /// <summary>Starts training a Flux LoRA from 15 to 30 images; costs 2 credits, refunded on failure.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The started operation: <c>WaitAsync</c> waits until the resource is ready and returns it as <see cref="Lora"/>.</returns>
-        public global::System.Threading.Tasks.Task<global::ProducerGen.ResourceOperation<Lora>> CreateAsync(LorasCreateRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::ProducerGen.ResourceOperation<Lora>> CreateAsync(LorasCreateRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.StartResourceAsync(CreateOperation, LoraResource, global::System.Array.Empty<string>(), request, static element => Lora.Read(element), options, cancellationToken);
 
         /// <summary>GET /v2/loras/{id}.</summary>
@@ -512,7 +518,7 @@ namespace StudioOps
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer, read as <see cref="Lora"/>.</returns>
-        public async global::System.Threading.Tasks.Task<Lora> GetAsync(string id, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<Lora> GetAsync(string id, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response = await _client.SendOperationAsync(GetOperation, new string[] { id }, null, options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswer(response, "$", static element => Lora.Read(element));
@@ -523,19 +529,19 @@ namespace StudioOps
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Every item of every page, fetched as you enumerate (<c>await foreach</c>); <c>AsPages()</c> gives the pages and their continuation tokens.</returns>
-        public global::ProducerGen.AsyncPageable<Lora> ListAsync(LorasListRequest? request = null, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::ProducerGen.AsyncPageable<Lora> ListAsync(LorasListRequest? request = null, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.GetPageable(ListOperation, ListPage, global::System.Array.Empty<string>(), request ?? new LorasListRequest(), static element => Lora.Read(element), options, cancellationToken);
 
         /// <summary>Archives a LoRA; archiving an archived one succeeds too.</summary>
         /// <param name="id">The 'id' of the route.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task DeleteAsync(string id, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task DeleteAsync(string id, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.SendOperationAsync(DeleteOperation, new string[] { id }, null, options, cancellationToken);
 
         /// <summary>The long-running 'lora' with id <paramref name="id"/>, created earlier (by this or another process): call WaitAsync on it to wait until it is ready.</summary>
         /// <param name="id">Its id.</param>
-        public global::ProducerGen.ResourceOperation<Lora> GetLoraOperation(string id)
+        public virtual global::ProducerGen.ResourceOperation<Lora> GetLoraOperation(string id)
             => _client.ResumeResource(LoraResource, id, static element => Lora.Read(element));
     }
 }

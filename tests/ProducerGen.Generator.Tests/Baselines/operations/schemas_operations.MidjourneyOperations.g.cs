@@ -613,7 +613,7 @@ namespace StudioOps
         }
     }
 
-    public sealed partial class MidjourneyOperations
+    public partial class MidjourneyOperations
     {
         /// <summary>How ActionAsync submits: the route, and the model whose job it creates.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -624,7 +624,7 @@ namespace StudioOps
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The accepted job's handle; wait for it like any 'midjourney' job.</returns>
-        public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> ActionAsync(MidjourneyActionRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> ActionAsync(MidjourneyActionRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.SubmitAsync(ActionOperation, (global::ProducerGen.IGenerationRequest)request, options, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace StudioOps
 {
     /// <summary>Client of the Studio Ops API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class StudioOpsClient : global::System.IDisposable
+    public partial class StudioOpsClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -27,10 +27,18 @@ namespace StudioOps
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the STUDIO_OPS_KEY environment variable).</summary>
-        public StudioOpsClient()
-            : this(new StudioOpsClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected StudioOpsClient()
         {
+            _client = null!;
+            Midjourney = null!;
+            Suno = null!;
+            Account = null!;
+            Catalog = null!;
+            Jobs = null!;
+            Uploads = null!;
+            Assets = null!;
+            Loras = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -57,34 +65,48 @@ namespace StudioOps
         }
 
         /// <summary>Reads, waits for and lists jobs, whichever model created them and whichever process submitted them.</summary>
-        public StudioOpsJobsClient Jobs { get; }
+        public virtual StudioOpsJobsClient Jobs { get; }
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'midjourney' model. Midjourney images.</summary>
-        public MidjourneyOperations Midjourney { get; }
+        public virtual MidjourneyOperations Midjourney { get; }
 
         /// <summary>The 'suno' model. Suno songs.</summary>
-        public SunoOperations Suno { get; }
+        public virtual SunoOperations Suno { get; }
 
         /// <summary>The API's 'Account' operations.</summary>
-        public AccountClient Account { get; }
+        public virtual AccountClient Account { get; }
 
         /// <summary>The API's 'Catalog' operations.</summary>
-        public CatalogClient Catalog { get; }
+        public virtual CatalogClient Catalog { get; }
 
         /// <summary>The API's 'Uploads' operations.</summary>
-        public UploadsClient Uploads { get; }
+        public virtual UploadsClient Uploads { get; }
 
         /// <summary>The API's 'Assets' operations.</summary>
-        public AssetsClient Assets { get; }
+        public virtual AssetsClient Assets { get; }
 
         /// <summary>The API's 'Loras' operations.</summary>
-        public LorasClient Loras { get; }
+        public virtual LorasClient Loras { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="StudioOpsClient"/>, with the schema's defaults.</summary>

@@ -190,7 +190,7 @@ namespace StudioOps
 
     /// <summary>Reads, waits for and lists jobs: the runtime's JobsClient plus the schema's job operations.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class StudioOpsJobsClient : global::ProducerGen.JobsClient
+    public partial class StudioOpsJobsClient : global::ProducerGen.JobsClient
     {
         /// <summary>How ListAsync is sent: route, authentication, retries and expected statuses.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -222,12 +222,18 @@ namespace StudioOps
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected StudioOpsJobsClient()
+        {
+            _client = null!;
+        }
+
         /// <summary>The caller's jobs, newest first.</summary>
         /// <param name="request">The call's parameters; null sends none. Invalid values throw before anything is sent.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>Every item of every page, fetched as you enumerate (<c>await foreach</c>); <c>AsPages()</c> gives the pages and their continuation tokens.</returns>
-        public global::ProducerGen.AsyncPageable<JobSummary> ListAsync(JobsListRequest? request = null, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::ProducerGen.AsyncPageable<JobSummary> ListAsync(JobsListRequest? request = null, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.GetPageable(ListOperation, ListPage, global::System.Array.Empty<string>(), request ?? new JobsListRequest(), static element => JobSummary.Read(element), options, cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ namespace StudioOps
 
     /// <summary>The API's 'Uploads' operations.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class UploadsClient
+    public partial class UploadsClient
     {
         /// <summary>How CreateAsync is sent: route, authentication, retries and expected statuses.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -79,12 +79,18 @@ namespace StudioOps
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected UploadsClient()
+        {
+            _client = null!;
+        }
+
         /// <summary>Uploads an input file; its URL fits any model's image, video or audio URL field.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The answer, read as <see cref="Upload"/>.</returns>
-        public async global::System.Threading.Tasks.Task<Upload> CreateAsync(UploadsCreateRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<Upload> CreateAsync(UploadsCreateRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var response = await _client.SendOperationAsync(CreateOperation, global::System.Array.Empty<string>(), request, options, cancellationToken).ConfigureAwait(false);
             return global::ProducerGen.Internal.ResultReader.ReadAnswer(response, "$", static element => Upload.Read(element));
@@ -94,7 +100,7 @@ namespace StudioOps
         /// <param name="file">The request's 'file'.</param>
         /// <param name="options">Per-call options: timeout, headers, an idempotency key where the call takes one.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<Upload> CreateAsync(global::ProducerGen.FileUpload file, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<Upload> CreateAsync(global::ProducerGen.FileUpload file, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateAsync(new UploadsCreateRequest(file), options, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace ProducerGen.Providers.Replicate
 {
     /// <summary>Client of the Replicate API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class ReplicateClient : global::System.IDisposable
+    public partial class ReplicateClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -49,10 +49,13 @@ namespace ProducerGen.Providers.Replicate
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the REPLICATE_API_TOKEN environment variable).</summary>
-        public ReplicateClient()
-            : this(new ReplicateClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected ReplicateClient()
         {
+            _client = null!;
+            BlackForestLabsFluxSchnell = null!;
+            BlackForestLabsFluxDev = null!;
+            MetaLlama2_70bChat = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -74,22 +77,36 @@ namespace ProducerGen.Providers.Replicate
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'black-forest-labs/flux-schnell' model. FLUX.1 [schnell], the fastest FLUX text-to-image model.</summary>
-        public BlackForestLabsFluxSchnellOperations BlackForestLabsFluxSchnell { get; }
+        public virtual BlackForestLabsFluxSchnellOperations BlackForestLabsFluxSchnell { get; }
 
         /// <summary>The 'black-forest-labs/flux-dev' model. FLUX.1 [dev], text-to-image and image-to-image.</summary>
-        public BlackForestLabsFluxDevOperations BlackForestLabsFluxDev { get; }
+        public virtual BlackForestLabsFluxDevOperations BlackForestLabsFluxDev { get; }
 
         /// <summary>The 'meta/llama-2-70b-chat' model. Llama 2 70B chat; the model of the SDK's recorded submit example. Its output is a list of text tokens.</summary>
-        public MetaLlama2_70bChatOperations MetaLlama2_70bChat { get; }
+        public virtual MetaLlama2_70bChatOperations MetaLlama2_70bChat { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="ReplicateClient"/>, with the schema's defaults.</summary>

@@ -190,7 +190,7 @@ namespace ProducerGen.Providers.Runway
 
     /// <summary>Operations of the 'gen4_turbo' model: submit a job, or submit and wait for its result.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class Gen4TurboOperations
+    public partial class Gen4TurboOperations
     {
         /// <summary>The model's id, route and typical completion time.</summary>
         public static global::ProducerGen.ModelDescription Description { get; } = new global::ProducerGen.ModelDescription("gen4_turbo", "POST", "/v1/image_to_video", global::System.TimeSpan.FromMilliseconds(30000));
@@ -202,18 +202,24 @@ namespace ProducerGen.Providers.Runway
             _client = client;
         }
 
+        /// <summary>For mocking only (for example Substitute.For of this class): no connection; a mock overrides the methods it needs.</summary>
+        protected Gen4TurboOperations()
+        {
+            _client = null!;
+        }
+
         /// <summary>Validates and submits the request (one idempotency key for every retry) and returns the accepted job.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        public global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync(Gen4TurboRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::ProducerGen.JobHandle> SubmitAsync(Gen4TurboRequest request, global::ProducerGen.RequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _client.SubmitAsync(Description, request, options, cancellationToken);
 
         /// <summary>Submits the request, waits for the job to finish and returns its typed result.</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public async global::System.Threading.Tasks.Task<Gen4TurboResult> GenerateAsync(Gen4TurboRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<Gen4TurboResult> GenerateAsync(Gen4TurboRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
             return new Gen4TurboResult(job);
@@ -224,7 +230,7 @@ namespace ProducerGen.Providers.Runway
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public async global::System.Threading.Tasks.Task<Gen4TurboResult> GenerateAsync(Gen4TurboRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<Gen4TurboResult> GenerateAsync(Gen4TurboRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
             return new Gen4TurboResult(job);
@@ -234,7 +240,7 @@ namespace ProducerGen.Providers.Runway
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public async global::System.Threading.Tasks.Task<Gen4TurboResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual async global::System.Threading.Tasks.Task<Gen4TurboResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
             return new Gen4TurboResult(job.EnsureSucceeded());

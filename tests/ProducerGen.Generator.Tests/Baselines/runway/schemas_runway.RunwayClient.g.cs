@@ -7,7 +7,7 @@ namespace ProducerGen.Providers.Runway
 {
     /// <summary>Client of the Runway API: one property per model, plus <see cref="Jobs"/> to resume any job by id.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
-    public sealed partial class RunwayClient : global::System.IDisposable
+    public partial class RunwayClient : global::System.IDisposable
     {
         /// <summary>What the schema says about the API: base URL, headers, job route and statuses.</summary>
         public static global::ProducerGen.ApiDescription Description { get; } = new global::ProducerGen.ApiDescription(
@@ -39,10 +39,12 @@ namespace ProducerGen.Providers.Runway
 
         private readonly global::ProducerGen.ProducerGenClient _client;
 
-        /// <summary>Creates a client with default options: the schema's base URL and the API key (or from the RUNWAYML_API_SECRET environment variable).</summary>
-        public RunwayClient()
-            : this(new RunwayClientOptions())
+        /// <summary>For mocking only (for example Substitute.For of this client): a client with no connection, whose members a mock overrides. Real clients take options.</summary>
+        protected RunwayClient()
         {
+            _client = null!;
+            Gen4Turbo = null!;
+            Gen4_5 = null!;
         }
 
         /// <summary>Creates a client that owns its own HttpClient.</summary>
@@ -63,19 +65,33 @@ namespace ProducerGen.Providers.Runway
         }
 
         /// <summary>Reads and waits for jobs by id, whichever model created them and whichever process submitted them.</summary>
-        public global::ProducerGen.JobsClient Jobs => _client.Jobs;
+        public virtual global::ProducerGen.JobsClient Jobs => _client.Jobs;
 
         /// <summary>The runtime client: downloads and other operations shared by every model.</summary>
-        public global::ProducerGen.ProducerGenClient Runtime => _client;
+        public virtual global::ProducerGen.ProducerGenClient Runtime => _client;
 
         /// <summary>The 'gen4_turbo' model. Gen-4 Turbo.</summary>
-        public Gen4TurboOperations Gen4Turbo { get; }
+        public virtual Gen4TurboOperations Gen4Turbo { get; }
 
         /// <summary>The 'gen4.5' model. Gen-4.5.</summary>
-        public Gen4_5Operations Gen4_5 { get; }
+        public virtual Gen4_5Operations Gen4_5 { get; }
 
         /// <summary>Releases the HttpClient if this client created it.</summary>
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            Dispose(disposing: true);
+            global::System.GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Releases the HttpClient if this client created it; safe on a mock, which holds none.</summary>
+        /// <param name="disposing">True from Dispose(); false from a finalizer.</param>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _client?.Dispose();
+            }
+        }
     }
 
     /// <summary>Options of <see cref="RunwayClient"/>, with the schema's defaults.</summary>
