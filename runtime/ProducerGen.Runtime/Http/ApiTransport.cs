@@ -29,7 +29,7 @@ internal sealed class ApiTransport
         _apiKey = apiKey;
         Redactor = SecretRedactor.For(apiKey);
         Logger = Redactor is { } redactor && logger != Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance ? new RedactingLogger(logger, redactor) : logger;
-        _pipeline = RetryPipelineFactory.Create(options, Logger);
+        _pipeline = RetryPipelineFactory.Create(options, Logger, api.Name);
     }
 
     public ApiDescription Api { get; }

@@ -24,7 +24,7 @@ internal static class RetryPipelineFactory
     /// <summary>False for a request that may not be sent twice (a submission without an idempotency key).</summary>
     public static readonly ResiliencePropertyKey<bool> ReplaySafeKey = new("ProducerGen.ReplaySafe");
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(ProducerGenClientOptions options, ILogger logger, Func<double>? random = null)
+    public static ResiliencePipeline<HttpResponseMessage> Create(ProducerGenClientOptions options, ILogger logger, string apiName, Func<double>? random = null)
     {
         var retry = options.Retry;
         var timeProvider = options.TimeProvider;
@@ -48,7 +48,10 @@ internal static class RetryPipelineFactory
                     var method = space > 0 ? operation[..space] : operation;
                     var path = space > 0 ? operation[(space + 1)..] : string.Empty;
                     Log.Retrying(logger, method, path, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, reason);
-                    ProducerGenTelemetry.Retries.Add(1, new System.Collections.Generic.KeyValuePair<string, object?>("reason", args.Outcome.Exception is null ? (int)args.Outcome.Result!.StatusCode : "network"));
+                    ProducerGenTelemetry.Retries.Add(
+                        1,
+                        new System.Collections.Generic.KeyValuePair<string, object?>(TelemetryNames.Api, apiName),
+                        new System.Collections.Generic.KeyValuePair<string, object?>("reason", args.Outcome.Exception is null ? (int)args.Outcome.Result!.StatusCode : "network"));
                     return default;
                 },
             });

@@ -22,7 +22,7 @@ namespace ProducerGen;
 /// <list type="table">
 /// <listheader><term>Instrument</term><description>Attributes</description></listheader>
 /// <item><term><c>producergen.polls</c> (counter, <c>{request}</c>)</term><description><c>producergen.api</c>, <c>producergen.model</c>, <c>producergen.poll.outcome</c>: <c>pending</c>, <c>succeeded</c>, <c>failed</c> or <c>error</c> (the poll threw).</description></item>
-/// <item><term><c>producergen.retries</c> (counter, <c>{retry}</c>)</term><description><c>reason</c>: the HTTP status code, or <c>network</c>.</description></item>
+/// <item><term><c>producergen.retries</c> (counter, <c>{retry}</c>)</term><description><c>producergen.api</c>, <c>reason</c>: the HTTP status code, or <c>network</c>.</description></item>
 /// <item><term><c>producergen.job.duration</c> (histogram, <c>s</c>)</term><description><c>producergen.api</c>, <c>producergen.model</c>, <c>producergen.job.status</c> (a terminal status the API lists).</description></item>
 /// </list>
 /// </summary>
