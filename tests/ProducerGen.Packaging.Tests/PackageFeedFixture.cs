@@ -35,6 +35,7 @@ public sealed class PackageFeedFixture : IDisposable
 
         DotNet.CopyDirectory(Path.Combine(repository, "generator"), Path.Combine(sources, "generator"));
         DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Runtime"), Path.Combine(sources, "runtime", "ProducerGen.Runtime"));
+        DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.AspNetCore"), Path.Combine(sources, "runtime", "ProducerGen.AspNetCore"));
         DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Emulator"), Path.Combine(sources, "runtime", "ProducerGen.Emulator"));
         DotNet.CopyDirectory(Path.Combine(repository, "runtime", "ProducerGen.Emulator.Tool"), Path.Combine(sources, "runtime", "ProducerGen.Emulator.Tool"));
         SchemaFile = Path.Combine(repository, "schemas", "apiframe-music.producergen.yaml");
