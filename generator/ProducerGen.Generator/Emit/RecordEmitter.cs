@@ -315,9 +315,18 @@ internal sealed class RecordEmitter
         switch (type.Kind)
         {
             case MemberType.String when type.IsEnum:
-                w.Line(nullable
-                    ? $"{Checks}.DefinedEnum(errors, {path}, {value} is null || {value}.Value.IsDefined(), {value});"
-                    : $"{Checks}.DefinedEnum(errors, {path}, {value}.IsDefined(), {value});");
+                if (nullable)
+                {
+                    w.Line($"{Checks}.DefinedEnum(errors, {path}, {value} is null || {value}.Value.IsDefined(), {value});");
+                }
+                else
+                {
+                    // Guarded: a list item's path is built (and the value boxed) only for a value that is not defined.
+                    w.OpenBlock($"if (!{value}.IsDefined())");
+                    w.Line($"{Checks}.DefinedEnum(errors, {path}, false, {value});");
+                    w.CloseBlock();
+                }
+
                 break;
             case MemberType.String:
                 if (type.MinLength is not null || type.MaxLength is not null)

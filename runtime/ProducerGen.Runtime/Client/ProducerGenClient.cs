@@ -129,8 +129,13 @@ public class ProducerGenClient : IDisposable
 
         try
         {
-            var response = await _transport.SendAsync(new HttpMethod(model.Method), QueryString.Append(model.Path, request), body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
-            var operation = $"{model.Method} {model.Path}";
+            // Without a query string the target is the model's fixed path: its method, URI and operation texts are built once per client.
+            var path = QueryString.Append(model.Path, request);
+            var target = ReferenceEquals(path, model.Path) ? _transport.Target(model.Method, model.Path) : null;
+            var response = target is not null
+                ? await _transport.SendAsync(target, body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false)
+                : await _transport.SendAsync(ApiTransport.Method(model.Method), path, body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
+            var operation = target?.Display ?? $"{model.Method} {model.Path}";
             activity?.SetTag(TelemetryNames.HttpStatusCode, response.StatusCode);
             _transport.ThrowIfFailed(response, operation);
             var accepted = ReadAccepted(response, operation);

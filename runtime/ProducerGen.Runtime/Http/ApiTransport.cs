@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -19,6 +20,16 @@ internal sealed class ApiTransport
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _apiKey;
+
+    // Per (method, path) of the schema's models: a submit's method, URI and operation text are the same every call, so they are
+    // built once (bounded by the schema; paths with a query string or a job id are not cached).
+    private readonly ConcurrentDictionary<(string Method, string Path), SendTarget> _targets = new();
+
+    // Reason phrases redacted before ("Accepted", "OK", ...): scanning one for every form of the key took ~1 µs per call. Bounded,
+    // since a server chooses its phrases; the redactor is deterministic, so a cached result is the one it would compute.
+    private const int MaxCachedReasons = 32;
+    private const int MaxCachedReasonLength = 64;
+    private readonly ConcurrentDictionary<string, string> _redactedReasons = new(StringComparer.Ordinal);
 
     public ApiTransport(ApiDescription api, ProducerGenClientOptions options, HttpClient http, Uri baseAddress, string apiKey, ILogger logger)
     {
@@ -56,6 +67,26 @@ internal sealed class ApiTransport
         return new Uri(root.TrimEnd('/') + "/" + path.TrimStart('/'), UriKind.Absolute);
     }
 
+    /// <summary>The cached target of a fixed path of the schema (a model's submit path); see <see cref="SendTarget"/>.</summary>
+    public SendTarget Target(string method, string path)
+        => _targets.GetOrAdd((method, path), static (key, transport) =>
+        {
+            var uri = transport.BuildUri(key.Path);
+            return new SendTarget(Method(key.Method), uri, $"{key.Method} {uri.AbsolutePath}", $"{key.Method} {key.Path}");
+        }, this);
+
+    /// <summary>The shared <see cref="HttpMethod"/> instance for the usual methods (equal to a new one, without allocating it).</summary>
+    public static HttpMethod Method(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "PATCH" => HttpMethod.Patch,
+        "DELETE" => HttpMethod.Delete,
+        "HEAD" => HttpMethod.Head,
+        _ => new HttpMethod(method),
+    };
+
     /// <summary>Whether the API key may be sent to <paramref name="uri"/>: only to the API's own scheme, host and port.</summary>
     public bool IsApiHost(Uri uri)
         => uri.IsAbsoluteUri
@@ -71,9 +102,15 @@ internal sealed class ApiTransport
         => SendAsync(method, BuildUri(path), body, idempotencyKey, timeout, cancellationToken, headers, bodyContentType, authenticate, replaySafe);
 
     /// <summary>Sends to an absolute URL on the API's host (a link a submit answer handed over); the caller checks <see cref="IsApiHost"/>.</summary>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null, bool authenticate = true, bool? replaySafe = null)
+    public Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null, bool authenticate = true, bool? replaySafe = null)
+        => SendAsync(method, uri, $"{method.Method} {uri.AbsolutePath}", body, idempotencyKey, timeout, cancellationToken, headers, bodyContentType, authenticate, replaySafe);
+
+    /// <summary>Sends to a cached <see cref="SendTarget"/> (a model's submit path): nothing about the target is built per call.</summary>
+    public Task<ApiResponse> SendAsync(SendTarget target, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers = null, string? bodyContentType = null)
+        => SendAsync(target.Method, target.Uri, target.Operation, body, idempotencyKey, timeout, cancellationToken, headers, bodyContentType, authenticate: true, replaySafe: null);
+
+    private async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, string operation, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers, string? bodyContentType, bool authenticate, bool? replaySafe)
     {
-        var operation = $"{method.Method} {uri.AbsolutePath}";
         var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers, authenticate);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
@@ -94,12 +131,13 @@ internal sealed class ApiTransport
         try
         {
             using var response = await _pipeline.ExecuteAsync(static (ctx, s) => s.SendAttemptAsync(ctx.CancellationToken), context, state).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
+            // The attempt buffered the body already: take its bytes rather than copying them once more.
+            var bytes = response.Content is BoundedContent.Buffered buffered ? buffered.Bytes : await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
             return new ApiResponse(
                 (int)response.StatusCode,
-                ApiErrorFactory.Redact(response.ReasonPhrase, _apiKey),
+                RedactReason(response.ReasonPhrase),
                 bytes,
-                ApiErrorFactory.Redact(BoundedContent.RequestId(response), _apiKey), // headers are server text too: a hostile one may echo the key
+                ApiErrorFactory.Redact(BoundedContent.RequestId(response), Redactor), // headers are server text too: a hostile one may echo the key
                 RetryAfter.From(response, TimeProvider),
                 RedactLocation(response.Headers.Location),
                 state.Attempts)
@@ -150,6 +188,28 @@ internal sealed class ApiTransport
         {
             return null; // not JSON: the caller's parse reports it
         }
+    }
+
+    // With the redactor built once (building one per call cost ~5 KB), and each common phrase redacted once.
+    private string? RedactReason(string? reason)
+    {
+        if (reason is null || Redactor is not { } redactor)
+        {
+            return reason;
+        }
+
+        if (_redactedReasons.TryGetValue(reason, out var known))
+        {
+            return known;
+        }
+
+        var redacted = redactor.Redact(reason);
+        if (reason.Length <= MaxCachedReasonLength && _redactedReasons.Count < MaxCachedReasons)
+        {
+            _redactedReasons.TryAdd(reason, redacted);
+        }
+
+        return redacted;
     }
 
     private Uri? RedactLocation(Uri? location)
@@ -228,3 +288,6 @@ internal sealed class ApiTransport
         }
     }
 }
+
+/// <summary>A fixed request target built once: its method, absolute URI, the operation text the transport logs, and the <c>METHOD path</c> text errors name.</summary>
+internal sealed record SendTarget(HttpMethod Method, Uri Uri, string Operation, string Display);

@@ -40,12 +40,13 @@ internal static class BoundedContent
             bytes = await ReadAsync(stream, limit, response, secret, cancellationToken).ConfigureAwait(false);
         }
 
-        var buffered = new ByteArrayContent(bytes);
-        foreach (var header in original.Headers)
+        var buffered = new Buffered(bytes);
+        // The values as received (NonValidated, no parsing and no string[] per header); one value is added as a plain string.
+        foreach (var (name, values) in original.Headers.NonValidated)
         {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                _ = values.Count == 1 ? buffered.Headers.TryAddWithoutValidation(name, values.ToString()) : buffered.Headers.TryAddWithoutValidation(name, values);
             }
         }
 
@@ -53,12 +54,42 @@ internal static class BoundedContent
         original.Dispose();
     }
 
-    private static async Task<byte[]> ReadAsync(Stream stream, int limit, HttpResponseMessage response, string? secret, CancellationToken cancellationToken)
+    /// <summary>The buffered body, whose bytes the transport takes as they are instead of copying them out again.</summary>
+    internal sealed class Buffered(byte[] bytes) : ByteArrayContent(bytes)
+    {
+        public byte[] Bytes { get; } = bytes;
+    }
+
+    private static async ValueTask<byte[]> ReadAsync(Stream stream, int limit, HttpResponseMessage response, string? secret, CancellationToken cancellationToken)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
+            // Most API answers fit the rented chunk: they are copied out once, with no MemoryStream; only a bigger body spills into one.
+            var filled = 0;
+            while (filled < chunk.Length)
+            {
+                var read = await stream.ReadAsync(chunk.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    if (filled > limit)
+                    {
+                        throw TooLarge(response, limit, secret);
+                    }
+
+                    return chunk.AsSpan(0, filled).ToArray();
+                }
+
+                filled += read;
+            }
+
+            if (filled > limit)
+            {
+                throw TooLarge(response, limit, secret);
+            }
+
             using var buffer = new MemoryStream();
+            buffer.Write(chunk, 0, filled);
             while (true)
             {
                 var read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);

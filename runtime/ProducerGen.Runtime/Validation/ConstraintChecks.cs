@@ -57,7 +57,7 @@ public static class ConstraintChecks
             return;
         }
 
-        if (OutOfRange(v < minimum, v > maximum, minimum, maximum, Format(v), Format) is { } rangeMessage)
+        if (OutOfRange(v < minimum, v > maximum, minimum, maximum, v, Format) is { } rangeMessage)
         {
             errors.Add(new ValidationError(path, rangeMessage));
             return;
@@ -93,7 +93,7 @@ public static class ConstraintChecks
             return;
         }
 
-        if (OutOfRange(v < minimum, v > maximum, minimum, maximum, Format(v), Format) is { } rangeMessage)
+        if (OutOfRange(v < minimum, v > maximum, minimum, maximum, v, Format) is { } rangeMessage)
         {
             errors.Add(new ValidationError(path, rangeMessage));
             return;
@@ -271,13 +271,32 @@ public static class ConstraintChecks
         }
     }
 
-    private static string? OutOfRange<T>(bool below, bool above, T? minimum, T? maximum, string shown, Func<T, string> format)
+    // The value is formatted only once it is out of range: a valid request builds no message text (issue 20).
+    /// <summary>As <see cref="DefinedEnum(List{ValidationError}, string, bool, object?)"/> for an enum, without boxing a defined value.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="errors">The list to add to.</param>
+    /// <param name="path">The member's JSON path.</param>
+    /// <param name="isDefined">Whether the value is a defined member.</param>
+    /// <param name="value">The member's value, shown in the message.</param>
+    public static void DefinedEnum<TEnum>(List<ValidationError> errors, string path, bool isDefined, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (value is { } v && !isDefined)
+        {
+            DefinedEnum(errors, path, isDefined, (object)v);
+        }
+    }
+
+    private static string? OutOfRange<T>(bool below, bool above, T? minimum, T? maximum, T value, Func<T, string> format)
         where T : struct
     {
         if (!below && !above)
         {
             return null;
         }
+
+        var shown = format(value);
 
         return (minimum, maximum) switch
         {

@@ -61,7 +61,10 @@ namespace Apiframe
             {
                 for (var i0 = 0; i0 < list0.Count; i0++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list0[i0].IsDefined(), list0[i0]);
+                    if (!list0[i0].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list0[i0]);
+                    }
                 }
             }
             Params?.ValidateInto(errors);

@@ -43,7 +43,10 @@ namespace StudioOps
         {
             global::ProducerGen.ConstraintChecks.Required(errors, "url", Url);
             global::ProducerGen.ConstraintChecks.HttpUrl(errors, "url", Url);
-            global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "type", Type.IsDefined(), Type);
+            if (!Type.IsDefined())
+            {
+                global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "type", false, Type);
+            }
         }
 
         /// <summary>Writes this value as JSON with the schema's wire names; unset optional members are omitted.</summary>

@@ -110,7 +110,10 @@ namespace StudioOps
             {
                 for (var i0 = 0; i0 < list0.Count; i0++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list0[i0].IsDefined(), list0[i0]);
+                    if (!list0[i0].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list0[i0]);
+                    }
                 }
             }
         }

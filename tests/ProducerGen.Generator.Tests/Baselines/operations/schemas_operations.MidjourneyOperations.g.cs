@@ -76,7 +76,10 @@ namespace StudioOps
             {
                 for (var i0 = 0; i0 < list0.Count; i0++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list0[i0].IsDefined(), list0[i0]);
+                    if (!list0[i0].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list0[i0]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Range(errors, "index", Index, 1L, 4L, null);
@@ -224,7 +227,10 @@ namespace StudioOps
             {
                 for (var i1 = 0; i1 < list1.Count; i1++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list1[i1].IsDefined(), list1[i1]);
+                    if (!list1[i1].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list1[i1]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Range(errors, "index", Index, 1L, 4L, null);
@@ -325,7 +331,10 @@ namespace StudioOps
             {
                 for (var i2 = 0; i2 < list2.Count; i2++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list2[i2].IsDefined(), list2[i2]);
+                    if (!list2[i2].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list2[i2]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Required(errors, "mask", Mask);
@@ -428,7 +437,10 @@ namespace StudioOps
             {
                 for (var i3 = 0; i3 < list3.Count; i3++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i3.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list3[i3].IsDefined(), list3[i3]);
+                    if (!list3[i3].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i3.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list3[i3]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Range(errors, "zoomRatio", ZoomRatio, 1.5d, 2d, 0.5d);
@@ -521,10 +533,16 @@ namespace StudioOps
             {
                 for (var i4 = 0; i4 < list4.Count; i4++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i4.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list4[i4].IsDefined(), list4[i4]);
+                    if (!list4[i4].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i4.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list4[i4]);
+                    }
                 }
             }
-            global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "direction", Direction.IsDefined(), Direction);
+            if (!Direction.IsDefined())
+            {
+                global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "direction", false, Direction);
+            }
         }
 
         /// <summary>Writes this value as JSON with the schema's wire names; unset optional members are omitted.</summary>

@@ -118,7 +118,10 @@ namespace StudioOps
             {
                 for (var i0 = 0; i0 < list0.Count; i0++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list0[i0].IsDefined(), list0[i0]);
+                    if (!list0[i0].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list0[i0]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Range(errors, "continueAt", ContinueAt, 0d, null, null);
@@ -339,7 +342,10 @@ namespace StudioOps
             {
                 for (var i1 = 0; i1 < list1.Count; i1++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list1[i1].IsDefined(), list1[i1]);
+                    if (!list1[i1].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i1.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list1[i1]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Range(errors, "audio_weight", AudioWeight, 0d, 1d, null);
@@ -501,7 +507,10 @@ namespace StudioOps
             {
                 for (var i2 = 0; i2 < list2.Count; i2++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list2[i2].IsDefined(), list2[i2]);
+                    if (!list2[i2].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list2[i2]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Required(errors, "prompt", Prompt);
@@ -629,7 +638,10 @@ namespace StudioOps
             {
                 for (var i3 = 0; i3 < list3.Count; i3++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i3.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list3[i3].IsDefined(), list3[i3]);
+                    if (!list3[i3].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhookEvents" + "[" + i3.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list3[i3]);
+                    }
                 }
             }
         }

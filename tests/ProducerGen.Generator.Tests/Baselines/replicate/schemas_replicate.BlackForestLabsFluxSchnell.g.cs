@@ -48,7 +48,10 @@ namespace ProducerGen.Providers.Replicate
             {
                 for (var i0 = 0; i0 < list0.Count; i0++)
                 {
-                    global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhook_events_filter" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", list0[i0].IsDefined(), list0[i0]);
+                    if (!list0[i0].IsDefined())
+                    {
+                        global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "webhook_events_filter" + "[" + i0.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", false, list0[i0]);
+                    }
                 }
             }
             global::ProducerGen.ConstraintChecks.Required(errors, "input", Params);

@@ -76,7 +76,10 @@ namespace ProducerGen.Providers.Runway
             global::ProducerGen.ConstraintChecks.Length(errors, "promptText", PromptText, 1, 1000);
             global::ProducerGen.ConstraintChecks.Range(errors, "seed", Seed, 0L, 4294967295L, null);
             ContentModeration?.ValidateInto(errors, "contentModeration");
-            global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "ratio", Ratio.IsDefined(), Ratio);
+            if (!Ratio.IsDefined())
+            {
+                global::ProducerGen.ConstraintChecks.DefinedEnum(errors, "ratio", false, Ratio);
+            }
             global::ProducerGen.ConstraintChecks.Range(errors, "duration", Duration, 2L, 10L, null);
         }
 
