@@ -19,7 +19,7 @@ internal sealed class Downloader(ApiTransport transport)
 {
     private const int MaxRedirects = 5;
     private const int MaxErrorBodyBytes = 8 * 1024;
-    private const int BufferSize = 128 * 1024; // what ArrayPool.Shared hands out for 81,920 anyway (it rounds up to a power of two)
+    private const int BufferSize = 256 * 1024; // fewer reads and writes per megabyte (ArrayPool.Shared rounds to a power of two)
 
     /// <summary>The shortest time between two progress reports (the first chunk and the total are always reported).</summary>
     internal static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -222,7 +222,7 @@ internal sealed class Downloader(ApiTransport transport)
 
             try
             {
-                return (path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true));
+                return (path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, useAsync: true));
             }
             catch (IOException) when (File.Exists(path))
             {

@@ -91,7 +91,7 @@ internal static class DownloadRun
 
         Console.WriteLine($"load average after: {LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| size | method | MB/s (mean of runs) | runs (MB/s) | vs curl | allocated per download | peak working set |");
+        Console.WriteLine("| size | method | MB/s (mean of runs) | runs (MB/s) | vs curl | allocated per download (min–max) | peak working set (max) |");
         Console.WriteLine("|---|---|---:|---|---:|---:|---:|");
         foreach (var size in sizes)
         {
@@ -100,8 +100,8 @@ internal static class DownloadRun
             {
                 var samples = results[(method.Name, size)];
                 var mean = samples.Average(s => s.MegabytesPerSecond);
-                var allocated = method.Name.StartsWith("curl", StringComparison.Ordinal) ? "—" : string.Create(inv, $"{samples.Max(s => s.Allocated) / 1024.0:0.0} KB (max)");
-                Console.WriteLine(string.Create(inv, $"| {size / MiB} MiB | {method.Name} | {mean:0} | {string.Join(", ", samples.Select(s => s.MegabytesPerSecond.ToString("0", inv)))} | {mean / curl:0.000}x | {allocated} | {samples.Max(s => s.PeakWorkingSet) / (double)MiB:0.0} MB (max) |"));
+                var allocated = method.Name.StartsWith("curl", StringComparison.Ordinal) ? "—" : string.Create(inv, $"{samples.Min(s => s.Allocated) / 1024.0:0.0}–{samples.Max(s => s.Allocated) / 1024.0:0.0} KB");
+                Console.WriteLine(string.Create(inv, $"| {size / MiB} MiB | {method.Name} | {mean:0} | {string.Join(", ", samples.Select(s => s.MegabytesPerSecond.ToString("0", inv)))} | {mean / curl:0.000}x | {allocated} | {(method.Name.StartsWith("curl", StringComparison.Ordinal) ? "—" : string.Create(inv, $"{samples.Max(s => s.PeakWorkingSet) / (double)MiB:0.0} MB"))} |"));
             }
         }
 

@@ -12,7 +12,7 @@ namespace ProducerGen.Runtime.Tests;
 /// </summary>
 public sealed class DownloadLoopTests
 {
-    private const int Chunk = 128 * 1024; // the downloader's buffer: a memory-stream body is read in chunks of this size
+    private const int Chunk = 256 * 1024; // the downloader's buffer: a memory-stream body is read in chunks of this size
 
     private static FakeHttpHandler Serving(TimeProvider time, Func<Stream> body) => new(
         _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body()) },
@@ -21,13 +21,13 @@ public sealed class DownloadLoopTests
     private static byte[] Bytes(int count) => Enumerable.Range(0, count).Select(i => (byte)(i * 7)).ToArray();
 
     [Theory]
-    [InlineData(0, new long[] { Chunk, 300_000 })] // time stands still: the first chunk, then the total
-    [InlineData(40, new long[] { Chunk, 300_000 })] // chunks 40 ms apart: the third comes 80 ms after the first report
-    [InlineData(150, new long[] { Chunk, 2 * Chunk, 300_000 })] // slower than the interval: every chunk
+    [InlineData(0, new long[] { Chunk, 1_000_000 })] // time stands still: the first chunk, then the total
+    [InlineData(40, new long[] { Chunk, 1_000_000 })] // chunks 40 ms apart: the fourth (120 ms after the first report) is the total
+    [InlineData(150, new long[] { Chunk, 2 * Chunk, 3 * Chunk, 1_000_000 })] // slower than the interval: every chunk
     public async Task Progress_reports_the_first_chunk_then_at_most_every_interval_and_always_the_total(int millisecondsPerWrite, long[] expected)
     {
         var time = TestApi.NewTime();
-        var bytes = Bytes(300_000);
+        var bytes = Bytes(1_000_000);
         using var client = TestApi.Client(Serving(time, () => new MemoryStream(bytes)), time);
         var progress = new ListProgress<long>();
         using var destination = new ClockedStream(time, TimeSpan.FromMilliseconds(millisecondsPerWrite));
@@ -55,7 +55,7 @@ public sealed class DownloadLoopTests
     public async Task A_destination_slower_than_the_idle_timeout_is_not_a_stall()
     {
         var time = TestApi.NewTime();
-        var bytes = Bytes(300_000);
+        var bytes = Bytes(1_000_000);
         using var client = TestApi.Client(Serving(time, () => new MemoryStream(bytes)), time, o => o.DownloadIdleTimeout = TimeSpan.FromSeconds(1));
         using var destination = new ClockedStream(time, TimeSpan.FromSeconds(3)); // each write outlasts the idle timer
 
