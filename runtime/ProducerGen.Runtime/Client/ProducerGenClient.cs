@@ -353,7 +353,7 @@ public class ProducerGenClient : IDisposable
     /// </summary>
     /// <param name="url">The file's URL, e.g. from <see cref="Job.GetOutputUrls"/>.</param>
     /// <param name="destination">Where to write the bytes.</param>
-    /// <param name="progress">Receives the number of bytes written so far.</param>
+    /// <param name="progress">Receives the number of bytes written so far: after the first chunk, then at most every 100 ms, and the total at the end.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The number of bytes written.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
@@ -373,7 +373,7 @@ public class ProducerGenClient : IDisposable
     /// <param name="url">The file's URL.</param>
     /// <param name="directory">The directory to write into; created when missing.</param>
     /// <param name="suggestedName">A preferred file name; the URL's extension is added when it has none.</param>
-    /// <param name="progress">Receives the number of bytes written so far.</param>
+    /// <param name="progress">Receives the number of bytes written so far: after the first chunk, then at most every 100 ms, and the total at the end.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The full path of the written file.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
