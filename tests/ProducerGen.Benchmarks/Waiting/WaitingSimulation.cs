@@ -147,6 +147,10 @@ internal static class WaitingSimulation
         using var http = new HttpClient(server);
         var options = new ApiframeClientOptions { ApiKey = "afk_simulation", BaseAddress = new Uri("https://api.simulated.test"), TimeProvider = clock };
         options.Waiting.AverageCompletion = average;
+        if (Environment.GetEnvironmentVariable("PRODUCERGEN_WAIT_MAX_POLL") is { } maxPoll)
+        {
+            options.Waiting.MaxPollInterval = TimeSpan.FromSeconds(double.Parse(maxPoll, CultureInfo.InvariantCulture)); // what-if runs: how much the 30 s cap costs
+        }
         options.Waiting.PollingPolicy = new SignallingPolicy(policy, clock);
         using var client = new ApiframeClient(options, http);
         var request = new ProducerRequest("an upbeat synthwave track with a driving bassline") { Params = new ProducerParams { Weirdness = 0.35 } };
