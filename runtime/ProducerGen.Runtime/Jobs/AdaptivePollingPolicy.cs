@@ -9,12 +9,17 @@ namespace ProducerGen;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Before two progress readings</b> (and whenever the job reports no progress) the policy models the job's total duration as
+/// <b>Before the first progress reading</b> (and whenever the job reports no progress) the policy models the job's total duration as
 /// log-normal: centred on the model's average completion time with a spread of <see cref="PriorSpread"/>, sharpened by the latest
 /// reported progress (elapsed × 100 / progress). It picks the pause <c>h</c> that balances the expected delay in noticing completion
 /// (about <c>h / 2</c> when the job ends inside the pause) against one more request: <c>h² · hazard(t + h) = 2K</c>, where
 /// <c>hazard</c> is the chance per second that a job still running finishes and <c>K</c> (<see cref="PollCostFraction"/> × the
 /// expected duration; half of that while the job reports no progress) is what one request is worth in seconds of delay.
+/// </para>
+/// <para>
+/// <b>With one reading</b> (progress between 1 and 99) the next poll is aimed late, 1.25 σ before the end that log-normal estimate
+/// predicts and most of a minimum pause earlier still: a second reading far from the first gives a precise trend and still leaves
+/// room to aim the last poll (issue 20: fewer polls and a shorter delay than creeping up on the end with the hazard rule).
 /// </para>
 /// <para>
 /// <b>With two or more readings</b> of one wait (progress between 1 and 99, rising) it fits a straight line to progress against time,
@@ -39,6 +44,10 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     private const double TrendModelError = 0.01;     // extrapolation error per second extrapolated (progress not quite linear)
     private const double RefineMargin = 3.0;         // an intermediate reading is taken this many standard errors before the estimated end
     private const int MaxReadings = 16;
+    private const double MissWeight = 0.5;          // a poll that comes too early costs about half a minimum pause more delay
+    private const double RefineWeight = 3.0;        // an intermediate reading counts as three requests: off a straight line it pays less than the fit says
+    private const double SecondLookSpread = 1.25;   // the second reading is aimed this many σ (log duration) before the estimated end...
+    private const double SecondLookLead = 0.75;     // ...and this many minimum pauses earlier still, leaving room to aim the last poll
 
     /// <summary>Creates the policy.</summary>
     /// <param name="priorSpread">The spread (σ of the logarithm) of job durations around the average; 0.35 puts 95% of 45 s jobs within about 23–89 s.</param>
@@ -100,6 +109,15 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
             sigma = Math.Sqrt(1.0 / (priorPrecision + progressPrecision));
         }
 
+        if (context.Progress is > 0 and < 100 && elapsed > 0)
+        {
+            // One reading and no trend yet: take the second reading late, a little before the earliest likely end and most
+            // of a minimum pause ahead of it, so the trend it starts is long (precise) and leaves room to aim the last poll.
+            // (The hazard rule below creeps up on the end in short steps: readings close together, a loose trend, more polls.)
+            var early = Math.Exp(mu - (SecondLookSpread * sigma));
+            return Clamp(early - (SecondLookLead * min) - elapsed, min, max);
+        }
+
         var twiceCost = 2.0 * costFraction * Math.Exp(mu);
         var pause = min;
         while (pause < max && pause * pause * Hazard(elapsed + pause, mu, sigma) < twiceCost)
@@ -124,7 +142,7 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         {
             var below = 1.0 - (0.5 * Erfc(z / Math.Sqrt(2)));
             var density = Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
-            var c = (error * ((z * below) + density)) + ((1.0 - below) * (cost + (0.5 * min)));
+            var c = (error * ((z * below) + density)) + ((1.0 - below) * (cost + (MissWeight * min)));
             if (c < jumpCost)
             {
                 (bestZ, jumpCost) = (z, c);
@@ -133,7 +151,7 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
 
         // Or first take one more reading safely before the end, if the sharper estimate it gives is worth a request.
         var refineAt = end - (RefineMargin * error);
-        if (refineAt - elapsed >= min && estimate.ErrorWithReadingAt(refineAt) is var sharper && cost + (1.1 * sharper) < jumpCost)
+        if (refineAt - elapsed >= min && estimate.ErrorWithReadingAt(refineAt) is var sharper && (RefineWeight * cost) + (1.1 * sharper) < jumpCost)
         {
             return refineAt - elapsed;
         }

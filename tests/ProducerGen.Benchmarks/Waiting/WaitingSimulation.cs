@@ -24,7 +24,7 @@ namespace ProducerGen.Benchmarks.Waiting;
 /// </summary>
 internal static class WaitingSimulation
 {
-    public sealed record Row(string Policy, bool? Progress, int Jobs, double MeanPolls, double MeanDelay, double P95Delay, double MaxDelay);
+    public sealed record Row(string Policy, bool? Progress, int Jobs, double MeanPolls, double MeanDelay, double P95Delay, double MaxDelay, string Workload = "45 s");
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -55,7 +55,33 @@ internal static class WaitingSimulation
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Policy} | {progress} | {r.MeanPolls:0.00} | {Ratio(r.MeanPolls, fixedRow.MeanPolls)} | {Ratio(r.MeanPolls, backoffRow.MeanPolls)} | {r.MeanDelay:0.00} s | {r.P95Delay:0.00} s | {r.MaxDelay:0.00} s |"));
         }
 
+        // The short workload, like the issue's independent fake of the provider: about 6 s jobs whose progress is not the
+        // emulator's straight line (so the policy is checked against more than its own assumptions).
+        var shortJobs = ShortJobs(jobs);
+        Console.WriteLine();
+        Console.WriteLine($"Short jobs: {jobs} jobs, log-normal durations (median 6 s, sigma 0.2, clamped 3-12 s; mean {shortJobs.Average(j => j.Duration):0.00} s), Waiting.AverageCompletion 6 s,");
+        Console.WriteLine("progress at the provider's integer granularity with noise: queued 5-20 %, non-linear curves, coarse steps (1, 5 or 10), stalls followed by jumps.");
+        var shortRows = new List<Row>
+        {
+            await RunPolicyAsync("adaptive", AdaptivePollingPolicy.Default, shortJobs, progress: true, average: TimeSpan.FromSeconds(6)),
+            await RunPolicyAsync("adaptive", AdaptivePollingPolicy.Default, shortJobs, progress: false, average: TimeSpan.FromSeconds(6)),
+            await RunPolicyAsync("fixed 2 s (provider page)", new FixedIntervalPolicy(TimeSpan.FromSeconds(2)), shortJobs, progress: true, average: TimeSpan.FromSeconds(6)),
+            await RunPolicyAsync("2 s x1.5 cap 5 s (provider SDK)", new ExponentialBackoffPolicy(TimeSpan.FromSeconds(2), 1.5, TimeSpan.FromSeconds(5)), shortJobs, progress: true, average: TimeSpan.FromSeconds(6)),
+        };
+        Console.WriteLine();
+        Console.WriteLine("| workload | policy | progress | polls/job | mean delay | p95 delay | max delay |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var r in rows.Concat(shortRows).Where(r => r.MeanPolls > 0))
+        {
+            var progress = r.Progress switch { true => "reported", false => "none", null => "n/a" };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Workload} | {r.Policy} | {progress} | {r.MeanPolls:0.00} | {r.MeanDelay:0.00} s | {r.P95Delay:0.00} s | {r.MaxDelay:0.00} s |"));
+        }
+
+        var shortAdaptive = shortRows[0];
         var adaptive = rows[0];
+        var issue20 = adaptive.MeanPolls <= 3.0 && adaptive.MeanDelay <= 0.3 && shortAdaptive.MeanPolls <= 3 && shortAdaptive.MeanDelay <= 0.5;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Issue 20 target 3 (with progress: 45 s <= 3.0 polls, <= 0.3 s; 6 s <= 3 polls, <= 0.5 s): {(issue20 ? "MET" : "NOT MET")} (45 s: {adaptive.MeanPolls:0.00} polls, {adaptive.MeanDelay:0.00} s; 6 s: {shortAdaptive.MeanPolls:0.00} polls, {shortAdaptive.MeanDelay:0.00} s)."));
         var met = adaptive.MeanPolls <= 5 && adaptive.MeanDelay <= 1.5 && adaptive.MeanPolls < fixedRow.MeanPolls && adaptive.MeanPolls < backoffRow.MeanPolls;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Target 3 (adaptive with progress: <= 5 polls/job, mean delay <= 1.5 s, fewer polls than both baselines): {(met ? "MET" : "NOT MET")} ({adaptive.MeanPolls:0.00} polls, {adaptive.MeanDelay:0.00} s)."));
@@ -82,21 +108,59 @@ internal static class WaitingSimulation
         return result;
     }
 
-    public static async Task<Row> RunPolicyAsync(string name, IPollingPolicy policy, IReadOnlyList<double> durations, bool progress)
+    /// <summary>
+    /// The short workload: log-normal durations around <paramref name="median"/> seconds, clamped to [3, 12], each job with its own
+    /// noisy progress shape (<see cref="ProgressShape"/>).
+    /// </summary>
+    public static JobSpec[] ShortJobs(int count, double median = 6, double sigma = 0.2, int seed = 2020)
     {
+        var random = new Random(seed);
+        var result = new JobSpec[count];
+        int[] steps = [1, 5, 10];
+        for (var i = 0; i < count; i++)
+        {
+            var u1 = 1.0 - random.NextDouble();
+            var u2 = random.NextDouble();
+            var normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+            var duration = Math.Clamp(median * Math.Exp(sigma * normal), 3, 12);
+            var stall = random.NextDouble() < 0.5;
+            var shape = new ProgressShape(
+                QueuedFraction: 0.05 + (0.15 * random.NextDouble()),
+                Exponent: Math.Exp((random.NextDouble() * 0.6) - 0.3), // progress ∝ u^γ, γ in [0.74, 1.35]: front- or back-loaded
+                Step: steps[random.Next(steps.Length)],
+                StallStart: stall ? 0.2 + (0.5 * random.NextDouble()) : 2,
+                StallLength: stall ? 0.05 + (0.15 * random.NextDouble()) : 0);
+            result[i] = new JobSpec(duration, shape);
+        }
+
+        return result;
+    }
+
+    public static Task<Row> RunPolicyAsync(string name, IPollingPolicy policy, IReadOnlyList<double> durations, bool progress) =>
+        RunPolicyAsync(name, policy, durations.Select(d => new JobSpec(d, null)).ToArray(), progress, average: null, workload: "45 s");
+
+    public static async Task<Row> RunPolicyAsync(string name, IPollingPolicy policy, IReadOnlyList<JobSpec> specs, bool progress, TimeSpan? average, string workload = "6 s")
+    {
+        var durations = specs.Select(j => j.Duration).ToArray();
         var clock = new SimClock();
         var server = new SimServer(clock, progress);
         using var http = new HttpClient(server);
         var options = new ApiframeClientOptions { ApiKey = "afk_simulation", BaseAddress = new Uri("https://api.simulated.test"), TimeProvider = clock };
+        options.Waiting.AverageCompletion = average;
+        if (Environment.GetEnvironmentVariable("PRODUCERGEN_WAIT_MAX_POLL") is { } maxPoll)
+        {
+            options.Waiting.MaxPollInterval = TimeSpan.FromSeconds(double.Parse(maxPoll, CultureInfo.InvariantCulture)); // what-if runs: how much the 30 s cap costs
+        }
         options.Waiting.PollingPolicy = new SignallingPolicy(policy, clock);
         using var client = new ApiframeClient(options, http);
         var request = new ProducerRequest("an upbeat synthwave track with a driving bassline") { Params = new ProducerParams { Weirdness = 0.35 } };
 
-        var polls = new double[durations.Count];
-        var delays = new double[durations.Count];
-        for (var i = 0; i < durations.Count; i++)
+        var polls = new double[durations.Length];
+        var delays = new double[durations.Length];
+        for (var i = 0; i < durations.Length; i++)
         {
             server.NextDuration = TimeSpan.FromSeconds(durations[i]);
+            server.NextShape = specs[i].Shape;
             var handle = await client.Producer.SubmitAsync(request);
             var job = server.Current!;
             var wait = client.Jobs.WaitAsync(handle);
@@ -121,8 +185,8 @@ internal static class WaitingSimulation
         }
 
         var sorted = delays.Order().ToArray();
-        var row = new Row(name, policy is FixedIntervalPolicy or ExponentialBackoffPolicy ? null : progress, durations.Count, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s"));
+        var row = new Row(name, policy is FixedIntervalPolicy or ExponentialBackoffPolicy ? null : progress, durations.Length, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1], workload);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload,-4} {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s  p95 {row.P95Delay:0.00} s  polls: {string.Join(' ', polls.GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"))}"));
         return row;
     }
 
@@ -207,17 +271,56 @@ internal static class WaitingSimulation
     /// <summary>Passes the pause through unchanged; tells the clock that the next timer is the wait loop's pause.</summary>
     private sealed class SignallingPolicy(IPollingPolicy inner, SimClock clock) : IPollingPolicy
     {
+        private static readonly bool Trace = Environment.GetEnvironmentVariable("PRODUCERGEN_WAIT_TRACE") == "1"; // every pause, for tuning
+
         public TimeSpan NextDelay(PollContext context)
         {
             var delay = inner.NextDelay(context);
+            if (Trace)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {context.JobId} t={context.Elapsed.TotalSeconds:0.00} p={context.Progress} -> {delay.TotalSeconds:0.00}"));
+            }
+
             clock.Arm();
             return delay;
         }
     }
 
-    /// <summary>One simulated job.</summary>
-    private sealed class SimJob(string id, DateTimeOffset createdAt, TimeSpan duration)
+    /// <summary>One job of a workload: its duration and, when not the emulator's straight line, the shape of its progress.</summary>
+    public sealed record JobSpec(double Duration, ProgressShape? Shape);
+
+    /// <summary>
+    /// A noisy progress curve: queued (progress 0) for <paramref name="QueuedFraction"/> of the duration; then, with u the share of
+    /// processing done, progress 100·u^<paramref name="Exponent"/> (not linear in time), held still between <paramref name="StallStart"/>
+    /// and <paramref name="StallStart"/> + <paramref name="StallLength"/> (a stall, then a jump back to the curve), reported rounded down
+    /// to a multiple of <paramref name="Step"/> and capped at 99 until the job completes.
+    /// </summary>
+    public sealed record ProgressShape(double QueuedFraction, double Exponent, int Step, double StallStart, double StallLength)
     {
+        public (string Status, int Progress) At(double elapsed, double duration)
+        {
+            var queued = duration * QueuedFraction;
+            if (elapsed < queued)
+            {
+                return ("QUEUED", 0);
+            }
+
+            var u = (elapsed - queued) / (duration - queued);
+            if (u > StallStart && u < StallStart + StallLength)
+            {
+                u = StallStart;
+            }
+
+            var value = (int)Math.Floor(100 * Math.Pow(u, Exponent));
+            return ("PROCESSING", Math.Clamp(value / Step * Step, 0, 99));
+        }
+    }
+
+    /// <summary>One simulated job.</summary>
+    private sealed class SimJob(string id, DateTimeOffset createdAt, TimeSpan duration, ProgressShape? shape)
+    {
+        public ProgressShape? Shape { get; } = shape;
+
         public string Id { get; } = id;
 
         public DateTimeOffset CreatedAt { get; } = createdAt;
@@ -241,6 +344,8 @@ internal static class WaitingSimulation
 
         public TimeSpan NextDuration { get; set; }
 
+        public ProgressShape? NextShape { get; set; }
+
         public SimJob? Current { get; private set; }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -248,7 +353,7 @@ internal static class WaitingSimulation
             var now = clock.GetUtcNow();
             if (request.Method == HttpMethod.Post)
             {
-                Current = new SimJob($"job-{++_next}", now, NextDuration);
+                Current = new SimJob($"job-{++_next}", now, NextDuration, NextShape);
                 return Task.FromResult(Json(HttpStatusCode.Accepted, $$"""{"jobId":"{{Current.Id}}","status":"QUEUED"}"""));
             }
 
@@ -258,7 +363,15 @@ internal static class WaitingSimulation
             var queued = job.Duration * QueuedFraction;
             string status;
             int progress;
-            if (elapsed < queued)
+            if (elapsed >= job.Duration)
+            {
+                (status, progress) = ("COMPLETED", 100);
+            }
+            else if (job.Shape is { } shape)
+            {
+                (status, progress) = shape.At(elapsed.TotalSeconds, job.Duration.TotalSeconds);
+            }
+            else if (elapsed < queued)
             {
                 (status, progress) = ("QUEUED", 0);
             }

@@ -46,6 +46,23 @@ public class PollingPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void One_reading_sends_the_second_look_late_but_before_the_estimated_end_within_min_and_max()
+    {
+        // 40 % at 20 s of a 45 s model: the end is near 50 s; the second reading goes well past the halfway point but before it,
+        // leaving at least a minimum pause to aim the last poll.
+        var readings = new[] { new ProgressReading(TimeSpan.FromSeconds(20), 40) };
+        var context = new PollContext("j", "PROCESSING", 40, TimeSpan.FromSeconds(20), 1, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), readings);
+
+        var next = 20 + AdaptivePollingPolicy.Default.NextDelay(context).TotalSeconds;
+        output.WriteLine($"second look at {next:0.00} s");
+        Assert.InRange(next, 35, 49);
+
+        // The clamps still hold: a long minimum lengthens it, a short maximum cuts it.
+        Assert.True(AdaptivePollingPolicy.Default.NextDelay(context with { MinPollInterval = TimeSpan.FromSeconds(40), MaxPollInterval = TimeSpan.FromSeconds(60) }) >= TimeSpan.FromSeconds(40));
+        Assert.Equal(TimeSpan.FromSeconds(5), AdaptivePollingPolicy.Default.NextDelay(context with { MaxPollInterval = TimeSpan.FromSeconds(5) }));
+    }
+
+    [Fact]
     public void Progress_that_goes_backwards_restarts_the_trend()
     {
         var readings = new[]
