@@ -80,16 +80,15 @@ internal sealed class Downloader(ApiTransport transport)
                     // The clock restarts before every read, so it measures the wait for the next chunk only. One timer serves the whole
                     // download (a pair of token sources per chunk was ~230 B per read, 3 MB per GB); it keeps running during the write, so
                     // when a slow destination outlasts it (not a stalled server) the next read starts with a fresh pair instead.
+                    // Restarted first and checked after: a timer that fired just before the restart (CancelAfter is then a no-op)
+                    // is replaced rather than failing the read as a stall.
+                    idleTimer?.CancelAfter(idle);
                     if (idleTimer is null || idleTimer.IsCancellationRequested)
                     {
                         linked?.Dispose();
                         idleTimer?.Dispose();
                         idleTimer = new CancellationTokenSource(idle, transport.TimeProvider);
                         linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idleTimer.Token);
-                    }
-                    else
-                    {
-                        idleTimer.CancelAfter(idle);
                     }
 
                     int read;
