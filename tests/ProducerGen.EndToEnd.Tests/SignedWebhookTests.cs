@@ -102,7 +102,8 @@ public sealed class SignedWebhookTests
         using var client = Client(emulator);
 
         var result = await client.Painter.GenerateAsync(new PainterRequest("a lighthouse at dusk") { Callback = receiver.Url });
-        await UntilAsync(() => !receiver.Handled.IsEmpty);
+        // Both: the delivery is recorded by middleware after the endpoint has answered, which is after the handler ran.
+        await UntilAsync(() => !receiver.Handled.IsEmpty && !receiver.Deliveries.IsEmpty);
 
         var webhook = Assert.Single(receiver.Handled);
         Assert.Equal(WebhookEventType.Completed, webhook.Type);
