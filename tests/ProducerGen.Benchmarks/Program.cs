@@ -9,7 +9,7 @@ using ProducerGen.Benchmarks.Waiting;
 namespace ProducerGen.Benchmarks;
 
 /// <summary>
-/// <c>waiting</c>: the job-waiting simulation (<see cref="WaitingSimulation"/>); <c>scale</c>: 1,000 concurrent jobs against the
+/// <c>waiting</c>: the job-waiting simulation (<see cref="WaitingSimulation"/>); <c>scale</c>: N concurrent jobs (<c>--jobs</c>, default 1,000) against the
 /// emulator (<see cref="ScaleRun"/>); <c>cold</c>: the generator's cost in a fresh process (<see cref="ColdStartRun"/>); <c>downloads</c>: large results against curl (<see cref="DownloadRun"/>); anything else goes to BenchmarkDotNet (<c>--filter *Generator*</c>, <c>--job short</c>, ...).
 /// </summary>
 public static class Program
