@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -90,6 +91,28 @@ public class ResourceOperation<T>
     public virtual async Task<T> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxWait, TimeSpan.Zero);
+
+        // One span over the whole wait, as a job's: its reads (Operation spans) are its children.
+        using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Wait, ActivityKind.Internal);
+        activity?.SetTag(TelemetryNames.Api, _sender.Transport.Api.Name);
+        activity?.SetTag(TelemetryNames.Resource, _resource.Name);
+        activity?.SetTag(TelemetryNames.ResourceId, Redact(Id));
+        try
+        {
+            return await WaitCoreAsync(maxWait, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception, _sender.Transport.Redactor))
+        {
+            throw; // not reached: the filter only marks the span
+        }
+        finally
+        {
+            activity?.SetTag(TelemetryNames.ResourceStatus, Redact(Status));
+        }
+    }
+
+    private async Task<T> WaitCoreAsync(TimeSpan maxWait, Activity? activity, CancellationToken cancellationToken)
+    {
         var transport = _sender.Transport;
         var options = transport.Options.Waiting;
         options.Validate();
@@ -126,6 +149,7 @@ public class ResourceOperation<T>
             var old = Status;
             retryAfter = await PollWithinBudgetAsync(maxWait, started, cancellationToken).ConfigureAwait(false);
             polls++;
+            activity?.SetTag(TelemetryNames.WaitPolls, polls);
 
             if (!_resource.IsKnown(Status) && unknown.Add(Status))
             {

@@ -16,6 +16,9 @@ internal static class TelemetryNames
     public const string JobStatus = "producergen.job.status";
     public const string JobErrorCode = "producergen.job.error_code";
     public const string WaitPolls = "producergen.wait.polls";
+    public const string Resource = "producergen.resource";
+    public const string ResourceId = "producergen.resource.id";
+    public const string ResourceStatus = "producergen.resource.status";
     public const string PollOutcome = "producergen.poll.outcome";
     public const string OperationName = "producergen.operation";
     public const string DownloadBytes = "producergen.download.bytes";
