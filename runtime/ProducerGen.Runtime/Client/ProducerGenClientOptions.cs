@@ -67,6 +67,12 @@ public class ProducerGenClientOptions
     /// </summary>
     public long? MaxDownloadBytes { get; set; }
 
+    /// <summary>
+    /// Set by <c>Add{Client}</c>: the client's <see cref="System.Net.Http.HttpClient"/> comes from a registration whose pipeline counts the
+    /// requests really sent, so each request carries the counter. Other clients have no counting handler and skip it (issue 20).
+    /// </summary>
+    internal bool CountsWireRequests { get; set; }
+
     /// <summary>Describes the options with the API key redacted.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()

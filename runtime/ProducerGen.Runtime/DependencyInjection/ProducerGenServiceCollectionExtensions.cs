@@ -171,13 +171,13 @@ public static class ProducerGenServiceCollectionExtensions
         IHttpClientBuilder builder;
         if (key is null)
         {
-            builder = services.AddHttpClient<TClient, TClient>((http, sp) => factory(http, options(sp), sp));
+            builder = services.AddHttpClient<TClient, TClient>((http, sp) => factory(http, Counted(options(sp)), sp));
         }
         else
         {
             var httpClientName = $"{typeof(TClient).Name}:{key}";
             builder = services.AddHttpClient(httpClientName);
-            services.AddKeyedTransient<TClient>(key, (sp, _) => factory(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), options(sp), sp));
+            services.AddKeyedTransient<TClient>(key, (sp, _) => factory(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), Counted(options(sp)), sp));
         }
 
         var name = builder.Name;
@@ -199,6 +199,17 @@ public static class ProducerGenServiceCollectionExtensions
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Marks options whose clients send through this registration's pipeline, where <see cref="RetryLayerDetector"/> put the counting
+    /// handler: only their requests carry the wire-request counter (an <c>HttpRequestMessage.Options</c> dictionary per request).
+    /// </summary>
+    private static TOptions Counted<TOptions>(TOptions options)
+        where TOptions : ProducerGenClientOptions
+    {
+        options.CountsWireRequests = true;
+        return options;
     }
 
     private sealed class FillFromContainer<TOptions>(IServiceProvider services) : IPostConfigureOptions<TOptions>

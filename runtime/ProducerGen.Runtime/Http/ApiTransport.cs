@@ -251,14 +251,18 @@ internal sealed class ApiTransport
         private HttpRequestMessage CreateRequest()
         {
             var request = new HttpRequestMessage(method, uri);
-            request.Options.Set(WireRequestCount.Key, WireRequests);
+            if (transport.Options.CountsWireRequests)
+            {
+                // Only where a counting handler is in the pipeline: the options dictionary is created on first use, ~200 B per request.
+                request.Options.Set(WireRequestCount.Key, WireRequests);
+            }
             if (authenticate)
             {
                 transport.AddAuthentication(request);
             }
 
             request.Headers.UserAgent.Add(UserAgent.Value);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.TryAddWithoutValidation("Accept", "application/json"); // a constant: no header value object per request
             if (idempotencyKey is not null && transport.Api.IdempotencyHeader is { } idempotencyHeader)
             {
                 request.Headers.TryAddWithoutValidation(idempotencyHeader, idempotencyKey);
