@@ -219,7 +219,7 @@ internal sealed class ApiTransport
             return location;
         }
 
-        return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, _apiKey), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
+        return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, Redactor), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
     }
 
     private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate)

@@ -48,7 +48,7 @@ internal sealed class OperationSender
         try
         {
             var response = await _transport.SendAsync(
-                new HttpMethod(operation.Method),
+                ApiTransport.Method(operation.Method),
                 QueryString.Append(path, request, extraQuery),
                 body?.Bytes,
                 idempotencyKey,
