@@ -29,6 +29,8 @@ namespace ProducerGen;
 /// takes one more reading safely before the end when that is worth a request. A queued phase before progress starts (the
 /// provider reports <c>0</c> while queued) does not bias the fit, since only the processing readings are used. The readings come
 /// from <see cref="PollContext.Readings"/>, so the policy itself holds no state and one instance serves any number of waits.
+/// A trend whose end lies more than 2 σ past the average completion time is not trusted in one step: the poll then comes no later
+/// than 1 σ past the average (or 1.5 × the job's age, for a job already older than that), so an early slow trend cannot overshoot.
 /// </para>
 /// <para>
 /// Without an average completion time and without a progress trend the policy backs off geometrically from the minimum.
