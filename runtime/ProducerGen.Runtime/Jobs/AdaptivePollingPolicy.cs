@@ -29,6 +29,8 @@ namespace ProducerGen;
 /// takes one more reading safely before the end when that is worth a request. A queued phase before progress starts (the
 /// provider reports <c>0</c> while queued) does not bias the fit, since only the processing readings are used. The readings come
 /// from <see cref="PollContext.Readings"/>, so the policy itself holds no state and one instance serves any number of waits.
+/// A trend whose end lies more than 2 σ past the average completion time is not trusted in one step: the poll then comes no later
+/// than 1 σ past the average (or 1.5 × the job's age, for a job already older than that), so an early slow trend cannot overshoot.
 /// </para>
 /// <para>
 /// Without an average completion time and without a progress trend the policy backs off geometrically from the minimum.
@@ -48,6 +50,9 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     private const double RefineWeight = 3.0;        // an intermediate reading counts as three requests: off a straight line it pays less than the fit says
     private const double SecondLookSpread = 1.25;   // the second reading is aimed this many σ (log duration) before the estimated end...
     private const double SecondLookLead = 0.75;     // ...and this many minimum pauses earlier still, leaving room to aim the last poll
+    private const double OvershootTrigger = 2.0;    // a trend end this many σ past the average is not trusted in one step...
+    private const double OvershootLook = 1.0;       // ...the poll goes no later than this many σ past the average...
+    private const double OvershootGrowth = 1.5;     // ...or, for a job already older than that, this many times its age
 
     /// <summary>Creates the policy.</summary>
     /// <param name="priorSpread">The spread (σ of the logarithm) of job durations around the average; 0.35 puts 95% of 45 s jobs within about 23–89 s.</param>
@@ -83,7 +88,8 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
 
         if (Trend.Estimate(context.Readings) is { } estimate)
         {
-            return Clamp(FromTrend(estimate, elapsed, min, context.AverageCompletion), min, max);
+            var aim = FromTrend(estimate, elapsed, min, context.AverageCompletion);
+            return Clamp(Math.Min(aim, OvershootBound(elapsed + aim, elapsed, context.AverageCompletion) - elapsed), min, max);
         }
 
         if (context.AverageCompletion is not { } average || average <= TimeSpan.Zero)
@@ -157,6 +163,23 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         }
 
         return end + (bestZ * error) - elapsed;
+    }
+
+    /// <summary>
+    /// The latest job age a progress trend may schedule the next poll at (issue 20: an early trend read as a slow rate, say a
+    /// back-loaded job reporting 5 % then 15 % in 5-point steps, put the end of a 6 s job 12–19 s out). A trend end later than
+    /// <see cref="OvershootTrigger"/> σ past the average is not trusted in one step: the poll goes no later than
+    /// <see cref="OvershootLook"/> σ past the average, or, once the job is older than that, <see cref="OvershootGrowth"/> × its age,
+    /// and the reading it brings corrects the trend. Without an average there is no bound.
+    /// </summary>
+    private double OvershootBound(double target, double elapsed, TimeSpan? average)
+    {
+        if (average is not { } prior || prior <= TimeSpan.Zero || target <= prior.TotalSeconds * Math.Exp(OvershootTrigger * PriorSpread))
+        {
+            return double.MaxValue;
+        }
+
+        return Math.Max(prior.TotalSeconds * Math.Exp(OvershootLook * PriorSpread), elapsed * OvershootGrowth);
     }
 
     /// <summary>The hazard (finishing rate of jobs still running) of a log-normal duration at time <paramref name="t"/>.</summary>

@@ -63,6 +63,29 @@ public class PollingPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_slow_early_trend_never_schedules_the_poll_past_one_spread_beyond_the_average()
+    {
+        // A back-loaded 6 s job in 5-point steps: 5 % at 2.3 s, 15 % at 4.2 s. The line reaches 100 % near 20 s; the prior
+        // (6 s, σ 0.35) says that is over 2 σ out, so the next poll comes no later than 6·e^0.35 ≈ 8.5 s and its reading corrects the trend.
+        var readings = new[] { new ProgressReading(TimeSpan.FromSeconds(2.3), 5), new ProgressReading(TimeSpan.FromSeconds(4.2), 15) };
+        var context = new PollContext("j", "PROCESSING", 15, TimeSpan.FromSeconds(4.2), 2, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), readings);
+
+        var next = 4.2 + AdaptivePollingPolicy.Default.NextDelay(context).TotalSeconds;
+        var unbounded = 4.2 + AdaptivePollingPolicy.Default.NextDelay(context with { AverageCompletion = null }).TotalSeconds;
+        output.WriteLine($"next poll at {next:0.00} s; without an average {unbounded:0.00} s");
+
+        Assert.True(unbounded > 15, $"the trend alone aims at {unbounded:0.00} s");
+        Assert.InRange(next, 5.2, (6 * Math.Exp(0.35)) + 1e-6);
+
+        // A job already older than that bound may still wait, but by at most half its age again per poll.
+        var old = context with { Elapsed = TimeSpan.FromSeconds(20), Progress = 40, Readings = [new ProgressReading(TimeSpan.FromSeconds(10), 20), new ProgressReading(TimeSpan.FromSeconds(20), 40)] };
+        Assert.InRange(AdaptivePollingPolicy.Default.NextDelay(old).TotalSeconds, 1, 10 + 1e-6);
+
+        // The minimum still wins over the bound.
+        Assert.Equal(TimeSpan.FromSeconds(5), AdaptivePollingPolicy.Default.NextDelay(context with { MinPollInterval = TimeSpan.FromSeconds(5) }));
+    }
+
+    [Fact]
     public void Progress_that_goes_backwards_restarts_the_trend()
     {
         var readings = new[]
