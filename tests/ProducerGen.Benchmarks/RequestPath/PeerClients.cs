@@ -101,7 +101,7 @@ public static class PeerClients
     {
         // The options the client builds (CreateSerializerSettings is private): defaults plus the enum converter above.
         var options = new JsonSerializerOptions();
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         return options;
     });
 }
