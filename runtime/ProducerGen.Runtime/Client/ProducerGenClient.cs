@@ -496,7 +496,9 @@ public class ProducerGenClient : IDisposable
         var reader = Api.JobReader;
         try
         {
-            var root = Job.ParseRoot(response.Body);
+            // Everything read here is copied out (strings, URIs) before the document is disposed.
+            using var document = Job.TryParseInPlace(response.Body);
+            var root = document?.RootElement ?? Job.ParseRoot(response.Body);
             if (root.ValueKind == JsonValueKind.Object)
             {
                 var id = reader.ReadSubmittedId(root);

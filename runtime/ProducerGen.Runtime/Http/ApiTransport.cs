@@ -238,7 +238,8 @@ internal sealed class ApiTransport
             var response = await transport._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             try
             {
-                await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, cancellationToken).ConfigureAwait(false);
+                // Only the bytes are read from the buffered content (SendAsync above), never its headers: they are not copied.
+                await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, cancellationToken, copyContentHeaders: false).ConfigureAwait(false);
                 return response;
             }
             catch

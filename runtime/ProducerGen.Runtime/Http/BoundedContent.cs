@@ -18,8 +18,12 @@ internal static class BoundedContent
     public static Task BufferAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
         => BufferAsync(response, limit, secret: null, cancellationToken);
 
-    /// <summary>As <see cref="BufferAsync(HttpResponseMessage, int, CancellationToken)"/>; <paramref name="secret"/> is redacted from the request id of the error.</summary>
-    public static async Task BufferAsync(HttpResponseMessage response, int limit, string? secret, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="BufferAsync(HttpResponseMessage, int, CancellationToken)"/>; <paramref name="secret"/> is redacted from the request id
+    /// of the error. <paramref name="copyContentHeaders"/>: false where nothing reads the buffered content's headers (the transport takes
+    /// only its bytes), which saves copying every content header of every answer.
+    /// </summary>
+    public static async Task BufferAsync(HttpResponseMessage response, int limit, string? secret, CancellationToken cancellationToken, bool copyContentHeaders = true)
     {
         var original = response.Content;
         if (original is null)
@@ -41,12 +45,15 @@ internal static class BoundedContent
         }
 
         var buffered = new Buffered(bytes);
-        // The values as received (NonValidated, no parsing and no string[] per header); one value is added as a plain string.
-        foreach (var (name, values) in original.Headers.NonValidated)
+        if (copyContentHeaders)
         {
-            if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            // The values as received (NonValidated, no parsing and no string[] per header); one value is added as a plain string.
+            foreach (var (name, values) in original.Headers.NonValidated)
             {
-                _ = values.Count == 1 ? buffered.Headers.TryAddWithoutValidation(name, values.ToString()) : buffered.Headers.TryAddWithoutValidation(name, values);
+                if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    _ = values.Count == 1 ? buffered.Headers.TryAddWithoutValidation(name, values.ToString()) : buffered.Headers.TryAddWithoutValidation(name, values);
+                }
             }
         }
 

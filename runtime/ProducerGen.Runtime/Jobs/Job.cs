@@ -104,6 +104,24 @@ public sealed class Job
         return Read(json, api, expectedId: null, httpStatus: null);
     }
 
+    /// <summary>
+    /// Parses <paramref name="utf8Json"/> in place, for a caller that is done with the element before it disposes the document (a
+    /// submit's answer): no copy of the bytes and a pooled metadata table, where <see cref="ParseRoot"/> copies both so the element can
+    /// outlive the buffer. <see langword="null"/> where the document parser refuses the body: the caller then uses
+    /// <see cref="ParseRoot"/>, which accepts what it always accepted (a value followed by other text) or throws as before.
+    /// </summary>
+    internal static JsonDocument? TryParseInPlace(byte[] utf8Json)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     internal static JsonElement ParseRoot(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });

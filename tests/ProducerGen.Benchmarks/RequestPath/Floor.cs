@@ -121,10 +121,16 @@ public sealed class FloorClient(HttpClient http, Uri baseAddress, string apiKey)
     }
 }
 
-/// <summary>An in-memory server: answers every request with the canned 202 of a submission, reading nothing.</summary>
+/// <summary>
+/// An in-memory server: answers every request with the canned 202 of a submission, reading nothing. The job id is a UUID, as the
+/// provider's document declares it (<c>format: uuid</c>; NSwag and Kiota parse it into a <see cref="Guid"/>).
+/// </summary>
 public sealed class Canned202Handler : HttpMessageHandler
 {
-    private static readonly byte[] Accepted = """{"jobId":"job-123","status":"QUEUED"}"""u8.ToArray();
+    /// <summary>The job id of every answer.</summary>
+    public const string JobId = "3f1c9a52-7b2e-4d1a-9c8e-5a6b7c8d9e0f";
+
+    private static readonly byte[] Accepted = """{"jobId":"3f1c9a52-7b2e-4d1a-9c8e-5a6b7c8d9e0f","status":"QUEUED"}"""u8.ToArray();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -9,7 +9,9 @@ namespace ProducerGen.Benchmarks.RequestPath;
 /// <summary>
 /// One submission through an in-memory <see cref="HttpMessageHandler"/> answering a canned 202: the generated client's
 /// <c>Producer.SubmitAsync</c> (validate, serialize, send through the retry pipeline with retries and the per-attempt timeout ON,
-/// parse the 202) against the hand-written floor (<see cref="FloorClient"/>: hand checks, STJ source-generated DTO, HttpClient).
+/// parse the 202) against the hand-written floor (<see cref="FloorClient"/>: hand checks, STJ source-generated DTO, HttpClient) and
+/// the NSwag and Kiota clients generated from the provider's document (<see cref="PeerClients"/>; neither validates, NSwag does not
+/// retry, Kiota retries through its default middleware). Every row ends in one <see cref="Canned202Handler"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class SubmitBenchmarks
@@ -18,6 +20,9 @@ public class SubmitBenchmarks
     private HttpClient _http = null!;
     private ApiframeClient _client = null!;
     private FloorClient _floor = null!;
+    private Peers.NSwag.ApiframeNSwagClient _nswag = null!;
+    private Peers.Kiota.ApiframeKiotaClient _kiota = null!;
+    private HttpClient _kiotaHttp = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,7 +31,10 @@ public class SubmitBenchmarks
         // Defaults: retries on (RetryOptions), RequestTimeout 100 s per attempt.
         _client = new ApiframeClient(new ApiframeClientOptions { ApiKey = "afk_benchmark" }, _http);
         _floor = new FloorClient(_http, BaseAddress, "afk_benchmark");
-        if (_client.Producer.SubmitAsync(Request()).GetAwaiter().GetResult().Id != "job-123" || FloorAsync().GetAwaiter().GetResult() != "job-123")
+        _nswag = PeerClients.NSwagClient(_http, "afk_benchmark");
+        _kiota = PeerClients.KiotaClient(new Canned202Handler(), BaseAddress, "afk_benchmark", out _kiotaHttp);
+        if (GeneratedAsync().GetAwaiter().GetResult() != Canned202Handler.JobId || FloorAsync().GetAwaiter().GetResult() != Canned202Handler.JobId
+            || NSwagAsync().GetAwaiter().GetResult() != Guid.Parse(Canned202Handler.JobId) || KiotaAsync().GetAwaiter().GetResult() != Guid.Parse(Canned202Handler.JobId))
         {
             throw new InvalidOperationException("the canned answer was not read");
         }
@@ -37,6 +45,7 @@ public class SubmitBenchmarks
     {
         _client.Dispose();
         _http.Dispose();
+        _kiotaHttp.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "floor: hand checks + STJ source-gen DTO + HttpClient")]
@@ -44,6 +53,13 @@ public class SubmitBenchmarks
 
     [Benchmark(Description = "ProducerGen: Producer.SubmitAsync (retries + timeout on)")]
     public async Task<string> GeneratedAsync() => (await _client.Producer.SubmitAsync(Request()).ConfigureAwait(false)).Id;
+
+    [Benchmark(Description = "NSwag: GenerateAsync (no validation, no retries)")]
+    public async Task<Guid> NSwagAsync() =>
+        (await _nswag.GenerateAsync(Guid.NewGuid().ToString("N"), PeerClients.NSwagRequest()).ConfigureAwait(false)).JobId;
+
+    [Benchmark(Description = "Kiota: V2.Music.Generate.PostAsync (no validation, default middleware)")]
+    public async Task<Guid?> KiotaAsync() => (await PeerClients.KiotaSubmitAsync(_kiota).ConfigureAwait(false))?.JobId;
 
     private static ProducerRequest Request() => RequestPathBenchmarks.GeneratedRequest();
 }

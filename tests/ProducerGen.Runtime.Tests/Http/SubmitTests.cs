@@ -88,6 +88,8 @@ public class SubmitTests
     [InlineData(200, """{"jobId":"j-2","status":"COMPLETED"}""", "j-2", "COMPLETED")] // idempotent replay of a finished job
     [InlineData(200, """{"id":"j-3","status":"PROCESSING"}""", "j-3", "PROCESSING")] // the job object's id member
     [InlineData(201, """{"jobId":"j-4"}""", "j-4", "QUEUED")]
+    [InlineData(202, """/* queued */ {"jobId":"j-5","status":"QUEUED"}""", "j-5", "QUEUED")] // comments are skipped
+    [InlineData(202, """{"jobId":"j-6","status":"QUEUED"} and text after""", "j-6", "QUEUED")] // text after the object is ignored, as it always was
     public async Task Accepted_and_replayed_submissions_are_success(int status, string json, string id, string jobStatus)
     {
         var time = TestApi.NewTime();
