@@ -40,7 +40,7 @@ public sealed class RequestGateWireTests
     [Fact]
     public async Task A_client_that_builds_its_handler_is_bounded_by_its_connections_and_times_an_attempt_from_when_it_enters()
     {
-        // Two connections; the first two requests are held past the third's 300 ms attempt timeout. Queued inside the handler (no
+        // Two connections; the first two requests are held past the third's 1 s attempt timeout. Queued inside the handler (no
         // gate) the third would time out waiting for a connection; behind the gate its timeout starts when one of the first two ends.
         await using var server = await HoldingServer.StartAsync(hold: 2);
         using var client = server.Client(http: null, o => { o.MaxConnectionsPerServer = 2; o.Retry.MaxRetries = 0; });
@@ -48,8 +48,8 @@ public sealed class RequestGateWireTests
         var first = client.SubmitAsync(TestApi.Producer, new TestRequest("a"));
         var second = client.SubmitAsync(TestApi.Producer, new TestRequest("b"));
         await server.Arrived(2);
-        var third = client.SubmitAsync(TestApi.Producer, new TestRequest("c"), new RequestOptions { Timeout = TimeSpan.FromMilliseconds(300) });
-        await server.AssertNoMoreArrive(TimeSpan.FromSeconds(1)); // well past the third's timeout
+        var third = client.SubmitAsync(TestApi.Producer, new TestRequest("c"), new RequestOptions { Timeout = TimeSpan.FromSeconds(1) });
+        await server.AssertNoMoreArrive(TimeSpan.FromSeconds(2.5)); // well past the third's timeout
         Assert.False(third.IsCompleted);
 
         server.Release(2);
@@ -70,6 +70,7 @@ public sealed class RequestGateWireTests
         using var cancel = new CancellationTokenSource();
         var queued = client.SubmitAsync(TestApi.Producer, new TestRequest("b"), cancellationToken: cancel.Token);
         var behind = client.SubmitAsync(TestApi.Producer, new TestRequest("c"));
+        await server.AssertNoMoreArrive(); // both wait in the queue
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(Patience));
         Assert.False(behind.IsCompleted);
