@@ -71,7 +71,7 @@ public class ProducerGenClient : IDisposable
         }
 
         Api = api;
-        _transport = new ApiTransport(api, options, _httpClient, baseAddress, apiKey, logger);
+        _transport = new ApiTransport(api, options, _httpClient, baseAddress, apiKey, logger, RequestGate.For(options, _ownsHttpClient));
         _downloader = new Downloader(_transport);
         Jobs = new JobsClient(_transport);
         _operations = new OperationSender(_transport);
@@ -443,6 +443,11 @@ public class ProducerGenClient : IDisposable
         if (options.DownloadIdleTimeout <= TimeSpan.Zero && options.DownloadIdleTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.DownloadIdleTimeout, "DownloadIdleTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.MaxConcurrentRequests is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrentRequests, "MaxConcurrentRequests must be positive (or null for the default).");
         }
 
         if (options.MaxDownloadBytes is <= 0)

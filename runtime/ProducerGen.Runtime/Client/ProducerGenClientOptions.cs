@@ -54,6 +54,18 @@ public class ProducerGenClientOptions
     public int MaxConnectionsPerServer { get; set; } = DefaultMaxConnectionsPerServer;
 
     /// <summary>
+    /// The most requests of this client (submissions, polls, operations; not download bodies) inside the retry and timeout pipeline
+    /// at once; the rest wait in a queue, in arrival order, until one finishes, and can be cancelled there. A request keeps its place
+    /// through its retries and their backoff. <see cref="RequestTimeout"/> counts from when a request leaves the queue, so it measures
+    /// the attempt, not the wait for a free connection.
+    /// Default <see langword="null"/>: <see cref="MaxConnectionsPerServer"/> when the client creates its own handler (more would only
+    /// wait inside the handler, each holding its timer and retry state: 10,000 jobs at once then held ~100 MB), and no bound when an
+    /// <see cref="System.Net.Http.HttpClient"/> is passed in (its limits are unknown here; <c>Add{Client}</c> passes one, so set this there
+    /// to bound each client instance). Must be positive when set.
+    /// </summary>
+    public int? MaxConcurrentRequests { get; set; }
+
+    /// <summary>
     /// How long a download may receive no body bytes before it fails with <see cref="DownloadStalledException"/> (a partial file
     /// is removed). The clock restarts with every chunk, so a slow body that keeps arriving completes however long it takes.
     /// Default 60 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits forever. The headers are bounded by

@@ -19,6 +19,7 @@ internal static class ClientOptionsBinding
         Read(configuration, nameof(options.RequestTimeout), TimeSpanHint, ParseTimeSpan, value => options.RequestTimeout = value!.Value);
         Read(configuration, nameof(options.MaxResponseBodyBytes), "a whole number", ParseInt32, value => options.MaxResponseBodyBytes = value!.Value);
         Read(configuration, nameof(options.MaxConnectionsPerServer), "a whole number", ParseInt32, value => options.MaxConnectionsPerServer = value!.Value);
+        Read(configuration, nameof(options.MaxConcurrentRequests), "a whole number (empty for the default)", ParseInt32, value => options.MaxConcurrentRequests = value, nullable: true);
         Read(configuration, nameof(options.DownloadIdleTimeout), TimeSpanHint, ParseTimeSpan, value => options.DownloadIdleTimeout = value!.Value);
         Read(configuration, nameof(options.MaxDownloadBytes), "a whole number (empty for unbounded)", ParseInt64, value => options.MaxDownloadBytes = value, nullable: true);
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace ProducerGen;
@@ -37,7 +36,7 @@ internal sealed class SecretRedactor
 
         _runes = [.. runes];
         var bytes = Encoding.UTF8.GetBytes(secret);
-        var digest = SHA256.HashData(bytes);
+        var digest = Sha256.HashData(bytes); // managed: SHA256.HashData would load OpenSSL (~5.4 MB resident) into every client
         var literals = new List<string>();
         if (bytes.Length >= 6)
         {

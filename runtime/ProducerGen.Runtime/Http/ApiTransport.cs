@@ -20,6 +20,7 @@ internal sealed class ApiTransport
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _apiKey;
+    private readonly SemaphoreSlim? _gate; // see RequestGate
 
     // Per (method, path) of the schema's models: a submit's method, URI and operation text are the same every call, so they are
     // built once (bounded by the schema; paths with a query string or a job id are not cached).
@@ -31,8 +32,9 @@ internal sealed class ApiTransport
     private const int MaxCachedReasonLength = 64;
     private readonly ConcurrentDictionary<string, string> _redactedReasons = new(StringComparer.Ordinal);
 
-    public ApiTransport(ApiDescription api, ProducerGenClientOptions options, HttpClient http, Uri baseAddress, string apiKey, ILogger logger)
+    public ApiTransport(ApiDescription api, ProducerGenClientOptions options, HttpClient http, Uri baseAddress, string apiKey, ILogger logger, SemaphoreSlim? gate = null)
     {
+        _gate = gate;
         Api = api;
         Options = options;
         _http = http;
@@ -111,6 +113,11 @@ internal sealed class ApiTransport
 
     private async Task<ApiResponse> SendAsync(HttpMethod method, Uri uri, string operation, byte[]? body, string? idempotencyKey, TimeSpan? timeout, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string>>? headers, string? bodyContentType, bool authenticate, bool? replaySafe)
     {
+        if (_gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false); // before the pipeline: queued requests hold no attempt state
+        }
+
         var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers, authenticate);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
@@ -155,6 +162,7 @@ internal sealed class ApiTransport
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            _gate?.Release();
         }
     }
 

@@ -20,6 +20,7 @@ public class ConfigurationBindingTests
         ["RequestTimeout"] = ("00:00:42", TimeSpan.FromSeconds(42)),
         ["MaxResponseBodyBytes"] = ("4096", 4096),
         ["MaxConnectionsPerServer"] = ("9", 9),
+        ["MaxConcurrentRequests"] = ("7", 7),
         ["DownloadIdleTimeout"] = ("00:02:00", TimeSpan.FromMinutes(2)),
         ["MaxDownloadBytes"] = ("123456", 123456L),
         ["Retry:MaxRetries"] = ("2", 2),
