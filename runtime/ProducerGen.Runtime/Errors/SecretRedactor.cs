@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace ProducerGen;
 
@@ -22,9 +24,17 @@ internal sealed class SecretRedactor
     /// <summary>The most characters one key character takes once encoded (<c>%F0%9F%98%80</c>, <c>\uD83D\uDE00</c>).</summary>
     private const int MaxEncodedCharsPerRune = 12;
 
+    /// <summary>
+    /// The shortest literal the key's SHA-256 produces (a base64 core; its length does not depend on the digest's bytes). Shorter
+    /// texts cannot hold one, so the digest is computed on the first longer text: <see cref="SHA256"/> maps OpenSSL (~5 MB
+    /// resident on Linux), which a plain-HTTP client that only ever redacts short reason phrases and ids never needs (issue 20).
+    /// </summary>
+    private static readonly int s_shortestDigestLiteral = ShortestLiteral(new byte[SHA256.HashSizeInBytes]);
+
     private readonly Rune[] _runes;
+    private readonly byte[] _secretBytes;
     private readonly string[] _literals;
-    private readonly string[] _hexLiterals;
+    private DigestLiterals? _digest;
 
     private SecretRedactor(string secret)
     {
@@ -36,16 +46,14 @@ internal sealed class SecretRedactor
 
         _runes = [.. runes];
         var bytes = Encoding.UTF8.GetBytes(secret);
-        var digest = Sha256.HashData(bytes); // managed: SHA256.HashData would load OpenSSL (~5.4 MB resident) into every client
+        _secretBytes = bytes;
         var literals = new List<string>();
         if (bytes.Length >= 6)
         {
             AddBase64Cores(literals, bytes);
         }
 
-        AddBase64Cores(literals, digest);
         _literals = [.. literals];
-        _hexLiterals = [Convert.ToHexString(digest)];
 
         // A key occurrence starting before a cut ends within this many characters of it.
         Slack = (_runes.Length * MaxEncodedCharsPerRune) + 64;
@@ -77,11 +85,14 @@ internal sealed class SecretRedactor
     public string RedactAndCut(string text, int maxChars, int scanLimit, out bool cut)
     {
         var limit = Math.Min(text.Length, Math.Max(0, scanLimit));
+        var digest = text.Length >= s_shortestDigestLiteral
+            ? LazyInitializer.EnsureInitialized(ref _digest, () => new DigestLiterals(SHA256.HashData(_secretBytes)))
+            : null;
         var builder = new StringBuilder(Math.Min(limit, maxChars) + 8);
         var i = 0;
         while (i < limit)
         {
-            var matched = MatchAt(text, i);
+            var matched = MatchAt(text, i, digest);
             var take = matched > 0 ? Marker.Length : (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1);
             if (builder.Length + take > maxChars)
             {
@@ -105,22 +116,15 @@ internal sealed class SecretRedactor
     }
 
     /// <summary>The length of the longest occurrence starting at <paramref name="start"/>, or 0.</summary>
-    private int MatchAt(string text, int start)
+    private int MatchAt(string text, int start, DigestLiterals? digest)
     {
-        var best = 0;
-        foreach (var literal in _literals)
+        var best = LongestLiteral(text, start, _literals, 0);
+        if (digest is not null)
         {
-            if (literal.Length > best && start + literal.Length <= text.Length && string.CompareOrdinal(text, start, literal, 0, literal.Length) == 0)
+            best = LongestLiteral(text, start, digest.Base64, best);
+            if (digest.Hex.Length > best && start + digest.Hex.Length <= text.Length && string.Compare(text, start, digest.Hex, 0, digest.Hex.Length, StringComparison.OrdinalIgnoreCase) == 0)
             {
-                best = literal.Length;
-            }
-        }
-
-        foreach (var literal in _hexLiterals)
-        {
-            if (literal.Length > best && start + literal.Length <= text.Length && string.Compare(text, start, literal, 0, literal.Length, StringComparison.OrdinalIgnoreCase) == 0)
-            {
-                best = literal.Length;
+                best = digest.Hex.Length;
             }
         }
 
@@ -142,6 +146,51 @@ internal sealed class SecretRedactor
         }
 
         return best;
+    }
+
+    private static int LongestLiteral(string text, int start, string[] literals, int best)
+    {
+        foreach (var literal in literals)
+        {
+            if (literal.Length > best && start + literal.Length <= text.Length && string.CompareOrdinal(text, start, literal, 0, literal.Length) == 0)
+            {
+                best = literal.Length;
+            }
+        }
+
+        return best;
+    }
+
+    private static int ShortestLiteral(byte[] digest)
+    {
+        var literals = new List<string>();
+        AddBase64Cores(literals, digest);
+        var shortest = Convert.ToHexString(digest).Length;
+        foreach (var literal in literals)
+        {
+            shortest = Math.Min(shortest, literal.Length);
+        }
+
+        return shortest;
+    }
+
+    /// <summary>Whether the key's digest has been computed (tests: short texts never need it).</summary>
+    internal bool DigestComputed => Volatile.Read(ref _digest) is not null;
+
+    /// <summary>The forms of the key's SHA-256 (the webhook secret) that are redacted: base64 cores and hex.</summary>
+    private sealed class DigestLiterals
+    {
+        public DigestLiterals(byte[] digest)
+        {
+            var literals = new List<string>();
+            AddBase64Cores(literals, digest);
+            Base64 = [.. literals];
+            Hex = Convert.ToHexString(digest);
+        }
+
+        public string[] Base64 { get; }
+
+        public string Hex { get; }
     }
 
     /// <summary>How many characters at <paramref name="at"/> spell <paramref name="rune"/> (raw, JSON-escaped or percent-encoded), or 0.</summary>

@@ -129,6 +129,23 @@ public class RedactionTests
     }
 
     [Fact]
+    public void Redaction_computes_the_webhook_secret_only_for_a_text_long_enough_to_hold_it_and_still_redacts_its_shortest_form()
+    {
+        // Issue 20: SHA-256 maps OpenSSL, so short texts (reason phrases, request ids) must not need the digest.
+        var redactor = SecretRedactor.For(HostileKey)!;
+        Assert.Equal("Accepted", redactor.Redact("Accepted"));
+        Assert.Equal("9f0c1f4e-5b8a-4c1e-9f7d-2b6a8e3c0d11", redactor.Redact("9f0c1f4e-5b8a-4c1e-9f7d-2b6a8e3c0d11"));
+        Assert.False(redactor.DigestComputed);
+
+        // The shortest form: the first 42 characters of the digest's base64 (those that do not depend on what follows).
+        var digest = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(HostileKey));
+        var shortest = Convert.ToBase64String(digest)[..42];
+        Assert.Equal("***", redactor.Redact(shortest));
+        Assert.True(redactor.DigestComputed);
+        Assert.Equal(shortest[..41], redactor.Redact(shortest[..41]));
+    }
+
+    [Fact]
     public void Redaction_leaves_other_text_alone_and_never_splits_a_surrogate_pair()
     {
         var redactor = SecretRedactor.For(HostileKey)!;
