@@ -88,4 +88,27 @@ public class JsonWritingTests
         Assert.Equal(new[] { "16:9", "1:1", "9:16", "3d-render", "1024x1024" }, Enum.GetValues<Flux1_1ProAspectRatio>().Select(v => v.ToWireValue()));
         Assert.False(Flux1_1ProAspectRatioExtensions.TryParseWireValue("21:9", out _));
     }
+
+    [Fact]
+    public void Enum_conversions_refuse_what_is_not_a_declared_member()
+    {
+        // Issue 20 made the conversions a table indexed by the value: every edge of the table must refuse as the switch did.
+        var count = Enum.GetValues<Flux1_1ProAspectRatio>().Length;
+        foreach (var wire in new[] { null, "", "16:9 ", "16:9\0", "3D-RENDER" })
+        {
+            Assert.False(Flux1_1ProAspectRatioExtensions.TryParseWireValue(wire, out var value), wire);
+            Assert.Equal(default, value);
+        }
+
+        foreach (var cast in new[] { -1, count, int.MaxValue, int.MinValue })
+        {
+            var undefined = (Flux1_1ProAspectRatio)cast;
+            Assert.False(undefined.IsDefined());
+            var exception = Assert.Throws<ArgumentOutOfRangeException>(() => undefined.ToWireValue());
+            Assert.Equal("value", exception.ParamName);
+        }
+
+        Assert.True(((Flux1_1ProAspectRatio)(count - 1)).IsDefined());
+        Assert.True(((Flux1_1ProAspectRatio)0).IsDefined());
+    }
 }

@@ -24,44 +24,33 @@ internal static class EnumEmitter
         writer.Line(GeneratedCode.Attribute);
         writer.OpenBlock($"public static partial class {spec.ExtensionsName}");
 
-        writer.Doc("summary", "The value sent on the wire.");
-        writer.OpenBlock($"public static string ToWireValue(this {name} value)");
-        writer.OpenBlock("switch (value)");
+        // The members are declared in wire order from 0, so the wire values are a table indexed by the value: data, not a switch per
+        // conversion (issue 20: the switches were 2,325 of the catalog's 47,056 generated lines).
+        writer.Line("private static readonly string[] s_wireValues =");
+        writer.Line("{");
         foreach (var member in spec.Members)
         {
-            writer.Line($"case {name}.{member.Name}: return {Literals.String(member.WireValue)};");
+            writer.Line($"    {Literals.String(member.WireValue)},");
         }
 
-        writer.Line($"default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {name} value.\");");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.Line("};");
+        writer.Line();
+
+        writer.Doc("summary", "The value sent on the wire.");
+        writer.Line($"public static string ToWireValue(this {name} value)");
+        writer.Line($"    => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a defined {name} value.\");");
         writer.Line();
 
         writer.Doc("summary", "Reads a wire value; false for a value this client does not know (a newer server may send one).");
         writer.OpenBlock($"public static bool TryParseWireValue(string? wireValue, out {name} value)");
-        writer.OpenBlock("switch (wireValue)");
-        foreach (var member in spec.Members)
-        {
-            writer.Line($"case {Literals.String(member.WireValue)}: value = {name}.{member.Name}; return true;");
-        }
-
-        writer.Line("default: value = default; return false;");
-        writer.CloseBlock();
+        writer.Line("var index = global::System.Array.IndexOf(s_wireValues, wireValue);");
+        writer.Line($"value = index < 0 ? default : ({name})index;");
+        writer.Line("return index >= 0;");
         writer.CloseBlock();
         writer.Line();
 
         writer.Doc("summary", "Whether the value is one of the declared members (not an out-of-range cast).");
-        writer.OpenBlock($"public static bool IsDefined(this {name} value)");
-        writer.OpenBlock("switch (value)");
-        foreach (var member in spec.Members)
-        {
-            writer.Line($"case {name}.{member.Name}:");
-        }
-
-        writer.Line("    return true;");
-        writer.Line("default: return false;");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        writer.Line($"public static bool IsDefined(this {name} value) => (uint)value < (uint)s_wireValues.Length;");
         writer.CloseBlock();
         writer.Line();
     }

@@ -41,6 +41,7 @@ internal static class ModelEmitter
     private static void EmitOperations(SourceWriter w, Specs.OperationsSpec operations)
     {
         var name = operations.Name;
+        var readResult = $"static job => new {operations.ResultName}(job)";
         var average = operations.AverageCompletionMilliseconds is { } ms
             ? $"global::System.TimeSpan.FromMilliseconds({ms.ToString(CultureInfo.InvariantCulture)})"
             : "null";
@@ -92,10 +93,9 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"request\">The request; invalid requests throw before anything is sent.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels submitting or waiting.</param>");
-        w.OpenBlock($"public virtual async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {operations.ResultName}(job);");
-        w.CloseBlock();
+        // Not async: one shared runtime method awaits, so the model costs no compiler-built state machine (issue 20).
+        w.Line($"public virtual global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line($"    => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), {readResult});");
         w.Line();
 
         w.Doc("summary", "Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).");
@@ -103,22 +103,18 @@ internal static class ModelEmitter
         w.Line("/// <param name=\"options\">Per-call options such as your own idempotency key.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels submitting or waiting.</param>");
-        w.OpenBlock($"public virtual async global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {operations.ResultName}(job);");
-        w.CloseBlock();
+        w.Line($"public virtual global::System.Threading.Tasks.Task<{operations.ResultName}> GenerateAsync({operations.RequestName} request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line($"    => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), {readResult});");
         w.Line();
 
         w.Doc("summary", "Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.");
         w.Line("/// <param name=\"jobId\">The job's id.</param>");
         w.Line("/// <param name=\"progress\">Receives status and progress changes while waiting.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels waiting.</param>");
-        w.OpenBlock($"public virtual async global::System.Threading.Tasks.Task<{operations.ResultName}> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line($"public virtual global::System.Threading.Tasks.Task<{operations.ResultName}> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line(ownRoutes
-            ? "var job = await _client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken).ConfigureAwait(false);"
-            : "var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return new {operations.ResultName}(job.EnsureSucceeded());");
-        w.CloseBlock();
+            ? $"    => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken), {readResult});"
+            : $"    => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), {readResult});");
         w.CloseBlock();
     }
 }

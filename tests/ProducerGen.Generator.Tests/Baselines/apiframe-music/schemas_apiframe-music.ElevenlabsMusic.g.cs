@@ -181,51 +181,30 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class ElevenlabsMusicOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "mp3_standard",
+            "mp3_high_quality",
+            "wav_16khz",
+            "wav_22khz",
+            "wav_24khz",
+            "wav_cd_quality",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this ElevenlabsMusicOutputFormat value)
-        {
-            switch (value)
-            {
-                case ElevenlabsMusicOutputFormat.Mp3Standard: return "mp3_standard";
-                case ElevenlabsMusicOutputFormat.Mp3HighQuality: return "mp3_high_quality";
-                case ElevenlabsMusicOutputFormat.Wav16khz: return "wav_16khz";
-                case ElevenlabsMusicOutputFormat.Wav22khz: return "wav_22khz";
-                case ElevenlabsMusicOutputFormat.Wav24khz: return "wav_24khz";
-                case ElevenlabsMusicOutputFormat.WavCdQuality: return "wav_cd_quality";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ElevenlabsMusicOutputFormat value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ElevenlabsMusicOutputFormat value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out ElevenlabsMusicOutputFormat value)
         {
-            switch (wireValue)
-            {
-                case "mp3_standard": value = ElevenlabsMusicOutputFormat.Mp3Standard; return true;
-                case "mp3_high_quality": value = ElevenlabsMusicOutputFormat.Mp3HighQuality; return true;
-                case "wav_16khz": value = ElevenlabsMusicOutputFormat.Wav16khz; return true;
-                case "wav_22khz": value = ElevenlabsMusicOutputFormat.Wav22khz; return true;
-                case "wav_24khz": value = ElevenlabsMusicOutputFormat.Wav24khz; return true;
-                case "wav_cd_quality": value = ElevenlabsMusicOutputFormat.WavCdQuality; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (ElevenlabsMusicOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this ElevenlabsMusicOutputFormat value)
-        {
-            switch (value)
-            {
-                case ElevenlabsMusicOutputFormat.Mp3Standard:
-                case ElevenlabsMusicOutputFormat.Mp3HighQuality:
-                case ElevenlabsMusicOutputFormat.Wav16khz:
-                case ElevenlabsMusicOutputFormat.Wav22khz:
-                case ElevenlabsMusicOutputFormat.Wav24khz:
-                case ElevenlabsMusicOutputFormat.WavCdQuality:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this ElevenlabsMusicOutputFormat value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'elevenlabs-music' job with its typed result.</summary>
@@ -271,31 +250,22 @@ namespace Apiframe
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<ElevenlabsMusicResult> GenerateAsync(ElevenlabsMusicRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new ElevenlabsMusicResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<ElevenlabsMusicResult> GenerateAsync(ElevenlabsMusicRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new ElevenlabsMusicResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<ElevenlabsMusicResult> GenerateAsync(ElevenlabsMusicRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new ElevenlabsMusicResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<ElevenlabsMusicResult> GenerateAsync(ElevenlabsMusicRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new ElevenlabsMusicResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<ElevenlabsMusicResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new ElevenlabsMusicResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<ElevenlabsMusicResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new ElevenlabsMusicResult(job));
     }
 }

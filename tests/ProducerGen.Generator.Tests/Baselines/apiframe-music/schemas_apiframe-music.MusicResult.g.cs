@@ -72,42 +72,27 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class MusicWebhookEventExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "progress",
+            "completed",
+            "failed",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this MusicWebhookEvent value)
-        {
-            switch (value)
-            {
-                case MusicWebhookEvent.Progress: return "progress";
-                case MusicWebhookEvent.Completed: return "completed";
-                case MusicWebhookEvent.Failed: return "failed";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined MusicWebhookEvent value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined MusicWebhookEvent value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out MusicWebhookEvent value)
         {
-            switch (wireValue)
-            {
-                case "progress": value = MusicWebhookEvent.Progress; return true;
-                case "completed": value = MusicWebhookEvent.Completed; return true;
-                case "failed": value = MusicWebhookEvent.Failed; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (MusicWebhookEvent)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this MusicWebhookEvent value)
-        {
-            switch (value)
-            {
-                case MusicWebhookEvent.Progress:
-                case MusicWebhookEvent.Completed:
-                case MusicWebhookEvent.Failed:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this MusicWebhookEvent value) => (uint)value < (uint)s_wireValues.Length;
     }
 
 }

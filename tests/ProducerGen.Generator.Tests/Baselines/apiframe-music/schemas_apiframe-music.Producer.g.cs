@@ -239,51 +239,30 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class ProducerModelVersionExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "FUZZ_2_PRO",
+            "FUZZ_2",
+            "FUZZ_2_RAW",
+            "FUZZ_1_1_PRO",
+            "FUZZ_1_PRO",
+            "FUZZ_1",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this ProducerModelVersion value)
-        {
-            switch (value)
-            {
-                case ProducerModelVersion.Fuzz2Pro: return "FUZZ_2_PRO";
-                case ProducerModelVersion.Fuzz2: return "FUZZ_2";
-                case ProducerModelVersion.Fuzz2Raw: return "FUZZ_2_RAW";
-                case ProducerModelVersion.Fuzz1_1Pro: return "FUZZ_1_1_PRO";
-                case ProducerModelVersion.Fuzz1Pro: return "FUZZ_1_PRO";
-                case ProducerModelVersion.Fuzz1: return "FUZZ_1";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ProducerModelVersion value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ProducerModelVersion value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out ProducerModelVersion value)
         {
-            switch (wireValue)
-            {
-                case "FUZZ_2_PRO": value = ProducerModelVersion.Fuzz2Pro; return true;
-                case "FUZZ_2": value = ProducerModelVersion.Fuzz2; return true;
-                case "FUZZ_2_RAW": value = ProducerModelVersion.Fuzz2Raw; return true;
-                case "FUZZ_1_1_PRO": value = ProducerModelVersion.Fuzz1_1Pro; return true;
-                case "FUZZ_1_PRO": value = ProducerModelVersion.Fuzz1Pro; return true;
-                case "FUZZ_1": value = ProducerModelVersion.Fuzz1; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (ProducerModelVersion)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this ProducerModelVersion value)
-        {
-            switch (value)
-            {
-                case ProducerModelVersion.Fuzz2Pro:
-                case ProducerModelVersion.Fuzz2:
-                case ProducerModelVersion.Fuzz2Raw:
-                case ProducerModelVersion.Fuzz1_1Pro:
-                case ProducerModelVersion.Fuzz1Pro:
-                case ProducerModelVersion.Fuzz1:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this ProducerModelVersion value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'producer' job with its typed result.</summary>
@@ -329,31 +308,22 @@ namespace Apiframe
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<ProducerResult> GenerateAsync(ProducerRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new ProducerResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<ProducerResult> GenerateAsync(ProducerRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new ProducerResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<ProducerResult> GenerateAsync(ProducerRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new ProducerResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<ProducerResult> GenerateAsync(ProducerRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new ProducerResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<ProducerResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new ProducerResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<ProducerResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new ProducerResult(job));
     }
 }

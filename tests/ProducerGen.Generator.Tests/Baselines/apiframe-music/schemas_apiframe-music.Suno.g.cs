@@ -260,51 +260,30 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class SunoModelVersionExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "V4",
+            "V4_5",
+            "V4_5ALL",
+            "V4_5PLUS",
+            "V5",
+            "V5_5",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this SunoModelVersion value)
-        {
-            switch (value)
-            {
-                case SunoModelVersion.V4: return "V4";
-                case SunoModelVersion.V4_5: return "V4_5";
-                case SunoModelVersion.V4_5all: return "V4_5ALL";
-                case SunoModelVersion.V4_5plus: return "V4_5PLUS";
-                case SunoModelVersion.V5: return "V5";
-                case SunoModelVersion.V5_5: return "V5_5";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoModelVersion value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoModelVersion value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out SunoModelVersion value)
         {
-            switch (wireValue)
-            {
-                case "V4": value = SunoModelVersion.V4; return true;
-                case "V4_5": value = SunoModelVersion.V4_5; return true;
-                case "V4_5ALL": value = SunoModelVersion.V4_5all; return true;
-                case "V4_5PLUS": value = SunoModelVersion.V4_5plus; return true;
-                case "V5": value = SunoModelVersion.V5; return true;
-                case "V5_5": value = SunoModelVersion.V5_5; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (SunoModelVersion)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this SunoModelVersion value)
-        {
-            switch (value)
-            {
-                case SunoModelVersion.V4:
-                case SunoModelVersion.V4_5:
-                case SunoModelVersion.V4_5all:
-                case SunoModelVersion.V4_5plus:
-                case SunoModelVersion.V5:
-                case SunoModelVersion.V5_5:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this SunoModelVersion value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'sunoParams.vocal_gender'. Each member is sent as its wire value, unchanged.</summary>
@@ -321,39 +300,26 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class SunoVocalGenderExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "m",
+            "f",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this SunoVocalGender value)
-        {
-            switch (value)
-            {
-                case SunoVocalGender.M: return "m";
-                case SunoVocalGender.F: return "f";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoVocalGender value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoVocalGender value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out SunoVocalGender value)
         {
-            switch (wireValue)
-            {
-                case "m": value = SunoVocalGender.M; return true;
-                case "f": value = SunoVocalGender.F; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (SunoVocalGender)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this SunoVocalGender value)
-        {
-            switch (value)
-            {
-                case SunoVocalGender.M:
-                case SunoVocalGender.F:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this SunoVocalGender value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'suno' job with its typed result.</summary>
@@ -399,31 +365,22 @@ namespace Apiframe
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<SunoResult> GenerateAsync(SunoRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new SunoResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<SunoResult> GenerateAsync(SunoRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new SunoResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<SunoResult> GenerateAsync(SunoRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new SunoResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<SunoResult> GenerateAsync(SunoRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new SunoResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<SunoResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new SunoResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<SunoResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new SunoResult(job));
     }
 }

@@ -199,42 +199,27 @@ namespace Apiframe
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class UdioLyricsTypeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "generate",
+            "user",
+            "instrumental",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this UdioLyricsType value)
-        {
-            switch (value)
-            {
-                case UdioLyricsType.Generate: return "generate";
-                case UdioLyricsType.User: return "user";
-                case UdioLyricsType.Instrumental: return "instrumental";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined UdioLyricsType value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined UdioLyricsType value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out UdioLyricsType value)
         {
-            switch (wireValue)
-            {
-                case "generate": value = UdioLyricsType.Generate; return true;
-                case "user": value = UdioLyricsType.User; return true;
-                case "instrumental": value = UdioLyricsType.Instrumental; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (UdioLyricsType)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this UdioLyricsType value)
-        {
-            switch (value)
-            {
-                case UdioLyricsType.Generate:
-                case UdioLyricsType.User:
-                case UdioLyricsType.Instrumental:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this UdioLyricsType value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'udio' job with its typed result.</summary>
@@ -280,31 +265,22 @@ namespace Apiframe
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new UdioResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new UdioResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new UdioResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<UdioResult> GenerateAsync(UdioRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new UdioResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<UdioResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new UdioResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<UdioResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new UdioResult(job));
     }
 }

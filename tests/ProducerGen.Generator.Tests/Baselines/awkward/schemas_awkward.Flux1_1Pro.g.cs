@@ -294,48 +294,29 @@ namespace Awkward.Client
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class Flux1_1ProAspectRatioExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "16:9",
+            "1:1",
+            "9:16",
+            "3d-render",
+            "1024x1024",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this Flux1_1ProAspectRatio value)
-        {
-            switch (value)
-            {
-                case Flux1_1ProAspectRatio._16_9: return "16:9";
-                case Flux1_1ProAspectRatio._1_1: return "1:1";
-                case Flux1_1ProAspectRatio._9_16: return "9:16";
-                case Flux1_1ProAspectRatio._3dRender: return "3d-render";
-                case Flux1_1ProAspectRatio._1024x1024: return "1024x1024";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Flux1_1ProAspectRatio value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Flux1_1ProAspectRatio value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out Flux1_1ProAspectRatio value)
         {
-            switch (wireValue)
-            {
-                case "16:9": value = Flux1_1ProAspectRatio._16_9; return true;
-                case "1:1": value = Flux1_1ProAspectRatio._1_1; return true;
-                case "9:16": value = Flux1_1ProAspectRatio._9_16; return true;
-                case "3d-render": value = Flux1_1ProAspectRatio._3dRender; return true;
-                case "1024x1024": value = Flux1_1ProAspectRatio._1024x1024; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (Flux1_1ProAspectRatio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this Flux1_1ProAspectRatio value)
-        {
-            switch (value)
-            {
-                case Flux1_1ProAspectRatio._16_9:
-                case Flux1_1ProAspectRatio._1_1:
-                case Flux1_1ProAspectRatio._9_16:
-                case Flux1_1ProAspectRatio._3dRender:
-                case Flux1_1ProAspectRatio._1024x1024:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this Flux1_1ProAspectRatio value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The 'fluxParams.loras[]' object.</summary>
@@ -452,39 +433,26 @@ namespace Awkward.Client
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class Flux1_1ProOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "png",
+            "jpeg",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this Flux1_1ProOutputFormat value)
-        {
-            switch (value)
-            {
-                case Flux1_1ProOutputFormat.Png: return "png";
-                case Flux1_1ProOutputFormat.Jpeg: return "jpeg";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Flux1_1ProOutputFormat value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Flux1_1ProOutputFormat value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out Flux1_1ProOutputFormat value)
         {
-            switch (wireValue)
-            {
-                case "png": value = Flux1_1ProOutputFormat.Png; return true;
-                case "jpeg": value = Flux1_1ProOutputFormat.Jpeg; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (Flux1_1ProOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this Flux1_1ProOutputFormat value)
-        {
-            switch (value)
-            {
-                case Flux1_1ProOutputFormat.Png:
-                case Flux1_1ProOutputFormat.Jpeg:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this Flux1_1ProOutputFormat value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The 'size' object.</summary>
@@ -559,31 +527,22 @@ namespace Awkward.Client
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Flux1_1ProResult> GenerateAsync(Flux1_1ProRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new Flux1_1ProResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<Flux1_1ProResult> GenerateAsync(Flux1_1ProRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new Flux1_1ProResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Flux1_1ProResult> GenerateAsync(Flux1_1ProRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new Flux1_1ProResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<Flux1_1ProResult> GenerateAsync(Flux1_1ProRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new Flux1_1ProResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Flux1_1ProResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new Flux1_1ProResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<Flux1_1ProResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new Flux1_1ProResult(job));
     }
 }

@@ -178,39 +178,26 @@ namespace Awkward.Client
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class _851BgRemoveModeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "fast",
+            "precise",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this _851BgRemoveMode value)
-        {
-            switch (value)
-            {
-                case _851BgRemoveMode.Fast: return "fast";
-                case _851BgRemoveMode.Precise: return "precise";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined _851BgRemoveMode value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined _851BgRemoveMode value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out _851BgRemoveMode value)
         {
-            switch (wireValue)
-            {
-                case "fast": value = _851BgRemoveMode.Fast; return true;
-                case "precise": value = _851BgRemoveMode.Precise; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (_851BgRemoveMode)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this _851BgRemoveMode value)
-        {
-            switch (value)
-            {
-                case _851BgRemoveMode.Fast:
-                case _851BgRemoveMode.Precise:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this _851BgRemoveMode value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed '851-bg-remove' job with its typed result.</summary>
@@ -256,31 +243,22 @@ namespace Awkward.Client
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<_851BgRemoveResult> GenerateAsync(_851BgRemoveRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new _851BgRemoveResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<_851BgRemoveResult> GenerateAsync(_851BgRemoveRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new _851BgRemoveResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<_851BgRemoveResult> GenerateAsync(_851BgRemoveRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new _851BgRemoveResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<_851BgRemoveResult> GenerateAsync(_851BgRemoveRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new _851BgRemoveResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<_851BgRemoveResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new _851BgRemoveResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<_851BgRemoveResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new _851BgRemoveResult(job));
     }
 }

@@ -141,39 +141,26 @@ namespace Studio.Client
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxDevImageSizeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "square_hd",
+            "landscape_16_9",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxDevImageSize value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevImageSize.SquareHd: return "square_hd";
-                case FalAiFluxDevImageSize.Landscape16_9: return "landscape_16_9";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevImageSize value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevImageSize value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxDevImageSize value)
         {
-            switch (wireValue)
-            {
-                case "square_hd": value = FalAiFluxDevImageSize.SquareHd; return true;
-                case "landscape_16_9": value = FalAiFluxDevImageSize.Landscape16_9; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxDevImageSize)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxDevImageSize value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevImageSize.SquareHd:
-                case FalAiFluxDevImageSize.Landscape16_9:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxDevImageSize value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The 'loras[]' object.</summary>
@@ -267,31 +254,22 @@ namespace Studio.Client
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxDevResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new FalAiFluxDevResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxDevResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new FalAiFluxDevResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxDevResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new FalAiFluxDevResult(job));
     }
 }

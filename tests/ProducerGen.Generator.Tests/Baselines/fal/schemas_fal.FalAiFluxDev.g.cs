@@ -186,51 +186,30 @@ namespace ProducerGen.Providers.Fal
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxDevImageSizeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "square_hd",
+            "square",
+            "portrait_4_3",
+            "portrait_16_9",
+            "landscape_4_3",
+            "landscape_16_9",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxDevImageSize value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevImageSize.SquareHd: return "square_hd";
-                case FalAiFluxDevImageSize.Square: return "square";
-                case FalAiFluxDevImageSize.Portrait4_3: return "portrait_4_3";
-                case FalAiFluxDevImageSize.Portrait16_9: return "portrait_16_9";
-                case FalAiFluxDevImageSize.Landscape4_3: return "landscape_4_3";
-                case FalAiFluxDevImageSize.Landscape16_9: return "landscape_16_9";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevImageSize value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevImageSize value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxDevImageSize value)
         {
-            switch (wireValue)
-            {
-                case "square_hd": value = FalAiFluxDevImageSize.SquareHd; return true;
-                case "square": value = FalAiFluxDevImageSize.Square; return true;
-                case "portrait_4_3": value = FalAiFluxDevImageSize.Portrait4_3; return true;
-                case "portrait_16_9": value = FalAiFluxDevImageSize.Portrait16_9; return true;
-                case "landscape_4_3": value = FalAiFluxDevImageSize.Landscape4_3; return true;
-                case "landscape_16_9": value = FalAiFluxDevImageSize.Landscape16_9; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxDevImageSize)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxDevImageSize value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevImageSize.SquareHd:
-                case FalAiFluxDevImageSize.Square:
-                case FalAiFluxDevImageSize.Portrait4_3:
-                case FalAiFluxDevImageSize.Portrait16_9:
-                case FalAiFluxDevImageSize.Landscape4_3:
-                case FalAiFluxDevImageSize.Landscape16_9:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxDevImageSize value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'output_format'. Each member is sent as its wire value, unchanged.</summary>
@@ -247,39 +226,26 @@ namespace ProducerGen.Providers.Fal
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxDevOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "jpeg",
+            "png",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxDevOutputFormat value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevOutputFormat.Jpeg: return "jpeg";
-                case FalAiFluxDevOutputFormat.Png: return "png";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevOutputFormat value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevOutputFormat value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxDevOutputFormat value)
         {
-            switch (wireValue)
-            {
-                case "jpeg": value = FalAiFluxDevOutputFormat.Jpeg; return true;
-                case "png": value = FalAiFluxDevOutputFormat.Png; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxDevOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxDevOutputFormat value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevOutputFormat.Jpeg:
-                case FalAiFluxDevOutputFormat.Png:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxDevOutputFormat value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'acceleration'. Each member is sent as its wire value, unchanged.</summary>
@@ -298,42 +264,27 @@ namespace ProducerGen.Providers.Fal
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxDevAccelerationExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "none",
+            "regular",
+            "high",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxDevAcceleration value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevAcceleration.None: return "none";
-                case FalAiFluxDevAcceleration.Regular: return "regular";
-                case FalAiFluxDevAcceleration.High: return "high";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevAcceleration value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxDevAcceleration value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxDevAcceleration value)
         {
-            switch (wireValue)
-            {
-                case "none": value = FalAiFluxDevAcceleration.None; return true;
-                case "regular": value = FalAiFluxDevAcceleration.Regular; return true;
-                case "high": value = FalAiFluxDevAcceleration.High; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxDevAcceleration)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxDevAcceleration value)
-        {
-            switch (value)
-            {
-                case FalAiFluxDevAcceleration.None:
-                case FalAiFluxDevAcceleration.Regular:
-                case FalAiFluxDevAcceleration.High:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxDevAcceleration value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'fal-ai/flux/dev' job with its typed result.</summary>
@@ -383,31 +334,22 @@ namespace ProducerGen.Providers.Fal
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxDevResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new FalAiFluxDevResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxDevResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxDevResult> GenerateAsync(FalAiFluxDevRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new FalAiFluxDevResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxDevResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken), static job => new FalAiFluxDevResult(job));
     }
 }

@@ -174,51 +174,30 @@ namespace ProducerGen.Providers.Fal
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxSchnellImageSizeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "square_hd",
+            "square",
+            "portrait_4_3",
+            "portrait_16_9",
+            "landscape_4_3",
+            "landscape_16_9",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxSchnellImageSize value)
-        {
-            switch (value)
-            {
-                case FalAiFluxSchnellImageSize.SquareHd: return "square_hd";
-                case FalAiFluxSchnellImageSize.Square: return "square";
-                case FalAiFluxSchnellImageSize.Portrait4_3: return "portrait_4_3";
-                case FalAiFluxSchnellImageSize.Portrait16_9: return "portrait_16_9";
-                case FalAiFluxSchnellImageSize.Landscape4_3: return "landscape_4_3";
-                case FalAiFluxSchnellImageSize.Landscape16_9: return "landscape_16_9";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxSchnellImageSize value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxSchnellImageSize value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxSchnellImageSize value)
         {
-            switch (wireValue)
-            {
-                case "square_hd": value = FalAiFluxSchnellImageSize.SquareHd; return true;
-                case "square": value = FalAiFluxSchnellImageSize.Square; return true;
-                case "portrait_4_3": value = FalAiFluxSchnellImageSize.Portrait4_3; return true;
-                case "portrait_16_9": value = FalAiFluxSchnellImageSize.Portrait16_9; return true;
-                case "landscape_4_3": value = FalAiFluxSchnellImageSize.Landscape4_3; return true;
-                case "landscape_16_9": value = FalAiFluxSchnellImageSize.Landscape16_9; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxSchnellImageSize)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxSchnellImageSize value)
-        {
-            switch (value)
-            {
-                case FalAiFluxSchnellImageSize.SquareHd:
-                case FalAiFluxSchnellImageSize.Square:
-                case FalAiFluxSchnellImageSize.Portrait4_3:
-                case FalAiFluxSchnellImageSize.Portrait16_9:
-                case FalAiFluxSchnellImageSize.Landscape4_3:
-                case FalAiFluxSchnellImageSize.Landscape16_9:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxSchnellImageSize value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'output_format'. Each member is sent as its wire value, unchanged.</summary>
@@ -235,39 +214,26 @@ namespace ProducerGen.Providers.Fal
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxSchnellOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "jpeg",
+            "png",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxSchnellOutputFormat value)
-        {
-            switch (value)
-            {
-                case FalAiFluxSchnellOutputFormat.Jpeg: return "jpeg";
-                case FalAiFluxSchnellOutputFormat.Png: return "png";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxSchnellOutputFormat value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxSchnellOutputFormat value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxSchnellOutputFormat value)
         {
-            switch (wireValue)
-            {
-                case "jpeg": value = FalAiFluxSchnellOutputFormat.Jpeg; return true;
-                case "png": value = FalAiFluxSchnellOutputFormat.Png; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxSchnellOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxSchnellOutputFormat value)
-        {
-            switch (value)
-            {
-                case FalAiFluxSchnellOutputFormat.Jpeg:
-                case FalAiFluxSchnellOutputFormat.Png:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxSchnellOutputFormat value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'acceleration'. Each member is sent as its wire value, unchanged.</summary>
@@ -286,42 +252,27 @@ namespace ProducerGen.Providers.Fal
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class FalAiFluxSchnellAccelerationExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "none",
+            "regular",
+            "high",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this FalAiFluxSchnellAcceleration value)
-        {
-            switch (value)
-            {
-                case FalAiFluxSchnellAcceleration.None: return "none";
-                case FalAiFluxSchnellAcceleration.Regular: return "regular";
-                case FalAiFluxSchnellAcceleration.High: return "high";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxSchnellAcceleration value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined FalAiFluxSchnellAcceleration value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out FalAiFluxSchnellAcceleration value)
         {
-            switch (wireValue)
-            {
-                case "none": value = FalAiFluxSchnellAcceleration.None; return true;
-                case "regular": value = FalAiFluxSchnellAcceleration.Regular; return true;
-                case "high": value = FalAiFluxSchnellAcceleration.High; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (FalAiFluxSchnellAcceleration)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this FalAiFluxSchnellAcceleration value)
-        {
-            switch (value)
-            {
-                case FalAiFluxSchnellAcceleration.None:
-                case FalAiFluxSchnellAcceleration.Regular:
-                case FalAiFluxSchnellAcceleration.High:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this FalAiFluxSchnellAcceleration value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'fal-ai/flux/schnell' job with its typed result.</summary>
@@ -371,31 +322,22 @@ namespace ProducerGen.Providers.Fal
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxSchnellResult> GenerateAsync(FalAiFluxSchnellRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxSchnellResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxSchnellResult> GenerateAsync(FalAiFluxSchnellRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new FalAiFluxSchnellResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxSchnellResult> GenerateAsync(FalAiFluxSchnellRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxSchnellResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxSchnellResult> GenerateAsync(FalAiFluxSchnellRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new FalAiFluxSchnellResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<FalAiFluxSchnellResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken).ConfigureAwait(false);
-            return new FalAiFluxSchnellResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<FalAiFluxSchnellResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, Description, progress, cancellationToken), static job => new FalAiFluxSchnellResult(job));
     }
 }

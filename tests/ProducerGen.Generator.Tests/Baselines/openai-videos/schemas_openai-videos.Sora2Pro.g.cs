@@ -121,42 +121,27 @@ namespace ProducerGen.Providers.OpenAI
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class Sora2ProSecondsExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "4",
+            "8",
+            "12",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this Sora2ProSeconds value)
-        {
-            switch (value)
-            {
-                case Sora2ProSeconds._4: return "4";
-                case Sora2ProSeconds._8: return "8";
-                case Sora2ProSeconds._12: return "12";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Sora2ProSeconds value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Sora2ProSeconds value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out Sora2ProSeconds value)
         {
-            switch (wireValue)
-            {
-                case "4": value = Sora2ProSeconds._4; return true;
-                case "8": value = Sora2ProSeconds._8; return true;
-                case "12": value = Sora2ProSeconds._12; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (Sora2ProSeconds)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this Sora2ProSeconds value)
-        {
-            switch (value)
-            {
-                case Sora2ProSeconds._4:
-                case Sora2ProSeconds._8:
-                case Sora2ProSeconds._12:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this Sora2ProSeconds value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'size'. Each member is sent as its wire value, unchanged.</summary>
@@ -177,45 +162,28 @@ namespace ProducerGen.Providers.OpenAI
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class Sora2ProSizeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "720x1280",
+            "1280x720",
+            "1024x1792",
+            "1792x1024",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this Sora2ProSize value)
-        {
-            switch (value)
-            {
-                case Sora2ProSize._720x1280: return "720x1280";
-                case Sora2ProSize._1280x720: return "1280x720";
-                case Sora2ProSize._1024x1792: return "1024x1792";
-                case Sora2ProSize._1792x1024: return "1792x1024";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Sora2ProSize value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Sora2ProSize value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out Sora2ProSize value)
         {
-            switch (wireValue)
-            {
-                case "720x1280": value = Sora2ProSize._720x1280; return true;
-                case "1280x720": value = Sora2ProSize._1280x720; return true;
-                case "1024x1792": value = Sora2ProSize._1024x1792; return true;
-                case "1792x1024": value = Sora2ProSize._1792x1024; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (Sora2ProSize)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this Sora2ProSize value)
-        {
-            switch (value)
-            {
-                case Sora2ProSize._720x1280:
-                case Sora2ProSize._1280x720:
-                case Sora2ProSize._1024x1792:
-                case Sora2ProSize._1792x1024:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this Sora2ProSize value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'sora-2-pro' job with its typed result.</summary>
@@ -261,31 +229,22 @@ namespace ProducerGen.Providers.OpenAI
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Sora2ProResult> GenerateAsync(Sora2ProRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new Sora2ProResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<Sora2ProResult> GenerateAsync(Sora2ProRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new Sora2ProResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Sora2ProResult> GenerateAsync(Sora2ProRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new Sora2ProResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<Sora2ProResult> GenerateAsync(Sora2ProRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new Sora2ProResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Sora2ProResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new Sora2ProResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<Sora2ProResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new Sora2ProResult(job));
     }
 }

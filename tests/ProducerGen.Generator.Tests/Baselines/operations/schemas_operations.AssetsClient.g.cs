@@ -78,42 +78,27 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class AssetsCreateTypeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "image",
+            "video",
+            "audio",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this AssetsCreateType value)
-        {
-            switch (value)
-            {
-                case AssetsCreateType.Image: return "image";
-                case AssetsCreateType.Video: return "video";
-                case AssetsCreateType.Audio: return "audio";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined AssetsCreateType value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined AssetsCreateType value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out AssetsCreateType value)
         {
-            switch (wireValue)
-            {
-                case "image": value = AssetsCreateType.Image; return true;
-                case "video": value = AssetsCreateType.Video; return true;
-                case "audio": value = AssetsCreateType.Audio; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (AssetsCreateType)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this AssetsCreateType value)
-        {
-            switch (value)
-            {
-                case AssetsCreateType.Image:
-                case AssetsCreateType.Video:
-                case AssetsCreateType.Audio:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this AssetsCreateType value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The API's 'Assets' operations.</summary>

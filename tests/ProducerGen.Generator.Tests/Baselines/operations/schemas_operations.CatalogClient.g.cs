@@ -61,42 +61,27 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class CatalogListModalityExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "image",
+            "video",
+            "music",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this CatalogListModality value)
-        {
-            switch (value)
-            {
-                case CatalogListModality.Image: return "image";
-                case CatalogListModality.Video: return "video";
-                case CatalogListModality.Music: return "music";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined CatalogListModality value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined CatalogListModality value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out CatalogListModality value)
         {
-            switch (wireValue)
-            {
-                case "image": value = CatalogListModality.Image; return true;
-                case "video": value = CatalogListModality.Video; return true;
-                case "music": value = CatalogListModality.Music; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (CatalogListModality)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this CatalogListModality value)
-        {
-            switch (value)
-            {
-                case CatalogListModality.Image:
-                case CatalogListModality.Video:
-                case CatalogListModality.Music:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this CatalogListModality value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The API's 'Catalog' operations.</summary>

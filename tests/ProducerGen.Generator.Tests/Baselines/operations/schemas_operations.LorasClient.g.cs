@@ -244,42 +244,27 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class LorasCreateSubjectKindExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "person",
+            "style",
+            "object",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this LorasCreateSubjectKind value)
-        {
-            switch (value)
-            {
-                case LorasCreateSubjectKind.Person: return "person";
-                case LorasCreateSubjectKind.Style: return "style";
-                case LorasCreateSubjectKind.Object: return "object";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined LorasCreateSubjectKind value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined LorasCreateSubjectKind value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out LorasCreateSubjectKind value)
         {
-            switch (wireValue)
-            {
-                case "person": value = LorasCreateSubjectKind.Person; return true;
-                case "style": value = LorasCreateSubjectKind.Style; return true;
-                case "object": value = LorasCreateSubjectKind.Object; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (LorasCreateSubjectKind)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this LorasCreateSubjectKind value)
-        {
-            switch (value)
-            {
-                case LorasCreateSubjectKind.Person:
-                case LorasCreateSubjectKind.Style:
-                case LorasCreateSubjectKind.Object:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this LorasCreateSubjectKind value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'gender'. Each member is sent as its wire value, unchanged.</summary>
@@ -298,42 +283,27 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class LorasCreateGenderExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "female",
+            "male",
+            "non-binary",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this LorasCreateGender value)
-        {
-            switch (value)
-            {
-                case LorasCreateGender.Female: return "female";
-                case LorasCreateGender.Male: return "male";
-                case LorasCreateGender.NonBinary: return "non-binary";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined LorasCreateGender value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined LorasCreateGender value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out LorasCreateGender value)
         {
-            switch (wireValue)
-            {
-                case "female": value = LorasCreateGender.Female; return true;
-                case "male": value = LorasCreateGender.Male; return true;
-                case "non-binary": value = LorasCreateGender.NonBinary; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (LorasCreateGender)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this LorasCreateGender value)
-        {
-            switch (value)
-            {
-                case LorasCreateGender.Female:
-                case LorasCreateGender.Male:
-                case LorasCreateGender.NonBinary:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this LorasCreateGender value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'webhookEvents[]'. Each member is sent as its wire value, unchanged.</summary>
@@ -350,39 +320,26 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class LorasCreateWebhookEventExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "completed",
+            "failed",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this LorasCreateWebhookEvent value)
-        {
-            switch (value)
-            {
-                case LorasCreateWebhookEvent.Completed: return "completed";
-                case LorasCreateWebhookEvent.Failed: return "failed";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined LorasCreateWebhookEvent value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined LorasCreateWebhookEvent value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out LorasCreateWebhookEvent value)
         {
-            switch (wireValue)
-            {
-                case "completed": value = LorasCreateWebhookEvent.Completed; return true;
-                case "failed": value = LorasCreateWebhookEvent.Failed; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (LorasCreateWebhookEvent)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this LorasCreateWebhookEvent value)
-        {
-            switch (value)
-            {
-                case LorasCreateWebhookEvent.Completed:
-                case LorasCreateWebhookEvent.Failed:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this LorasCreateWebhookEvent value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The request of GET /v2/loras.</summary>

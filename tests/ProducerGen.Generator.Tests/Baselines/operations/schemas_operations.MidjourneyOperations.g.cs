@@ -128,42 +128,27 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class MidjourneyActionWebhookEventExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "progress",
+            "completed",
+            "failed",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this MidjourneyActionWebhookEvent value)
-        {
-            switch (value)
-            {
-                case MidjourneyActionWebhookEvent.Progress: return "progress";
-                case MidjourneyActionWebhookEvent.Completed: return "completed";
-                case MidjourneyActionWebhookEvent.Failed: return "failed";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined MidjourneyActionWebhookEvent value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined MidjourneyActionWebhookEvent value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out MidjourneyActionWebhookEvent value)
         {
-            switch (wireValue)
-            {
-                case "progress": value = MidjourneyActionWebhookEvent.Progress; return true;
-                case "completed": value = MidjourneyActionWebhookEvent.Completed; return true;
-                case "failed": value = MidjourneyActionWebhookEvent.Failed; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (MidjourneyActionWebhookEvent)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this MidjourneyActionWebhookEvent value)
-        {
-            switch (value)
-            {
-                case MidjourneyActionWebhookEvent.Progress:
-                case MidjourneyActionWebhookEvent.Completed:
-                case MidjourneyActionWebhookEvent.Failed:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this MidjourneyActionWebhookEvent value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The 'variation' kind of POST /v2/images/midjourney/action. Runs a follow-up action on a finished Midjourney job; answers the new job.</summary>
@@ -590,45 +575,28 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class MidjourneyPanActionDirectionExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "up",
+            "down",
+            "left",
+            "right",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this MidjourneyPanActionDirection value)
-        {
-            switch (value)
-            {
-                case MidjourneyPanActionDirection.Up: return "up";
-                case MidjourneyPanActionDirection.Down: return "down";
-                case MidjourneyPanActionDirection.Left: return "left";
-                case MidjourneyPanActionDirection.Right: return "right";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined MidjourneyPanActionDirection value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined MidjourneyPanActionDirection value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out MidjourneyPanActionDirection value)
         {
-            switch (wireValue)
-            {
-                case "up": value = MidjourneyPanActionDirection.Up; return true;
-                case "down": value = MidjourneyPanActionDirection.Down; return true;
-                case "left": value = MidjourneyPanActionDirection.Left; return true;
-                case "right": value = MidjourneyPanActionDirection.Right; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (MidjourneyPanActionDirection)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this MidjourneyPanActionDirection value)
-        {
-            switch (value)
-            {
-                case MidjourneyPanActionDirection.Up:
-                case MidjourneyPanActionDirection.Down:
-                case MidjourneyPanActionDirection.Left:
-                case MidjourneyPanActionDirection.Right:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this MidjourneyPanActionDirection value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     public partial class MidjourneyOperations

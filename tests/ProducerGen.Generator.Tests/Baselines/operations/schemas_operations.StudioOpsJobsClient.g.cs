@@ -95,48 +95,29 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class JobsListStatusExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "QUEUED",
+            "PROCESSING",
+            "COMPLETED",
+            "FAILED",
+            "CANCELLED",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this JobsListStatus value)
-        {
-            switch (value)
-            {
-                case JobsListStatus.Queued: return "QUEUED";
-                case JobsListStatus.Processing: return "PROCESSING";
-                case JobsListStatus.Completed: return "COMPLETED";
-                case JobsListStatus.Failed: return "FAILED";
-                case JobsListStatus.Cancelled: return "CANCELLED";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined JobsListStatus value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined JobsListStatus value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out JobsListStatus value)
         {
-            switch (wireValue)
-            {
-                case "QUEUED": value = JobsListStatus.Queued; return true;
-                case "PROCESSING": value = JobsListStatus.Processing; return true;
-                case "COMPLETED": value = JobsListStatus.Completed; return true;
-                case "FAILED": value = JobsListStatus.Failed; return true;
-                case "CANCELLED": value = JobsListStatus.Cancelled; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (JobsListStatus)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this JobsListStatus value)
-        {
-            switch (value)
-            {
-                case JobsListStatus.Queued:
-                case JobsListStatus.Processing:
-                case JobsListStatus.Completed:
-                case JobsListStatus.Failed:
-                case JobsListStatus.Cancelled:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this JobsListStatus value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'scope'. Each member is sent as its wire value, unchanged.</summary>
@@ -153,39 +134,26 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class JobsListScopeExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "user",
+            "team",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this JobsListScope value)
-        {
-            switch (value)
-            {
-                case JobsListScope.User: return "user";
-                case JobsListScope.Team: return "team";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined JobsListScope value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined JobsListScope value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out JobsListScope value)
         {
-            switch (wireValue)
-            {
-                case "user": value = JobsListScope.User; return true;
-                case "team": value = JobsListScope.Team; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (JobsListScope)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this JobsListScope value)
-        {
-            switch (value)
-            {
-                case JobsListScope.User:
-                case JobsListScope.Team:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this JobsListScope value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>Reads, waits for and lists jobs: the runtime's JobsClient plus the schema's job operations.</summary>

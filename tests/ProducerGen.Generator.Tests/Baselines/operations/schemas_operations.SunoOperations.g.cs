@@ -201,42 +201,27 @@ namespace StudioOps
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class SunoActionWebhookEventExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "progress",
+            "completed",
+            "failed",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this SunoActionWebhookEvent value)
-        {
-            switch (value)
-            {
-                case SunoActionWebhookEvent.Progress: return "progress";
-                case SunoActionWebhookEvent.Completed: return "completed";
-                case SunoActionWebhookEvent.Failed: return "failed";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoActionWebhookEvent value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined SunoActionWebhookEvent value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out SunoActionWebhookEvent value)
         {
-            switch (wireValue)
-            {
-                case "progress": value = SunoActionWebhookEvent.Progress; return true;
-                case "completed": value = SunoActionWebhookEvent.Completed; return true;
-                case "failed": value = SunoActionWebhookEvent.Failed; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (SunoActionWebhookEvent)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this SunoActionWebhookEvent value)
-        {
-            switch (value)
-            {
-                case SunoActionWebhookEvent.Progress:
-                case SunoActionWebhookEvent.Completed:
-                case SunoActionWebhookEvent.Failed:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this SunoActionWebhookEvent value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The 'cover' kind of POST /v2/music/suno/action. Runs a follow-up action on a finished Suno job; answers the new job.</summary>

@@ -293,66 +293,35 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class BlackForestLabsFluxDevAspectRatioExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "1:1",
+            "16:9",
+            "21:9",
+            "3:2",
+            "2:3",
+            "4:5",
+            "5:4",
+            "3:4",
+            "4:3",
+            "9:16",
+            "9:21",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this BlackForestLabsFluxDevAspectRatio value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxDevAspectRatio._1_1: return "1:1";
-                case BlackForestLabsFluxDevAspectRatio._16_9: return "16:9";
-                case BlackForestLabsFluxDevAspectRatio._21_9: return "21:9";
-                case BlackForestLabsFluxDevAspectRatio._3_2: return "3:2";
-                case BlackForestLabsFluxDevAspectRatio._2_3: return "2:3";
-                case BlackForestLabsFluxDevAspectRatio._4_5: return "4:5";
-                case BlackForestLabsFluxDevAspectRatio._5_4: return "5:4";
-                case BlackForestLabsFluxDevAspectRatio._3_4: return "3:4";
-                case BlackForestLabsFluxDevAspectRatio._4_3: return "4:3";
-                case BlackForestLabsFluxDevAspectRatio._9_16: return "9:16";
-                case BlackForestLabsFluxDevAspectRatio._9_21: return "9:21";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxDevAspectRatio value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxDevAspectRatio value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out BlackForestLabsFluxDevAspectRatio value)
         {
-            switch (wireValue)
-            {
-                case "1:1": value = BlackForestLabsFluxDevAspectRatio._1_1; return true;
-                case "16:9": value = BlackForestLabsFluxDevAspectRatio._16_9; return true;
-                case "21:9": value = BlackForestLabsFluxDevAspectRatio._21_9; return true;
-                case "3:2": value = BlackForestLabsFluxDevAspectRatio._3_2; return true;
-                case "2:3": value = BlackForestLabsFluxDevAspectRatio._2_3; return true;
-                case "4:5": value = BlackForestLabsFluxDevAspectRatio._4_5; return true;
-                case "5:4": value = BlackForestLabsFluxDevAspectRatio._5_4; return true;
-                case "3:4": value = BlackForestLabsFluxDevAspectRatio._3_4; return true;
-                case "4:3": value = BlackForestLabsFluxDevAspectRatio._4_3; return true;
-                case "9:16": value = BlackForestLabsFluxDevAspectRatio._9_16; return true;
-                case "9:21": value = BlackForestLabsFluxDevAspectRatio._9_21; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (BlackForestLabsFluxDevAspectRatio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this BlackForestLabsFluxDevAspectRatio value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxDevAspectRatio._1_1:
-                case BlackForestLabsFluxDevAspectRatio._16_9:
-                case BlackForestLabsFluxDevAspectRatio._21_9:
-                case BlackForestLabsFluxDevAspectRatio._3_2:
-                case BlackForestLabsFluxDevAspectRatio._2_3:
-                case BlackForestLabsFluxDevAspectRatio._4_5:
-                case BlackForestLabsFluxDevAspectRatio._5_4:
-                case BlackForestLabsFluxDevAspectRatio._3_4:
-                case BlackForestLabsFluxDevAspectRatio._4_3:
-                case BlackForestLabsFluxDevAspectRatio._9_16:
-                case BlackForestLabsFluxDevAspectRatio._9_21:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this BlackForestLabsFluxDevAspectRatio value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'input.output_format'. Each member is sent as its wire value, unchanged.</summary>
@@ -371,42 +340,27 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class BlackForestLabsFluxDevOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "webp",
+            "jpg",
+            "png",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this BlackForestLabsFluxDevOutputFormat value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxDevOutputFormat.Webp: return "webp";
-                case BlackForestLabsFluxDevOutputFormat.Jpg: return "jpg";
-                case BlackForestLabsFluxDevOutputFormat.Png: return "png";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxDevOutputFormat value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxDevOutputFormat value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out BlackForestLabsFluxDevOutputFormat value)
         {
-            switch (wireValue)
-            {
-                case "webp": value = BlackForestLabsFluxDevOutputFormat.Webp; return true;
-                case "jpg": value = BlackForestLabsFluxDevOutputFormat.Jpg; return true;
-                case "png": value = BlackForestLabsFluxDevOutputFormat.Png; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (BlackForestLabsFluxDevOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this BlackForestLabsFluxDevOutputFormat value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxDevOutputFormat.Webp:
-                case BlackForestLabsFluxDevOutputFormat.Jpg:
-                case BlackForestLabsFluxDevOutputFormat.Png:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this BlackForestLabsFluxDevOutputFormat value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'input.megapixels'. Each member is sent as its wire value, unchanged.</summary>
@@ -423,39 +377,26 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class BlackForestLabsFluxDevMegapixelsExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "1",
+            "0.25",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this BlackForestLabsFluxDevMegapixels value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxDevMegapixels._1: return "1";
-                case BlackForestLabsFluxDevMegapixels._0_25: return "0.25";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxDevMegapixels value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxDevMegapixels value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out BlackForestLabsFluxDevMegapixels value)
         {
-            switch (wireValue)
-            {
-                case "1": value = BlackForestLabsFluxDevMegapixels._1; return true;
-                case "0.25": value = BlackForestLabsFluxDevMegapixels._0_25; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (BlackForestLabsFluxDevMegapixels)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this BlackForestLabsFluxDevMegapixels value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxDevMegapixels._1:
-                case BlackForestLabsFluxDevMegapixels._0_25:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this BlackForestLabsFluxDevMegapixels value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'black-forest-labs/flux-dev' job with its typed result.</summary>
@@ -501,31 +442,22 @@ namespace ProducerGen.Providers.Replicate
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<BlackForestLabsFluxDevResult> GenerateAsync(BlackForestLabsFluxDevRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new BlackForestLabsFluxDevResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<BlackForestLabsFluxDevResult> GenerateAsync(BlackForestLabsFluxDevRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new BlackForestLabsFluxDevResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<BlackForestLabsFluxDevResult> GenerateAsync(BlackForestLabsFluxDevRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new BlackForestLabsFluxDevResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<BlackForestLabsFluxDevResult> GenerateAsync(BlackForestLabsFluxDevRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new BlackForestLabsFluxDevResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<BlackForestLabsFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new BlackForestLabsFluxDevResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<BlackForestLabsFluxDevResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new BlackForestLabsFluxDevResult(job));
     }
 }

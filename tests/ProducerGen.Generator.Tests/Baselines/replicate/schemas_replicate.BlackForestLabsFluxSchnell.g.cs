@@ -258,66 +258,35 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class BlackForestLabsFluxSchnellAspectRatioExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "1:1",
+            "16:9",
+            "21:9",
+            "3:2",
+            "2:3",
+            "4:5",
+            "5:4",
+            "3:4",
+            "4:3",
+            "9:16",
+            "9:21",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this BlackForestLabsFluxSchnellAspectRatio value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxSchnellAspectRatio._1_1: return "1:1";
-                case BlackForestLabsFluxSchnellAspectRatio._16_9: return "16:9";
-                case BlackForestLabsFluxSchnellAspectRatio._21_9: return "21:9";
-                case BlackForestLabsFluxSchnellAspectRatio._3_2: return "3:2";
-                case BlackForestLabsFluxSchnellAspectRatio._2_3: return "2:3";
-                case BlackForestLabsFluxSchnellAspectRatio._4_5: return "4:5";
-                case BlackForestLabsFluxSchnellAspectRatio._5_4: return "5:4";
-                case BlackForestLabsFluxSchnellAspectRatio._3_4: return "3:4";
-                case BlackForestLabsFluxSchnellAspectRatio._4_3: return "4:3";
-                case BlackForestLabsFluxSchnellAspectRatio._9_16: return "9:16";
-                case BlackForestLabsFluxSchnellAspectRatio._9_21: return "9:21";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxSchnellAspectRatio value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxSchnellAspectRatio value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out BlackForestLabsFluxSchnellAspectRatio value)
         {
-            switch (wireValue)
-            {
-                case "1:1": value = BlackForestLabsFluxSchnellAspectRatio._1_1; return true;
-                case "16:9": value = BlackForestLabsFluxSchnellAspectRatio._16_9; return true;
-                case "21:9": value = BlackForestLabsFluxSchnellAspectRatio._21_9; return true;
-                case "3:2": value = BlackForestLabsFluxSchnellAspectRatio._3_2; return true;
-                case "2:3": value = BlackForestLabsFluxSchnellAspectRatio._2_3; return true;
-                case "4:5": value = BlackForestLabsFluxSchnellAspectRatio._4_5; return true;
-                case "5:4": value = BlackForestLabsFluxSchnellAspectRatio._5_4; return true;
-                case "3:4": value = BlackForestLabsFluxSchnellAspectRatio._3_4; return true;
-                case "4:3": value = BlackForestLabsFluxSchnellAspectRatio._4_3; return true;
-                case "9:16": value = BlackForestLabsFluxSchnellAspectRatio._9_16; return true;
-                case "9:21": value = BlackForestLabsFluxSchnellAspectRatio._9_21; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (BlackForestLabsFluxSchnellAspectRatio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this BlackForestLabsFluxSchnellAspectRatio value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxSchnellAspectRatio._1_1:
-                case BlackForestLabsFluxSchnellAspectRatio._16_9:
-                case BlackForestLabsFluxSchnellAspectRatio._21_9:
-                case BlackForestLabsFluxSchnellAspectRatio._3_2:
-                case BlackForestLabsFluxSchnellAspectRatio._2_3:
-                case BlackForestLabsFluxSchnellAspectRatio._4_5:
-                case BlackForestLabsFluxSchnellAspectRatio._5_4:
-                case BlackForestLabsFluxSchnellAspectRatio._3_4:
-                case BlackForestLabsFluxSchnellAspectRatio._4_3:
-                case BlackForestLabsFluxSchnellAspectRatio._9_16:
-                case BlackForestLabsFluxSchnellAspectRatio._9_21:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this BlackForestLabsFluxSchnellAspectRatio value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'input.output_format'. Each member is sent as its wire value, unchanged.</summary>
@@ -336,42 +305,27 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class BlackForestLabsFluxSchnellOutputFormatExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "webp",
+            "jpg",
+            "png",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this BlackForestLabsFluxSchnellOutputFormat value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxSchnellOutputFormat.Webp: return "webp";
-                case BlackForestLabsFluxSchnellOutputFormat.Jpg: return "jpg";
-                case BlackForestLabsFluxSchnellOutputFormat.Png: return "png";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxSchnellOutputFormat value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxSchnellOutputFormat value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out BlackForestLabsFluxSchnellOutputFormat value)
         {
-            switch (wireValue)
-            {
-                case "webp": value = BlackForestLabsFluxSchnellOutputFormat.Webp; return true;
-                case "jpg": value = BlackForestLabsFluxSchnellOutputFormat.Jpg; return true;
-                case "png": value = BlackForestLabsFluxSchnellOutputFormat.Png; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (BlackForestLabsFluxSchnellOutputFormat)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this BlackForestLabsFluxSchnellOutputFormat value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxSchnellOutputFormat.Webp:
-                case BlackForestLabsFluxSchnellOutputFormat.Jpg:
-                case BlackForestLabsFluxSchnellOutputFormat.Png:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this BlackForestLabsFluxSchnellOutputFormat value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>The values of 'input.megapixels'. Each member is sent as its wire value, unchanged.</summary>
@@ -388,39 +342,26 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class BlackForestLabsFluxSchnellMegapixelsExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "1",
+            "0.25",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this BlackForestLabsFluxSchnellMegapixels value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxSchnellMegapixels._1: return "1";
-                case BlackForestLabsFluxSchnellMegapixels._0_25: return "0.25";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxSchnellMegapixels value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined BlackForestLabsFluxSchnellMegapixels value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out BlackForestLabsFluxSchnellMegapixels value)
         {
-            switch (wireValue)
-            {
-                case "1": value = BlackForestLabsFluxSchnellMegapixels._1; return true;
-                case "0.25": value = BlackForestLabsFluxSchnellMegapixels._0_25; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (BlackForestLabsFluxSchnellMegapixels)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this BlackForestLabsFluxSchnellMegapixels value)
-        {
-            switch (value)
-            {
-                case BlackForestLabsFluxSchnellMegapixels._1:
-                case BlackForestLabsFluxSchnellMegapixels._0_25:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this BlackForestLabsFluxSchnellMegapixels value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'black-forest-labs/flux-schnell' job with its typed result.</summary>
@@ -466,31 +407,22 @@ namespace ProducerGen.Providers.Replicate
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<BlackForestLabsFluxSchnellResult> GenerateAsync(BlackForestLabsFluxSchnellRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new BlackForestLabsFluxSchnellResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<BlackForestLabsFluxSchnellResult> GenerateAsync(BlackForestLabsFluxSchnellRequest request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new BlackForestLabsFluxSchnellResult(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<BlackForestLabsFluxSchnellResult> GenerateAsync(BlackForestLabsFluxSchnellRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new BlackForestLabsFluxSchnellResult(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<BlackForestLabsFluxSchnellResult> GenerateAsync(BlackForestLabsFluxSchnellRequest request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new BlackForestLabsFluxSchnellResult(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<BlackForestLabsFluxSchnellResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new BlackForestLabsFluxSchnellResult(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<BlackForestLabsFluxSchnellResult> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new BlackForestLabsFluxSchnellResult(job));
     }
 }

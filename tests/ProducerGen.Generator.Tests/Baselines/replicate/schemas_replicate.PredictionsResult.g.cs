@@ -37,45 +37,28 @@ namespace ProducerGen.Providers.Replicate
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class PredictionsWebhookEventsFilterItemExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "start",
+            "output",
+            "logs",
+            "completed",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this PredictionsWebhookEventsFilterItem value)
-        {
-            switch (value)
-            {
-                case PredictionsWebhookEventsFilterItem.Start: return "start";
-                case PredictionsWebhookEventsFilterItem.Output: return "output";
-                case PredictionsWebhookEventsFilterItem.Logs: return "logs";
-                case PredictionsWebhookEventsFilterItem.Completed: return "completed";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined PredictionsWebhookEventsFilterItem value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined PredictionsWebhookEventsFilterItem value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out PredictionsWebhookEventsFilterItem value)
         {
-            switch (wireValue)
-            {
-                case "start": value = PredictionsWebhookEventsFilterItem.Start; return true;
-                case "output": value = PredictionsWebhookEventsFilterItem.Output; return true;
-                case "logs": value = PredictionsWebhookEventsFilterItem.Logs; return true;
-                case "completed": value = PredictionsWebhookEventsFilterItem.Completed; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (PredictionsWebhookEventsFilterItem)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this PredictionsWebhookEventsFilterItem value)
-        {
-            switch (value)
-            {
-                case PredictionsWebhookEventsFilterItem.Start:
-                case PredictionsWebhookEventsFilterItem.Output:
-                case PredictionsWebhookEventsFilterItem.Logs:
-                case PredictionsWebhookEventsFilterItem.Completed:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this PredictionsWebhookEventsFilterItem value) => (uint)value < (uint)s_wireValues.Length;
     }
 
 }

@@ -133,51 +133,30 @@ namespace ProducerGen.Providers.Runway
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class Gen4_5RatioExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "1280:720",
+            "720:1280",
+            "1104:832",
+            "960:960",
+            "832:1104",
+            "1584:672",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this Gen4_5Ratio value)
-        {
-            switch (value)
-            {
-                case Gen4_5Ratio._1280_720: return "1280:720";
-                case Gen4_5Ratio._720_1280: return "720:1280";
-                case Gen4_5Ratio._1104_832: return "1104:832";
-                case Gen4_5Ratio._960_960: return "960:960";
-                case Gen4_5Ratio._832_1104: return "832:1104";
-                case Gen4_5Ratio._1584_672: return "1584:672";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Gen4_5Ratio value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined Gen4_5Ratio value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out Gen4_5Ratio value)
         {
-            switch (wireValue)
-            {
-                case "1280:720": value = Gen4_5Ratio._1280_720; return true;
-                case "720:1280": value = Gen4_5Ratio._720_1280; return true;
-                case "1104:832": value = Gen4_5Ratio._1104_832; return true;
-                case "960:960": value = Gen4_5Ratio._960_960; return true;
-                case "832:1104": value = Gen4_5Ratio._832_1104; return true;
-                case "1584:672": value = Gen4_5Ratio._1584_672; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (Gen4_5Ratio)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this Gen4_5Ratio value)
-        {
-            switch (value)
-            {
-                case Gen4_5Ratio._1280_720:
-                case Gen4_5Ratio._720_1280:
-                case Gen4_5Ratio._1104_832:
-                case Gen4_5Ratio._960_960:
-                case Gen4_5Ratio._832_1104:
-                case Gen4_5Ratio._1584_672:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this Gen4_5Ratio value) => (uint)value < (uint)s_wireValues.Length;
     }
 
     /// <summary>A completed 'gen4.5' job with its typed result.</summary>
@@ -223,31 +202,22 @@ namespace ProducerGen.Providers.Runway
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Gen4_5Result> GenerateAsync(Gen4_5Request request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, progress, cancellationToken).ConfigureAwait(false);
-            return new Gen4_5Result(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<Gen4_5Result> GenerateAsync(Gen4_5Request request, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, progress, cancellationToken), static job => new Gen4_5Result(job));
 
         /// <summary>Submits the request with per-call options, waits for the job to finish and returns its typed result. Pass your own idempotency key (derived from your own request id) and a retry after a crash or a timeout resumes the same job instead of paying for a second one; every exception of the submission carries the key it used (ProducerGenException.IdempotencyKey).</summary>
         /// <param name="request">The request; invalid requests throw before anything is sent.</param>
         /// <param name="options">Per-call options such as your own idempotency key.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels submitting or waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Gen4_5Result> GenerateAsync(Gen4_5Request request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken).ConfigureAwait(false);
-            return new Gen4_5Result(job);
-        }
+        public virtual global::System.Threading.Tasks.Task<Gen4_5Result> GenerateAsync(Gen4_5Request request, global::ProducerGen.RequestOptions options, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadAsync(_client.SubmitAndWaitAsync(Description, request, options, progress, cancellationToken), static job => new Gen4_5Result(job));
 
         /// <summary>Resumes waiting for a job submitted earlier (by this or another process) and returns its typed result; a failed job throws JobFailedException.</summary>
         /// <param name="jobId">The job's id.</param>
         /// <param name="progress">Receives status and progress changes while waiting.</param>
         /// <param name="cancellationToken">Cancels waiting.</param>
-        public virtual async global::System.Threading.Tasks.Task<Gen4_5Result> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var job = await _client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken).ConfigureAwait(false);
-            return new Gen4_5Result(job.EnsureSucceeded());
-        }
+        public virtual global::System.Threading.Tasks.Task<Gen4_5Result> WaitAsync(string jobId, global::System.IProgress<global::ProducerGen.JobProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::ProducerGen.ResultTasks.ReadSucceededAsync(_client.Jobs.WaitAsync(jobId, progress, Description.AverageCompletion, cancellationToken), static job => new Gen4_5Result(job));
     }
 }

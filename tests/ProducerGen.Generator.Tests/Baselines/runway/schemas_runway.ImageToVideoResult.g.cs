@@ -61,39 +61,26 @@ namespace ProducerGen.Providers.Runway
     [global::System.CodeDom.Compiler.GeneratedCode("ProducerGen", "0.1.0")]
     public static partial class ImageToVideoContentModerationPublicFigureThresholdExtensions
     {
+        private static readonly string[] s_wireValues =
+        {
+            "auto",
+            "low",
+        };
+
         /// <summary>The value sent on the wire.</summary>
         public static string ToWireValue(this ImageToVideoContentModerationPublicFigureThreshold value)
-        {
-            switch (value)
-            {
-                case ImageToVideoContentModerationPublicFigureThreshold.Auto: return "auto";
-                case ImageToVideoContentModerationPublicFigureThreshold.Low: return "low";
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageToVideoContentModerationPublicFigureThreshold value.");
-            }
-        }
+            => (uint)value < (uint)s_wireValues.Length ? s_wireValues[(int)value] : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a defined ImageToVideoContentModerationPublicFigureThreshold value.");
 
         /// <summary>Reads a wire value; false for a value this client does not know (a newer server may send one).</summary>
         public static bool TryParseWireValue(string? wireValue, out ImageToVideoContentModerationPublicFigureThreshold value)
         {
-            switch (wireValue)
-            {
-                case "auto": value = ImageToVideoContentModerationPublicFigureThreshold.Auto; return true;
-                case "low": value = ImageToVideoContentModerationPublicFigureThreshold.Low; return true;
-                default: value = default; return false;
-            }
+            var index = global::System.Array.IndexOf(s_wireValues, wireValue);
+            value = index < 0 ? default : (ImageToVideoContentModerationPublicFigureThreshold)index;
+            return index >= 0;
         }
 
         /// <summary>Whether the value is one of the declared members (not an out-of-range cast).</summary>
-        public static bool IsDefined(this ImageToVideoContentModerationPublicFigureThreshold value)
-        {
-            switch (value)
-            {
-                case ImageToVideoContentModerationPublicFigureThreshold.Auto:
-                case ImageToVideoContentModerationPublicFigureThreshold.Low:
-                    return true;
-                default: return false;
-            }
-        }
+        public static bool IsDefined(this ImageToVideoContentModerationPublicFigureThreshold value) => (uint)value < (uint)s_wireValues.Length;
     }
 
 }
