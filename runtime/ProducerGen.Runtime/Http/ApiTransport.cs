@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Timeout;
 
 namespace ProducerGen;
 
@@ -21,6 +22,7 @@ internal sealed class ApiTransport
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly string _apiKey;
     private readonly SemaphoreSlim? _gate; // see RequestGate
+    private readonly AttemptDeadlines? _deadlines; // the default attempt timeout; null when it is infinite
 
     // Per (method, path) of the schema's models: a submit's method, URI and operation text are the same every call, so they are
     // built once (bounded by the schema; paths with a query string or a job id are not cached).
@@ -43,6 +45,7 @@ internal sealed class ApiTransport
         Redactor = SecretRedactor.For(apiKey);
         Logger = Redactor is { } redactor && logger != Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance ? new RedactingLogger(logger, redactor) : logger;
         _pipeline = RetryPipelineFactory.Create(options, Logger, api.Name);
+        _deadlines = options.RequestTimeout == Timeout.InfiniteTimeSpan ? null : new AttemptDeadlines(options.RequestTimeout, options.TimeProvider);
     }
 
     public ApiDescription Api { get; }
@@ -118,7 +121,7 @@ internal sealed class ApiTransport
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false); // before the pipeline: queued requests hold no attempt state
         }
 
-        var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers, authenticate);
+        var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers, authenticate, timeout);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
         if (replaySafe is { } safe)
@@ -130,11 +133,6 @@ internal sealed class ApiTransport
             // Without an idempotency key a replayed POST may create a second job: retry only where none can have been created.
             context.Properties.Set(RetryPipelineFactory.ReplaySafeKey, false);
         }
-        if (timeout is { } t)
-        {
-            context.Properties.Set(RetryPipelineFactory.TimeoutKey, t);
-        }
-
         try
         {
             using var response = await _pipeline.ExecuteAsync(static (ctx, s) => s.SendAttemptAsync(ctx.CancellationToken), context, state).ConfigureAwait(false);
@@ -230,7 +228,8 @@ internal sealed class ApiTransport
         return Uri.TryCreate(ApiErrorFactory.Redact(location.OriginalString, Redactor), UriKind.RelativeOrAbsolute, out var redacted) ? redacted : null;
     }
 
-    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate)
+    // timeout: the per-call attempt timeout, or null for the options' one.
+    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate, TimeSpan? timeout)
     {
         private int _attempts;
 
@@ -239,21 +238,64 @@ internal sealed class ApiTransport
         /// <summary>Shared by every attempt's request, so requests a retrying handler adds are counted too.</summary>
         public WireRequestCount WireRequests { get; } = new();
 
+        // The attempt's timeout covers sending, the headers and buffering the body. The options' timeout shares a token source among
+        // attempts that start close together (AttemptDeadlines); a per-call one gets its own. A timeout surfaces as Polly's
+        // TimeoutRejectedException, as it did when Polly's timeout strategy ran it, so retries, errors and telemetry see the same.
         public async ValueTask<HttpResponseMessage> SendAttemptAsync(CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _attempts);
-            using var request = CreateRequest();
-            var response = await transport._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var limit = timeout ?? transport.Options.RequestTimeout;
+            CancellationTokenSource? own = null;
+            CancellationTokenSource? linked = null;
+            var deadline = CancellationToken.None;
+            var token = cancellationToken;
+            if (limit != Timeout.InfiniteTimeSpan)
+            {
+                if (timeout is null && transport._deadlines is { } shared)
+                {
+                    deadline = shared.Token();
+                }
+                else
+                {
+                    own = new CancellationTokenSource(limit, transport.TimeProvider);
+                    deadline = own.Token;
+                }
+
+                if (cancellationToken.CanBeCanceled)
+                {
+                    linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+                    token = linked.Token;
+                }
+                else
+                {
+                    token = deadline;
+                }
+            }
+
             try
             {
-                // Only the bytes are read from the buffered content (SendAsync above), never its headers: they are not copied.
-                await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, cancellationToken, copyContentHeaders: false).ConfigureAwait(false);
-                return response;
+                using var request = CreateRequest();
+                var response = await transport._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                try
+                {
+                    // Only the bytes are read from the buffered content (SendAsync above), never its headers: they are not copied.
+                    await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, token, copyContentHeaders: false).ConfigureAwait(false);
+                    return response;
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
             }
-            catch
+            catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                response.Dispose();
-                throw;
+                throw new TimeoutRejectedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The attempt did not complete within its timeout of {limit}."), limit, exception);
+            }
+            finally
+            {
+                linked?.Dispose();
+                own?.Dispose();
             }
         }
 

@@ -4,20 +4,17 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace ProducerGen;
 
 /// <summary>
-/// Builds the resilience pipeline every API request goes through: retries (outer) around a per-attempt timeout (inner).
+/// Builds the resilience pipeline every API request goes through: retries around each attempt, whose timeout the attempt itself
+/// applies (<see cref="AttemptDeadlines"/>; Polly's timeout strategy cost a token source, a timer and a registration per attempt).
 /// Retries transient failures with jittered exponential backoff, lengthened (never shortened) by <c>Retry-After</c>;
 /// a <c>Retry-After</c> beyond <see cref="RetryOptions.MaxRetryAfter"/> ends the call at once. Driven by the options' <see cref="TimeProvider"/>.
 /// </summary>
 internal static class RetryPipelineFactory
 {
-    /// <summary>The per-call attempt timeout, overriding the options' one.</summary>
-    public static readonly ResiliencePropertyKey<TimeSpan> TimeoutKey = new("ProducerGen.AttemptTimeout");
-
     /// <summary>The operation's description for logs, e.g. <c>POST /v2/music/generate</c>.</summary>
     public static readonly ResiliencePropertyKey<string> OperationKey = new("ProducerGen.Operation");
 
@@ -56,11 +53,6 @@ internal static class RetryPipelineFactory
                 },
             });
         }
-
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(args.Context.Properties.GetValue(TimeoutKey, options.RequestTimeout)),
-        });
 
         return builder.Build();
     }
