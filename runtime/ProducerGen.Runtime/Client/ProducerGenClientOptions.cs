@@ -24,7 +24,11 @@ public class ProducerGenClientOptions
     /// <summary>The service's base address; <see langword="null"/> means the schema's. Plain <c>http://</c> is refused unless the host is loopback.</summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>The timeout of each attempt of each request (not of a whole wait). Default 100 seconds.</summary>
+    /// <summary>
+    /// The timeout of each attempt of each request (not of a whole wait). Default 100 seconds. An attempt is never cut short of it
+    /// and may run up to 1/64 of it longer (at most 1 s): attempts that start close together share one deadline timer. A
+    /// <see cref="RequestOptions.Timeout"/> of one call is exact.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>How transient failures are retried.</summary>
