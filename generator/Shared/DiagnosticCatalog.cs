@@ -111,6 +111,12 @@ internal static class DiagnosticCatalog
 
         /// <summary>An operation or resource names a type, resource, model or field the schema does not declare.</summary>
         public const string UnknownReference = "PG0020";
+
+        /// <summary>A hold value without its one <c>{seconds}</c> placeholder.</summary>
+        public const string MalformedHoldValue = "PG0021";
+
+        /// <summary>A hold maximum that is not a whole number of seconds from 1s to 1h.</summary>
+        public const string InvalidHoldMaximum = "PG0022";
         public const string GeneratorFailure = "PG0099";
         public const string CompilerTooOld = "PG0100";
         public const string ValueOutOfRange = "PG1001";
@@ -143,6 +149,12 @@ internal static class DiagnosticCatalog
 
     /// <summary>PG0020.</summary>
     public static readonly CatalogEntry UnknownReference = Schema(Ids.UnknownReference, "Unknown reference");
+
+    /// <summary>PG0021.</summary>
+    public static readonly CatalogEntry MalformedHoldValue = Schema(Ids.MalformedHoldValue, "Malformed hold value");
+
+    /// <summary>PG0022.</summary>
+    public static readonly CatalogEntry InvalidHoldMaximum = Schema(Ids.InvalidHoldMaximum, "Invalid hold maximum");
 
     public static readonly CatalogEntry GeneratorFailure = new(
         Ids.GeneratorFailure,
@@ -205,6 +217,7 @@ internal static class DiagnosticCatalog
         MalformedYaml, UnsupportedVersion, UnknownKey, MissingKey, UnknownType, ConstraintNotApplicable,
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
         MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath, UnknownReference,
+        MalformedHoldValue, InvalidHoldMaximum,
         GeneratorFailure, CompilerTooOld,
         ValueOutOfRange, ValueOffStepGrid, StringLengthOutOfRange, ValueNotAllowed, ItemCountOutOfRange, StringFormatViolated,
     };

@@ -18,6 +18,7 @@ public sealed class EmulatorStats
     private int _requests;
     private int _jobsCreated;
     private int _replays;
+    private int _held;
     private int _webhookAttempts;
     private int _webhookDeliveries;
 
@@ -32,6 +33,9 @@ public sealed class EmulatorStats
 
     /// <summary>Submissions answered with an existing job because of their idempotency key.</summary>
     public int IdempotentReplays => Volatile.Read(ref _replays);
+
+    /// <summary>Submissions held until their job was done or the hold ran out (the schema's <c>api.jobs.hold</c> header).</summary>
+    public int HeldSubmissions => Volatile.Read(ref _held);
 
     /// <summary>Webhook POSTs attempted (each retry counts).</summary>
     public int WebhookAttempts => Volatile.Read(ref _webhookAttempts);
@@ -94,6 +98,8 @@ public sealed class EmulatorStats
     internal void Response(int statusCode) => _statuses.AddOrUpdate(statusCode, 1, static (_, n) => n + 1);
 
     internal void Replay() => Interlocked.Increment(ref _replays);
+
+    internal void Held() => Interlocked.Increment(ref _held);
 
     internal void Fault(string kind) => _faults.AddOrUpdate(kind, 1, static (_, n) => n + 1);
 

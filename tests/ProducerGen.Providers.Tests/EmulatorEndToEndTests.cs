@@ -53,6 +53,21 @@ public sealed class EmulatorEndToEndTests
     }
 
     [Fact]
+    public async Task Replicate_generation_is_held_until_the_prediction_is_done_so_no_poll_is_sent()
+    {
+        // The schema's 'jobs.hold' (Prefer: wait=60): the emulator holds the POST until the prediction ends (20 ms at this time scale).
+        await using var emulator = await StartAsync("replicate.producergen.yaml");
+        using var client = new Replicate.ReplicateClient(Configure(new Replicate.ReplicateClientOptions(), emulator));
+
+        var result = await client.BlackForestLabsFluxSchnell.GenerateAsync(new Replicate.BlackForestLabsFluxSchnellRequest(new Replicate.BlackForestLabsFluxSchnellParams("a corgi") { NumOutputs = 1 }));
+
+        Assert.Equal("succeeded", result.Job.Status);
+        Assert.NotEmpty(result.Job.GetOutputUrls());
+        Assert.Equal(1, emulator.Stats.HeldSubmissions);
+        Assert.Equal(1, emulator.Stats.Requests); // the held submission only: no poll
+    }
+
+    [Fact]
     public async Task Fal_submits_to_the_model_route_polls_the_handed_over_links_and_reports_completed_with_an_error_as_failed()
     {
         await using var emulator = await StartAsync("fal.producergen.yaml");

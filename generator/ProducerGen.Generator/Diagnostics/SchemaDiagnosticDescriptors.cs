@@ -95,12 +95,21 @@ internal static class SchemaDiagnosticDescriptors
         Ids.UnknownReference, DiagnosticCatalog.UnknownReference.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
         DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.UnknownReference.HelpLinkUri);
 
+    public static readonly DiagnosticDescriptor MalformedHoldValue = new(
+        Ids.MalformedHoldValue, DiagnosticCatalog.MalformedHoldValue.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.MalformedHoldValue.HelpLinkUri);
+
+    public static readonly DiagnosticDescriptor InvalidHoldMaximum = new(
+        Ids.InvalidHoldMaximum, DiagnosticCatalog.InvalidHoldMaximum.Title, DiagnosticCatalog.SchemaMessageFormat, DiagnosticCatalog.SchemaCategory,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: DiagnosticCatalog.InvalidHoldMaximum.HelpLinkUri);
+
     /// <summary>Every schema descriptor, in id order.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         MalformedYaml, UnsupportedVersion, UnknownKey, MissingKey, UnknownType, ConstraintNotApplicable,
         MinGreaterThanMax, StepNotPositive, InvalidDefault, DuplicateEnumValue, NameCollision, UnknownEndpoint,
         MalformedRoute, BaseUrlNotAbsolute, WrongValueKind, InvalidValue, DocumentTooLarge, DuplicateKey, MalformedResponsePath, UnknownReference,
+        MalformedHoldValue, InvalidHoldMaximum,
     };
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

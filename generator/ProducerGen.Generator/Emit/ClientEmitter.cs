@@ -67,6 +67,12 @@ internal static class ClientEmitter
             extras.Add("headers: new global::System.Collections.Generic.Dictionary<string, string> { " + string.Join(", ", api.Headers.Select(h => $"[{Literals.String(h.Name)}] = {Literals.String(h.Value)}")) + " }");
         }
 
+        if (api.Jobs.Hold is { } hold)
+        {
+            // Only a schema with 'jobs.hold' names it, so every other client file is unchanged.
+            extras.Add($"submissionHold: new global::ProducerGen.SubmissionHold({Literals.String(hold.Header)}, {Literals.String(hold.Value)}, {hold.MaxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+
         var shape = ResponseShapeEmitter.Assignments(api);
         var close = shape.Count == 0 ? ");" : ")";
         w.Line($"    webhookEventHeader: {(api.Webhooks?.EventHeader is { } eventHeader ? Literals.String(eventHeader) : "null")}{(extras.Count == 0 ? close : ",")}");

@@ -68,4 +68,10 @@ public static class SchemaDiagnosticIds
 
     /// <summary>An operation or resource names a type, resource, model or field the schema does not declare.</summary>
     public const string UnknownReference = DiagnosticCatalog.Ids.UnknownReference;
+
+    /// <summary>A hold value (<c>api.jobs.hold.value</c>) without its one <c>{seconds}</c> placeholder, or with another brace.</summary>
+    public const string MalformedHoldValue = DiagnosticCatalog.Ids.MalformedHoldValue;
+
+    /// <summary>A hold maximum (<c>api.jobs.hold.max</c>) that is not a whole number of seconds from 1s to 1h.</summary>
+    public const string InvalidHoldMaximum = DiagnosticCatalog.Ids.InvalidHoldMaximum;
 }

@@ -27,8 +27,11 @@ public static class SchemaKeys
     public static IReadOnlyList<string> Jobs { get; } = new[]
     {
         "get", "idField", "idPath", "statusPath", "statusFrom", "pending", "succeeded", "failed",
-        "progress", "result", "error", "urls", "content", "modelPath", "createdAtPath", "completedAtPath",
+        "progress", "result", "error", "urls", "content", "modelPath", "createdAtPath", "completedAtPath", "hold",
     };
+
+    /// <summary>Keys of <c>api.jobs.hold:</c>.</summary>
+    public static IReadOnlyList<string> JobHold { get; } = new[] { "header", "value", "max" };
 
     /// <summary>Keys of <c>api.jobs.progress:</c> written as a mapping.</summary>
     public static IReadOnlyList<string> JobProgress { get; } = new[] { "path", "scale", "pattern" };

@@ -99,9 +99,71 @@ internal sealed partial class SchemaReader
             shape = ReadContent(content.Value, shape);
         }
 
+        var hold = entries.TryGetValue("hold", out var holdEntry) ? ReadHold(holdEntry.Value) : null;
+
         // No new key: the v1 shape, so the spec (and the generated code) is exactly what it always was.
         var isV1 = shape == new JobShapeSpec();
-        return get is null ? null : new JobsSpec(get, idField ?? "id", pending, succeeded, failed, isV1 ? null : shape);
+        return get is null ? null : new JobsSpec(get, idField ?? "id", pending, succeeded, failed, isV1 ? null : shape, hold);
+    }
+
+    /// <summary>The longest hold the format accepts: an HTTP request held for longer than an hour is not a wait any client should make.</summary>
+    private const int MaxHoldSeconds = 3600;
+
+    /// <summary>
+    /// <c>api.jobs.hold: { header: Prefer, value: "wait={seconds}", max: 60s }</c>. The header's clash with the API's other headers
+    /// is checked by the caller, which knows them.
+    /// </summary>
+    private HoldSpec? ReadHold(YamlNode node)
+    {
+        if (Mapping(node, "'jobs.hold'") is not { } mapping)
+        {
+            return null;
+        }
+
+        var entries = Entries(mapping, SchemaKeys.JobHold, "'jobs.hold'");
+        var header = RequiredString(entries, mapping, "header", "'jobs.hold'");
+        if (header is not null && !HeaderText.IsName(header))
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{Truncate(header)}' is not an HTTP header name; use letters, digits and '-', e.g. 'Prefer'.", entries["header"].Value.Range);
+            header = null;
+        }
+
+        var value = RequiredString(entries, mapping, "value", "'jobs.hold'");
+        if (value is not null && !IsHoldValue(value))
+        {
+            Error(SchemaDiagnosticIds.MalformedHoldValue, $"The hold value '{Truncate(value)}' must hold '{{seconds}}' exactly once, no other brace, and only characters a header may carry; write it like 'wait={{seconds}}'.", entries["value"].Value.Range);
+            value = null;
+        }
+
+        int? maxSeconds = null;
+        if (RequiredString(entries, mapping, "max", "'jobs.hold'") is { } maxText)
+        {
+            var milliseconds = DurationParser.TryParseMilliseconds(maxText);
+            if (milliseconds is not { } ms || ms <= 0 || ms % 1000 != 0 || ms > MaxHoldSeconds * 1000L)
+            {
+                Error(SchemaDiagnosticIds.InvalidHoldMaximum, $"The hold's max '{Truncate(maxText)}' must be a whole number of seconds from 1s to 1h (the longest the service holds a submission), e.g. '60s'.", entries["max"].Value.Range);
+            }
+            else
+            {
+                maxSeconds = (int)(ms / 1000);
+            }
+        }
+
+        return header is null || value is null || maxSeconds is null ? null : new HoldSpec(header, value, maxSeconds.Value, entries["header"].Value.Range);
+    }
+
+    /// <summary>One <c>{seconds}</c>, no other brace, and a valid header value once the seconds are in.</summary>
+    private static bool IsHoldValue(string value)
+    {
+        const string placeholder = "{seconds}";
+        var at = value.IndexOf(placeholder, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = value.Remove(at, placeholder.Length);
+        return rest.IndexOf('{') < 0 && rest.IndexOf('}') < 0 && HeaderText.IsValue(rest);
     }
 
     private JobShapeSpec ReadProgress(YamlNode node, JobShapeSpec shape)

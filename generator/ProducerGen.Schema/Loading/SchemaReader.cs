@@ -105,6 +105,10 @@ internal sealed partial class SchemaReader
             : EquatableArray<HeaderSpec>.Empty;
         var envelope = entries.TryGetValue("envelope", out var envelopeEntry) ? ReadEnvelope(envelopeEntry.Value) : null;
         var errors = entries.TryGetValue("errors", out var errorsEntry) ? ReadErrors(errorsEntry.Value) : null;
+        if (jobs?.Hold is { } hold)
+        {
+            CheckHoldHeader(hold, auth?.Header, idempotency?.Header, headers);
+        }
 
         string? csharpName = null;
         if (name is not null)
@@ -188,6 +192,26 @@ internal sealed partial class SchemaReader
         }
 
         return EquatableArray.From(headers);
+    }
+
+    /// <summary>The hold header is sent on one submission only, so it may not be one the client or every request already sets.</summary>
+    private void CheckHoldHeader(HoldSpec hold, string? authHeader, string? idempotencyHeader, EquatableArray<HeaderSpec> headers)
+    {
+        var name = hold.Header;
+        if (HeaderText.IsManagedByTheClient(name) || string.Equals(name, authHeader, StringComparison.OrdinalIgnoreCase) || string.Equals(name, idempotencyHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            Error(SchemaDiagnosticIds.InvalidValue, $"'{name}' is set by the client itself (the key, the idempotency key, the body's type and length, the host), so it cannot ask for a hold; name the service's hold header, e.g. 'Prefer'.", hold.HeaderRange);
+            return;
+        }
+
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                Error(SchemaDiagnosticIds.InvalidValue, $"'{name}' is also in 'api.headers', which sends it with every request; a hold header is sent with a waited-for submission only, so remove one of them.", hold.HeaderRange);
+                return;
+            }
+        }
     }
 
     private IdempotencySpec? ReadIdempotency(YamlNode node)

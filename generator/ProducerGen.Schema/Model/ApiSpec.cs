@@ -65,13 +65,22 @@ public sealed record IdempotencySpec(string Header, int? MaxLength);
 /// <param name="Succeeded">Statuses that mean success.</param>
 /// <param name="Failed">Statuses that mean failure.</param>
 /// <param name="Shape">Where the job's facts are in the answers; null for the v1 shape.</param>
+/// <param name="Hold">How a submission asks the service to hold its answer until the job is done, or null when it cannot.</param>
 public sealed record JobsSpec(
     Route Get,
     string IdField,
     EquatableArray<string> Pending,
     EquatableArray<string> Succeeded,
     EquatableArray<string> Failed,
-    JobShapeSpec? Shape = null);
+    JobShapeSpec? Shape = null,
+    HoldSpec? Hold = null);
+
+/// <summary>A held submission (<c>api.jobs.hold</c>): a header that asks the service to answer only once the job is done, or after some seconds.</summary>
+/// <param name="Header">The header's name (<c>Prefer</c>).</param>
+/// <param name="Value">Its value, holding <c>{seconds}</c> once (<c>wait={seconds}</c>).</param>
+/// <param name="MaxSeconds">The longest hold the service grants, in whole seconds.</param>
+/// <param name="HeaderRange">Where the header's name is written, for diagnostics that compare it with the API's other headers.</param>
+public sealed record HoldSpec(string Header, string Value, int MaxSeconds, SourceRange HeaderRange = default);
 
 /// <summary>Where the job's facts are in the API's answers (every member null or false is the v1 default).</summary>
 /// <param name="IdPath">The path of the id in the submit answer and job bodies, or null for the v1 lookup.</param>

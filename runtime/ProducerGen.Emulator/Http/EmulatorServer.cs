@@ -523,6 +523,12 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             Stats.Replay();
         }
 
+        if (HeldFor(ctx) is { } hold)
+        {
+            await HoldAsync(ctx, job!, hold).ConfigureAwait(false);
+            return;
+        }
+
         var status = job!.Snapshot(_time.GetUtcNow()).Status;
         if (!_answers.IsV1)
         {
@@ -539,6 +545,52 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             w.WriteString("status", _answers.StatusText(status));
             w.WriteEndObject();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How long the submission asks to be held (<c>api.jobs.hold</c>: <c>Prefer: wait=60</c>), at most the schema's maximum and scaled by
+    /// <see cref="EmulatorOptions.TimeScale"/> as job durations are; null when the schema declares no hold or the header does not ask for one
+    /// in the schema's form.
+    /// </summary>
+    private TimeSpan? HeldFor(HttpContext ctx)
+    {
+        if (Schema.Api.Jobs.Hold is not { } hold || !ctx.Request.Headers.TryGetValue(hold.Header, out var values))
+        {
+            return null;
+        }
+
+        var at = hold.Value.IndexOf("{seconds}", StringComparison.Ordinal);
+        var (prefix, suffix) = (hold.Value[..at], hold.Value[(at + "{seconds}".Length)..]);
+        var text = values.ToString().Trim();
+        if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || text.Length <= prefix.Length + suffix.Length
+            || !int.TryParse(text.AsSpan(prefix.Length, text.Length - prefix.Length - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
+        {
+            return null;
+        }
+
+        return TimeSpan.FromSeconds(Math.Min(seconds, hold.MaxSeconds)) * Math.Max(0, _options.TimeScale);
+    }
+
+    /// <summary>A held submission: answered once the job is terminal or the hold has passed (on the emulator's clock), with the job as a poll would answer it.</summary>
+    private async Task HoldAsync(HttpContext ctx, EmulatedJob job, TimeSpan hold)
+    {
+        var now = _time.GetUtcNow();
+        var until = job.EndsAt < now + hold ? job.EndsAt : now + hold;
+        Stats.Held();
+        if (until > now)
+        {
+            await Task.Delay(until - now, _time, ctx.RequestAborted).ConfigureAwait(false);
+        }
+
+        var at = _time.GetUtcNow();
+        var state = job.Snapshot(at);
+        if (!_answers.IsV1)
+        {
+            await WriteJsonAsync(ctx, _answers.AcceptedHttpStatus, w => _answers.WriteJob(w, job, state, _idField)).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(ctx, StatusCodes.Status202Accepted, w => JobJson.WriteJob(w, job, state, _idField, _webhooks.StatusOf(job), job.IsExpired(at, _options.AssetRetention), _answers.StatusText(state.Status))).ConfigureAwait(false);
     }
 
     /// <summary>

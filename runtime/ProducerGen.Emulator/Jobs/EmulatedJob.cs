@@ -82,6 +82,9 @@ internal sealed class EmulatedJob
 
     private TimeSpan EndsAfter => WillFail ? QueuedFor + ((Duration - QueuedFor) * FailAtFraction) : Duration;
 
+    /// <summary>When the job reaches its terminal status (failed or completed).</summary>
+    public DateTimeOffset EndsAt => CreatedAt + EndsAfter;
+
     public JobSnapshot Snapshot(DateTimeOffset now)
     {
         var elapsed = now - CreatedAt;

@@ -59,6 +59,7 @@ public sealed class ApiDescription
     /// <param name="webhookEventHeader">The header naming a webhook's event, or <see langword="null"/>.</param>
     /// <param name="authPrefix">Text sent before the key in <paramref name="authHeader"/> (<c>Bearer </c>), or <see langword="null"/>.</param>
     /// <param name="headers">Headers sent with every request (an API version, say), or <see langword="null"/>.</param>
+    /// <param name="submissionHold">How a submission asks the service to hold its answer until the job is done, or <see langword="null"/> when it cannot.</param>
     public ApiDescription(
         string name,
         Uri defaultBaseAddress,
@@ -74,7 +75,8 @@ public sealed class ApiDescription
         string? webhookSignatureHeader,
         string? webhookEventHeader,
         string? authPrefix = null,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null,
+        SubmissionHold? submissionHold = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(defaultBaseAddress);
@@ -99,6 +101,12 @@ public sealed class ApiDescription
             throw new ArgumentOutOfRangeException(nameof(idempotencyKeyMaxLength), idempotencyKeyMaxLength, "The idempotency key's maximum length must be positive.");
         }
 
+        if (submissionHold is not null
+            && (string.Equals(submissionHold.Header, authHeader, StringComparison.OrdinalIgnoreCase) || string.Equals(submissionHold.Header, idempotencyHeader, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"The hold header of API '{name}' cannot be its key's or its idempotency key's header (was '{submissionHold.Header}').", nameof(submissionHold));
+        }
+
         Name = name;
         DefaultBaseAddress = defaultBaseAddress;
         AuthHeader = authHeader;
@@ -114,7 +122,14 @@ public sealed class ApiDescription
         FailedStatuses = failedStatuses.ToArray();
         WebhookSignatureHeader = string.IsNullOrWhiteSpace(webhookSignatureHeader) ? null : webhookSignatureHeader;
         WebhookEventHeader = string.IsNullOrWhiteSpace(webhookEventHeader) ? null : webhookEventHeader;
+        SubmissionHold = submissionHold;
     }
+
+    /// <summary>
+    /// How a submission asks the service to hold its answer until the job is done (<c>Prefer: wait=60</c>), or <see langword="null"/>
+    /// when it cannot. Submit-and-wait calls send it; <see cref="ProducerGenClient.SubmitAsync"/> never does.
+    /// </summary>
+    public SubmissionHold? SubmissionHold { get; }
 
     /// <summary>The API's name, e.g. <c>Apiframe</c>.</summary>
     public string Name { get; }

@@ -101,7 +101,15 @@ public class ProducerGenClient : IDisposable
     /// is the key this submission carried: resubmit with it to get the job the failed call may have created, never a second one.
     /// </exception>
     [EditorBrowsable(EditorBrowsableState.Never)] // Generated operations call it: client.Producer.SubmitAsync(request) is the API users see.
-    public virtual async Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<JobHandle> SubmitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
+        => SubmitCoreAsync(model, request, options, held: null, cancellationToken); // never held: SubmitAsync returns as soon as the job is accepted
+
+    /// <summary>
+    /// The submission. With <paramref name="held"/> (submit-and-wait on an API with <see cref="ApiDescription.SubmissionHold"/>) it
+    /// sends the hold header for <see cref="HeldAnswer.Seconds"/> unless the caller set that header, gives the attempt the hold on top of
+    /// its timeout, and puts a job the answer already shows terminal into <paramref name="held"/>.
+    /// </summary>
+    private async Task<JobHandle> SubmitCoreAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, HeldAnswer? held, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
@@ -126,6 +134,16 @@ public class ProducerGenClient : IDisposable
         activity?.SetTag(TelemetryNames.Api, Api.Name);
         activity?.SetTag(TelemetryNames.Model, model.ModelId);
         Log.Submitting(_transport.Logger, Api.Name, model.ModelId, model.Method, model.Path, idempotencyKey);
+        var headers = options?.Headers;
+        var timeout = options?.Timeout;
+        DateTimeOffset? sentAt = null;
+        if (held is not null)
+        {
+            (headers, timeout) = HoldHeaders(held, options);
+            sentAt = _transport.TimeProvider.GetUtcNow(); // a held answer comes late: the job's age counts from here
+            activity?.SetTag(TelemetryNames.SubmitHoldSeconds, held.Seconds);
+            Log.Holding(_transport.Logger, Api.Name, model.ModelId, held.Seconds);
+        }
 
         try
         {
@@ -133,17 +151,17 @@ public class ProducerGenClient : IDisposable
             var path = QueryString.Append(model.Path, request);
             var target = ReferenceEquals(path, model.Path) ? _transport.Target(model.Method, model.Path) : null;
             var response = target is not null
-                ? await _transport.SendAsync(target, body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false)
-                : await _transport.SendAsync(ApiTransport.Method(model.Method), path, body.Bytes, idempotencyKey, options?.Timeout, cancellationToken, options?.Headers, body.ContentType).ConfigureAwait(false);
+                ? await _transport.SendAsync(target, body.Bytes, idempotencyKey, timeout, cancellationToken, headers, body.ContentType).ConfigureAwait(false)
+                : await _transport.SendAsync(ApiTransport.Method(model.Method), path, body.Bytes, idempotencyKey, timeout, cancellationToken, headers, body.ContentType).ConfigureAwait(false);
             var operation = target?.Display ?? $"{model.Method} {model.Path}";
             activity?.SetTag(TelemetryNames.HttpStatusCode, response.StatusCode);
             _transport.ThrowIfFailed(response, operation);
-            var accepted = ReadAccepted(response, operation);
+            var accepted = ReadAccepted(response, operation, held);
             activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(accepted.Id, _transport.Redactor)); // server text: a hostile server may echo the key
             Log.Accepted(_transport.Logger, accepted.Id, accepted.Status);
             return new JobHandle(accepted.Id, accepted.Status, model.ModelId, idempotencyKey, model.AverageCompletion)
             {
-                SubmittedAt = _transport.TimeProvider.GetUtcNow(),
+                SubmittedAt = sentAt ?? _transport.TimeProvider.GetUtcNow(),
                 // A link the answer handed over wins; else the model's own routes, where its endpoint has them.
                 StatusUrl = accepted.StatusUrl ?? Jobs.ModelUrl(model.JobPath, accepted.Id),
                 ResultUrl = accepted.ResultUrl ?? Jobs.ModelUrl(model.ResultPath, accepted.Id),
@@ -333,10 +351,27 @@ public class ProducerGenClient : IDisposable
 
     private async Task<Job> SubmitThenWaitAsync(ModelDescription model, IGenerationRequest request, RequestOptions? options, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        var handle = await SubmitAsync(model, request, options, cancellationToken).ConfigureAwait(false);
+        // A hold asks for what is left of the wait (all of MaxWait, here), at most the provider's maximum; under a second, none.
+        var hold = Api.SubmissionHold;
+        var seconds = hold?.SecondsFor(_transport.Options.Waiting.MaxWait) ?? 0;
+        if (seconds == 0)
+        {
+            var handle = await SubmitAsync(model, request, options, cancellationToken).ConfigureAwait(false);
+            return await WaitForAsync(handle, progress, held: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var answer = new HeldAnswer(hold!, seconds, _transport.TimeProvider.GetTimestamp());
+        var heldHandle = await SubmitCoreAsync(model, request, options, answer, cancellationToken).ConfigureAwait(false);
+        return await WaitForAsync(heldHandle, progress, answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Job> WaitForAsync(JobHandle handle, IProgress<JobProgress>? progress, HeldAnswer? held, CancellationToken cancellationToken)
+    {
         try
         {
-            var job = await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false);
+            var job = held is null
+                ? await Jobs.WaitAsync(handle, progress, cancellationToken).ConfigureAwait(false)
+                : await Jobs.WaitHeldAsync(handle, held, progress, cancellationToken).ConfigureAwait(false);
             return job.IsFailed ? throw new JobFailedException(job, _transport.Secret) : job;
         }
         catch (ProducerGenException exception)
@@ -496,7 +531,22 @@ public class ProducerGenClient : IDisposable
         return key;
     }
 
-    private (string Id, string Status, Uri? StatusUrl, Uri? ResultUrl) ReadAccepted(ApiResponse response, string operation)
+    /// <summary>
+    /// The headers and attempt timeout of a held submission: the caller's headers plus the hold's (a caller's header of the same name
+    /// wins), and the attempt timeout (the call's, else the client's) lengthened by the hold so it never cuts the held answer short.
+    /// </summary>
+    private (IDictionary<string, string> Headers, TimeSpan Timeout) HoldHeaders(HeldAnswer held, RequestOptions? options)
+    {
+        var headers = options?.Headers is { } own
+            ? new Dictionary<string, string>(own, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(1, StringComparer.OrdinalIgnoreCase);
+        headers.TryAdd(held.Hold.Header, held.Hold.FormatValue(held.Seconds));
+        var attempt = options?.Timeout ?? _transport.Options.RequestTimeout;
+        var timeout = attempt == Timeout.InfiniteTimeSpan ? attempt : attempt + TimeSpan.FromSeconds(held.Seconds);
+        return (headers, timeout);
+    }
+
+    private (string Id, string Status, Uri? StatusUrl, Uri? ResultUrl) ReadAccepted(ApiResponse response, string operation, HeldAnswer? held = null)
     {
         var reader = Api.JobReader;
         try
@@ -517,6 +567,12 @@ public class ProducerGenClient : IDisposable
 
                     var status = (reader.Shape.StatusSource == JobStatusSource.Body ? reader.ReadStatus(root) : null)
                         ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
+                    if (held is not null && Api.IsTerminalStatus(status))
+                    {
+                        // The held answer is the job itself, done: read it as a poll would, so no poll is needed.
+                        held.Job = TryReadHeldJob(root, id, response.StatusCode);
+                    }
+
                     return (id, status, ApiLink(reader.ReadStatusUrl(root), response, operation), ApiLink(reader.ReadResultUrl(root), response, operation));
                 }
             }
@@ -528,6 +584,20 @@ public class ProducerGenClient : IDisposable
         {
             // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
+        }
+    }
+
+    /// <summary>The job a terminal held answer holds, or null when it is not a job object for <paramref name="id"/> (then the wait polls for it).</summary>
+    private Job? TryReadHeldJob(JsonElement root, string id, int statusCode)
+    {
+        try
+        {
+            var job = Job.Read(root, Api, expectedId: id, httpStatus: statusCode);
+            return string.Equals(job.Id, id, StringComparison.Ordinal) && !job.IsPending ? job : null;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
         }
     }
 

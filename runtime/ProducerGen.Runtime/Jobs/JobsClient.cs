@@ -98,6 +98,17 @@ public class JobsClient
         return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken, job.StatusUrl, job.ResultUrl, job.ModelId);
     }
 
+    /// <summary>
+    /// The wait after a held submission: no poll at all when the held answer was terminal (its result and content links are still
+    /// read where the API keeps them apart), else polling as <see cref="WaitAsync(JobHandle, IProgress{JobProgress}?, CancellationToken)"/>
+    /// does, with the held time already spent from <see cref="JobWaitOptions.MaxWait"/>.
+    /// </summary>
+    internal Task<Job> WaitHeldAsync(JobHandle job, HeldAnswer held, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        JobIds.Validate(Api, job.Id, nameof(job));
+        return WaitCoreAsync(job.Id, job.Status, job.SubmittedAt, job.AverageCompletion, progress, cancellationToken, job.StatusUrl, job.ResultUrl, job.ModelId, held);
+    }
+
     /// <summary>Reads a job of <paramref name="model"/> at the model's own job route (where its endpoint has one; the API's otherwise).</summary>
     /// <param name="id">The job's id.</param>
     /// <param name="model">The model that created the job.</param>
@@ -171,6 +182,13 @@ public class JobsClient
                 new ApiResponseInfo(response.StatusCode, response.RequestId, null, null));
         }
 
+        return (await CompleteAsync(job, id, resultUrl, cancellationToken).ConfigureAwait(false), response.RetryAfter);
+    }
+
+    /// <summary>A succeeded job with its result from the result endpoint and its content URLs, where the API's <see cref="JobShape"/> names them.</summary>
+    private async ValueTask<Job> CompleteAsync(Job job, string id, Uri? resultUrl, CancellationToken cancellationToken)
+    {
+        var shape = Api.JobShape;
         if (job.IsSucceeded)
         {
             if (resultUrl is not null || shape.ResultRoute is not null)
@@ -184,7 +202,7 @@ public class JobsClient
             }
         }
 
-        return (job, response.RetryAfter);
+        return job;
     }
 
     /// <summary>
@@ -240,15 +258,24 @@ public class JobsClient
     /// The wait, as one <c>ProducerGen.Wait</c> span whose children are the polls: a failed job, a timeout or a failed poll
     /// marks it failed (<c>error.type</c>), so a trace shows why the wait ended without reading its polls.
     /// </summary>
-    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null, string? model = null)
+    private async Task<Job> WaitCoreAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null, string? model = null, HeldAnswer? held = null)
     {
         using var activity = ProducerGenTelemetry.ActivitySource.StartActivity(TelemetryNames.Wait, ActivityKind.Internal);
         activity?.SetTag(TelemetryNames.Api, Api.Name);
         activity?.SetTag(TelemetryNames.Model, model);
         activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(id, _transport.Redactor)); // a handle's id is server text
+        if (held is not null)
+        {
+            // Counted: the trace says the submission was held, and producergen.wait.polls counts only the polls that followed.
+            activity?.SetTag(TelemetryNames.WaitHeld, true);
+            activity?.SetTag(TelemetryNames.WaitPolls, 0);
+        }
+
         try
         {
-            var job = await PollUntilDoneAsync(id, knownStatus, submittedAt, averageCompletion, progress, cancellationToken, statusUrl, resultUrl, new WaitTelemetry(activity, model)).ConfigureAwait(false);
+            var job = held?.Job is { } done
+                ? await HeldDoneAsync(done, id, submittedAt, progress, resultUrl, activity, model, cancellationToken).ConfigureAwait(false)
+                : await PollUntilDoneAsync(id, knownStatus, submittedAt, averageCompletion, progress, cancellationToken, statusUrl, resultUrl, new WaitTelemetry(activity, model), held).ConfigureAwait(false);
             if (job.IsFailed)
             {
                 // Waiting returns a failed job rather than throwing; the span says what SubmitAndWaitAsync would throw.
@@ -264,7 +291,22 @@ public class JobsClient
         }
     }
 
-    private async Task<Job> PollUntilDoneAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl, Uri? resultUrl, WaitTelemetry telemetry)
+    /// <summary>A held answer that was already terminal: the job as a poll would have returned it, reported and recorded, with no poll.</summary>
+    private async Task<Job> HeldDoneAsync(Job job, string id, DateTimeOffset? submittedAt, IProgress<JobProgress>? progress, Uri? resultUrl, Activity? activity, string? model, CancellationToken cancellationToken)
+    {
+        job = await CompleteAsync(job, id, resultUrl, cancellationToken).ConfigureAwait(false);
+        model ??= ApiErrorFactory.Redact(job.Model, _transport.Redactor);
+        activity?.SetTag(TelemetryNames.Model, model);
+        activity?.SetTag(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor));
+        progress?.Report(new JobProgress(id, job.Status, job.Progress));
+        var time = _transport.TimeProvider;
+        var duration = Max(TimeSpan.Zero, time.GetUtcNow() - (submittedAt ?? time.GetUtcNow()));
+        Log.CompletedHeld(_transport.Logger, id, job.Status, duration.TotalSeconds);
+        ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor)), new(TelemetryNames.Model, model));
+        return job;
+    }
+
+    private async Task<Job> PollUntilDoneAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl, Uri? resultUrl, WaitTelemetry telemetry, HeldAnswer? held = null)
     {
         var options = _transport.Options.Waiting;
         options.Validate();
@@ -272,7 +314,8 @@ public class JobsClient
         var average = options.AverageCompletion ?? averageCompletion;
         var time = _transport.TimeProvider;
         var logger = _transport.Logger;
-        var started = time.GetTimestamp();
+        // After a held submission the wait began when the submission left: the held time is already spent from MaxWait.
+        var started = held?.StartedTimestamp ?? time.GetTimestamp();
         var origin = submittedAt ?? time.GetUtcNow();
         var originKnown = submittedAt is not null;
 

@@ -52,4 +52,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Gave up waiting for {Resource} {ResourceId} after {Seconds:0.0} s; last status {Status}")]
     public static partial void ResourceWaitTimedOut(ILogger logger, string resource, string resourceId, double seconds, string? status);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Debug, Message = "Submitting {Api} model {Model} held for up to {Seconds} s (the service answers when the job is done)")]
+    public static partial void Holding(ILogger logger, string api, string model, int seconds);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Information, Message = "Job {JobId} finished with status {Status} within the held submission, after {Seconds:0.0} s and no poll")]
+    public static partial void CompletedHeld(ILogger logger, string jobId, string status, double seconds);
 }

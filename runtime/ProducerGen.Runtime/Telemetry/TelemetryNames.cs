@@ -16,6 +16,8 @@ internal static class TelemetryNames
     public const string JobStatus = "producergen.job.status";
     public const string JobErrorCode = "producergen.job.error_code";
     public const string WaitPolls = "producergen.wait.polls";
+    public const string WaitHeld = "producergen.wait.held";
+    public const string SubmitHoldSeconds = "producergen.submit.hold_seconds";
     public const string Resource = "producergen.resource";
     public const string ResourceId = "producergen.resource.id";
     public const string ResourceStatus = "producergen.resource.status";

@@ -85,6 +85,23 @@ internal static class WaitingSimulation
         var met = adaptive.MeanPolls <= 5 && adaptive.MeanDelay <= 1.5 && adaptive.MeanPolls < fixedRow.MeanPolls && adaptive.MeanPolls < backoffRow.MeanPolls;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Target 3 (adaptive with progress: <= 5 polls/job, mean delay <= 1.5 s, fewer polls than both baselines): {(met ? "MET" : "NOT MET")} ({adaptive.MeanPolls:0.00} polls, {adaptive.MeanDelay:0.00} s)."));
+        Console.WriteLine();
+        Console.WriteLine("Held submission (api.jobs.hold, Replicate's 'Prefer: wait=60'): GenerateAsync through the runtime's hold; the server holds the");
+        Console.WriteLine("POST until the job is done or 60 s have passed, then answers with the job; requests/job counts the submission too.");
+        var heldRows = new List<(Row Row, Row Unheld)>
+        {
+            (await RunHeldAsync("adaptive + 60 s hold", shortJobs, progress: true, average: TimeSpan.FromSeconds(6), "6 s", holdSeconds: 60), shortRows[0]),
+            (await RunHeldAsync("adaptive + 60 s hold", durations.Select(d => new JobSpec(d, null)).ToArray(), progress: true, average: null, "45 s", holdSeconds: 60), rows[0]),
+        };
+        Console.WriteLine();
+        Console.WriteLine("| workload | policy | requests/job (with the submission) | polls/job | mean delay | p95 delay | max delay |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (held, unheld) in heldRows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {unheld.Workload} | adaptive, no hold | {unheld.MeanPolls + 1:0.00} | {unheld.MeanPolls:0.00} | {unheld.MeanDelay:0.00} s | {unheld.P95Delay:0.00} s | {unheld.MaxDelay:0.00} s |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {held.Workload} | {held.Policy} | {held.MeanPolls + 1:0.00} | {held.MeanPolls:0.00} | {held.MeanDelay:0.00} s | {held.P95Delay:0.00} s | {held.MaxDelay:0.00} s |"));
+        }
+
         File.WriteAllText(svg, PollingChart.Render(rows));
         Console.WriteLine($"Chart: {Path.GetFullPath(svg)}; simulated in {stopwatch.Elapsed.TotalSeconds:0.0} s.");
         return 0;
@@ -187,6 +204,64 @@ internal static class WaitingSimulation
         var sorted = delays.Order().ToArray();
         var row = new Row(name, policy is FixedIntervalPolicy or ExponentialBackoffPolicy ? null : progress, durations.Length, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1], workload);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload,-4} {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s  p95 {row.P95Delay:0.00} s  polls: {string.Join(' ', polls.GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"))}  delays over 1.5 s: {delays.Count(d => d > 1.5)} (sum {delays.Where(d => d > 1.5).Sum():0.0} s)"));
+        return row;
+    }
+
+    /// <summary>
+    /// Submit-and-wait through the runtime's held submission (<see cref="SubmissionHold"/>): the simulated server holds the POST until the
+    /// job is done or <paramref name="holdSeconds"/> have passed on the simulated clock and answers with the job; a job still running is
+    /// polled by the adaptive policy as usual. The row's polls are the GETs after the held submission (the submission is not in them).
+    /// </summary>
+    public static async Task<Row> RunHeldAsync(string name, IReadOnlyList<JobSpec> specs, bool progress, TimeSpan? average, string workload, int holdSeconds)
+    {
+        var clock = new SimClock();
+        var server = new SimServer(clock, progress) { HoldSeconds = holdSeconds };
+        using var http = new HttpClient(server);
+        var options = new ApiframeClientOptions { ApiKey = "afk_simulation", BaseAddress = new Uri("https://api.simulated.test"), TimeProvider = clock };
+        options.Waiting.AverageCompletion = average;
+        options.Waiting.PollingPolicy = new SignallingPolicy(AdaptivePollingPolicy.Default, clock);
+        var v1 = ApiframeClient.Description;
+        var api = new ApiDescription(
+            v1.Name, v1.DefaultBaseAddress, v1.AuthHeader, v1.AuthEnvironmentVariable, v1.IdempotencyHeader, v1.IdempotencyKeyMaxLength, v1.JobGetPath, v1.JobIdField,
+            v1.PendingStatuses, v1.SucceededStatuses, v1.FailedStatuses, v1.WebhookSignatureHeader, v1.WebhookEventHeader,
+            submissionHold: new SubmissionHold("Prefer", "wait={seconds}", holdSeconds));
+        using var client = new ProducerGenClient(api, options, http);
+        var model = new ModelDescription("producer", "POST", "/v2/music/generate", average ?? TimeSpan.FromSeconds(45));
+        var request = new ProducerRequest("an upbeat synthwave track with a driving bassline") { Params = new ProducerParams { Weirdness = 0.35 } };
+
+        var polls = new double[specs.Count];
+        var delays = new double[specs.Count];
+        var held = 0;
+        for (var i = 0; i < specs.Count; i++)
+        {
+            server.NextDuration = TimeSpan.FromSeconds(specs[i].Duration);
+            server.NextShape = specs[i].Shape;
+            var wait = client.SubmitAndWaitAsync(model, request);
+            while (!wait.IsCompleted)
+            {
+                var ready = clock.Delays.WaitToReadAsync().AsTask();
+                await Task.WhenAny(wait, ready);
+                if (clock.Delays.TryRead(out var due))
+                {
+                    clock.Advance(due);
+                }
+            }
+
+            var done = await wait;
+            var job = server.Current!;
+            if (!done.IsSucceeded)
+            {
+                throw new InvalidOperationException($"job {job.Id} ended {done.Status}");
+            }
+
+            held += job.Held ? 1 : 0;
+            polls[i] = job.Polls;
+            delays[i] = Math.Max(0, (clock.GetUtcNow() - job.CompletesAt).TotalSeconds); // a held answer is the completion (the fake timer may wake a tick early)
+        }
+
+        var sorted = delays.Order().ToArray();
+        var row = new Row(name, progress, specs.Count, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1], workload);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload,-4} {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls + 1,6:0.00} requests/job ({row.MeanPolls:0.00} polls after the held submission; {held} of {specs.Count} held)  mean delay {row.MeanDelay:0.00} s  p95 {row.P95Delay:0.00} s  polls: {string.Join(' ', polls.GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"))}"));
         return row;
     }
 
@@ -330,6 +405,9 @@ internal static class WaitingSimulation
         public DateTimeOffset CompletesAt => CreatedAt + Duration;
 
         public int Polls { get; set; }
+
+        /// <summary>Whether the submission asked for a hold (and so was answered late, with the job).</summary>
+        public bool Held { get; set; }
     }
 
     /// <summary>
@@ -348,17 +426,38 @@ internal static class WaitingSimulation
 
         public SimJob? Current { get; private set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>The longest hold granted to a submission carrying <c>Prefer: wait=n</c>; 0 ignores the header.</summary>
+        public int HoldSeconds { get; init; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             if (request.Method == HttpMethod.Post)
             {
                 Current = new SimJob($"job-{++_next}", now, NextDuration, NextShape);
-                return Task.FromResult(Json(HttpStatusCode.Accepted, $$"""{"jobId":"{{Current.Id}}","status":"QUEUED"}"""));
+                if (HoldSeconds > 0 && request.Headers.TryGetValues("Prefer", out var prefer) && prefer.FirstOrDefault() is { } value && value.StartsWith("wait=", StringComparison.Ordinal))
+                {
+                    // Held: answered once the job is done or the hold has passed, on the simulated clock, with the job as a poll answers it.
+                    var hold = TimeSpan.FromSeconds(Math.Min(HoldSeconds, int.Parse(value["wait=".Length..], CultureInfo.InvariantCulture)));
+                    var until = Current.CompletesAt < now + hold ? Current.CompletesAt : now + hold;
+                    Current.Held = true;
+                    ((SimClock)clock).Arm();
+                    await Task.Delay(until - now, clock, cancellationToken);
+                    // The fake clock's timer may wake a tick before 'until': the server answers as of the moment it chose.
+                    var at = clock.GetUtcNow() < until ? until : clock.GetUtcNow();
+                    return Json(HttpStatusCode.Created, JobBody(Current, at));
+                }
+
+                return Json(HttpStatusCode.Accepted, $$"""{"jobId":"{{Current.Id}}","status":"QUEUED"}""");
             }
 
             var job = Current!;
             job.Polls++;
+            return Json(HttpStatusCode.OK, JobBody(job, now));
+        }
+
+        private string JobBody(SimJob job, DateTimeOffset now)
+        {
             var elapsed = now - job.CreatedAt;
             var queued = job.Duration * QueuedFraction;
             string status;
@@ -389,7 +488,7 @@ internal static class WaitingSimulation
             var created = job.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
             var completed = done ? "\"" + job.CompletesAt.ToString("O", CultureInfo.InvariantCulture) + "\"" : "null";
             var result = done ? """{"tracks":[{"id":"t1","audioUrl":"https://cdn.simulated.test/t1.mp3","imageUrl":"https://cdn.simulated.test/t1.jpg","title":"Sim","duration":120.5}]}""" : "null";
-            return Task.FromResult(Json(HttpStatusCode.OK, $$"""{"id":"{{job.Id}}","status":"{{status}}","model":"producer","progress":{{progressJson}},"error":null,"creditCost":10,"webhookStatus":null,"createdAt":"{{created}}","completedAt":{{completed}},"expired":false,"result":{{result}}}"""));
+            return $$"""{"id":"{{job.Id}}","status":"{{status}}","model":"producer","progress":{{progressJson}},"error":null,"creditCost":10,"webhookStatus":null,"createdAt":"{{created}}","completedAt":{{completed}},"expired":false,"result":{{result}}}""";
         }
 
         private static HttpResponseMessage Json(HttpStatusCode status, string json) =>

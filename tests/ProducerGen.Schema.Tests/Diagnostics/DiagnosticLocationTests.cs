@@ -42,6 +42,17 @@ public class DiagnosticLocationTests
         { "{ type: string, required: true }", "{ type: string, required: true, type: url }", "PG0018", 12, 47, "appears twice" },
         { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    idPath: data..taskId", "PG0019", 8, 13, "not a path into the answer" },
         { "models:", "operations:\n  getMe:\n    group: Account\n    name: Get\n    request: GET /v1/me\n    response: Acount\nmodels:", "PG0020", 18, 15, "names the type 'Acount', which 'types:' does not declare" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: wait, max: 60s }", "PG0021", 8, 36, "must hold '{seconds}' exactly once" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}&{seconds}', max: 60s }", "PG0021", 8, 36, "must hold '{seconds}' exactly once" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds};{ms}', max: 60s }", "PG0021", 8, 36, "no other brace" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}', max: 0s }", "PG0022", 8, 59, "whole number of seconds from 1s to 1h" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}', max: 1500ms }", "PG0022", 8, 59, "whole number of seconds" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}', max: 2h }", "PG0022", 8, 59, "from 1s to 1h" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}', max: soon }", "PG0022", 8, 59, "e.g. '60s'" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: 'Pre fer', value: 'wait={seconds}', max: 60s }", "PG0016", 8, 21, "is not an HTTP header name" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: X-API-Key, value: 'wait={seconds}', max: 60s }", "PG0016", 8, 21, "is set by the client itself" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}' }", "PG0004", 8, 11, "missing the required key 'max'" },
+        { "get: GET /v1/jobs/{id}", "get: GET /v1/jobs/{id}\n    hold: { header: Prefer, value: 'wait={seconds}', max: 60s, min: 1s }", "PG0003", 8, 64, "is not a key of" },
     };
 
     [Theory]

@@ -24,7 +24,8 @@ namespace ProducerGen.Providers.Replicate
             failedStatuses: new string[] { "failed", "canceled", "aborted" },
             webhookSignatureHeader: null,
             webhookEventHeader: null,
-            authPrefix: "Bearer ")
+            authPrefix: "Bearer ",
+            submissionHold: new global::ProducerGen.SubmissionHold("Prefer", "wait={seconds}", 60))
         {
             JobShape = new global::ProducerGen.JobShape
             {
