@@ -180,18 +180,7 @@ internal static class WaitingSimulation
             server.NextShape = specs[i].Shape;
             var handle = await client.Producer.SubmitAsync(request);
             var job = server.Current!;
-            var wait = client.Jobs.WaitAsync(handle);
-            while (!wait.IsCompleted)
-            {
-                var ready = clock.Delays.WaitToReadAsync().AsTask();
-                await Task.WhenAny(wait, ready);
-                if (clock.Delays.TryRead(out var due))
-                {
-                    clock.Advance(due);
-                }
-            }
-
-            var done = await wait;
+            var done = await OnSimulatedClockAsync(client.Jobs.WaitAsync(handle), clock);
             if (!done.IsSucceeded)
             {
                 throw new InvalidOperationException($"job {job.Id} ended {done.Status}");
@@ -205,6 +194,22 @@ internal static class WaitingSimulation
         var row = new Row(name, policy is FixedIntervalPolicy or ExponentialBackoffPolicy ? null : progress, durations.Length, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1], workload);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload,-4} {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s  p95 {row.P95Delay:0.00} s  polls: {string.Join(' ', polls.GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"))}  delays over 1.5 s: {delays.Count(d => d > 1.5)} (sum {delays.Where(d => d > 1.5).Sum():0.0} s)"));
         return row;
+    }
+
+    /// <summary>Runs <paramref name="wait"/> to its end, jumping the clock to each pause the wait arms (none is waited out in real time).</summary>
+    private static async Task<Job> OnSimulatedClockAsync(Task<Job> wait, SimClock clock)
+    {
+        while (!wait.IsCompleted)
+        {
+            var ready = clock.Delays.WaitToReadAsync().AsTask();
+            await Task.WhenAny(wait, ready);
+            if (clock.Delays.TryRead(out var due))
+            {
+                clock.Advance(due);
+            }
+        }
+
+        return await wait;
     }
 
     /// <summary>
@@ -236,18 +241,7 @@ internal static class WaitingSimulation
         {
             server.NextDuration = TimeSpan.FromSeconds(specs[i].Duration);
             server.NextShape = specs[i].Shape;
-            var wait = client.SubmitAndWaitAsync(model, request);
-            while (!wait.IsCompleted)
-            {
-                var ready = clock.Delays.WaitToReadAsync().AsTask();
-                await Task.WhenAny(wait, ready);
-                if (clock.Delays.TryRead(out var due))
-                {
-                    clock.Advance(due);
-                }
-            }
-
-            var done = await wait;
+            var done = await OnSimulatedClockAsync(client.SubmitAndWaitAsync(model, request), clock);
             var job = server.Current!;
             if (!done.IsSucceeded)
             {
