@@ -302,9 +302,13 @@ public class JobsClient
         var time = _transport.TimeProvider;
         var duration = Max(TimeSpan.Zero, time.GetUtcNow() - (submittedAt ?? time.GetUtcNow()));
         Log.CompletedHeld(_transport.Logger, id, job.Status, duration.TotalSeconds);
-        ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor)), new(TelemetryNames.Model, model));
+        RecordDuration(duration, job.Status, model);
         return job;
     }
+
+    /// <summary>Records a finished wait's duration in <c>producergen.job.duration</c>, tagged with the API, final status and model.</summary>
+    private void RecordDuration(TimeSpan duration, string status, string? model)
+        => ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.JobStatus, ApiErrorFactory.Redact(status, _transport.Redactor)), new(TelemetryNames.Model, model));
 
     private async Task<Job> PollUntilDoneAsync(string id, string? knownStatus, DateTimeOffset? submittedAt, TimeSpan? averageCompletion, IProgress<JobProgress>? progress, CancellationToken cancellationToken, Uri? statusUrl, Uri? resultUrl, WaitTelemetry telemetry, HeldAnswer? held = null)
     {
@@ -412,7 +416,7 @@ public class JobsClient
             {
                 var duration = Max(TimeSpan.Zero, time.GetUtcNow() - origin);
                 Log.Completed(logger, id, job.Status, duration.TotalSeconds, polls);
-                ProducerGenTelemetry.JobDuration.Record(duration.TotalSeconds, new(TelemetryNames.Api, Api.Name), new(TelemetryNames.JobStatus, ApiErrorFactory.Redact(job.Status, _transport.Redactor)), new(TelemetryNames.Model, telemetry.Model));
+                RecordDuration(duration, job.Status, telemetry.Model);
                 return job;
             }
 

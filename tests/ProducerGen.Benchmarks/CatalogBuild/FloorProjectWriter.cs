@@ -131,11 +131,22 @@ public static class FloorProjectWriter
         return type;
     }
 
-    private static string ReflectionClientText(List<(string Method, string Request, string Path)> submits)
+    /// <summary>The client file's header, usings and the two job DTOs, the same in both floors.</summary>
+    private static StringBuilder ClientPreamble(bool reflection)
     {
-        var text = new StringBuilder("// Hand-written floor for issue 20 target 2 (written by `catalog-floor --reflection`).\n#nullable enable\nusing System.Net.Http;\nusing System.Net.Http.Json;\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\nusing System.Threading;\nusing System.Threading.Tasks;\n\nnamespace Floor;\n\n");
+        var text = new StringBuilder("// Hand-written floor for issue 20 target 2 (written by `catalog-floor")
+            .Append(reflection ? " --reflection" : "")
+            .Append("`).\n#nullable enable\nusing System.Net.Http;\nusing System.Net.Http.Json;\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\n")
+            .Append(reflection ? "" : "using System.Text.Json.Serialization.Metadata;\n")
+            .Append("using System.Threading;\nusing System.Threading.Tasks;\n\nnamespace Floor;\n\n");
         text.Append("public sealed record JobAccepted([property: JsonPropertyName(\"jobId\")] string JobId, [property: JsonPropertyName(\"status\")] string? Status);\n\n");
         text.Append("public sealed record JobState([property: JsonPropertyName(\"id\")] string Id, [property: JsonPropertyName(\"status\")] string Status, [property: JsonPropertyName(\"progress\")] int? Progress, [property: JsonPropertyName(\"result\")] JsonElement? Result, [property: JsonPropertyName(\"error\")] JsonElement? Error);\n\n");
+        return text;
+    }
+
+    private static string ReflectionClientText(List<(string Method, string Request, string Path)> submits)
+    {
+        var text = ClientPreamble(reflection: true);
         text.Append("/// <summary>One method per model; the key goes in a default header of the HttpClient.</summary>\npublic sealed class FloorClient(HttpClient http)\n{\n");
         text.Append("    private static readonly JsonSerializerOptions s_json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };\n\n");
         foreach (var (method, request, path) in submits)
@@ -168,9 +179,7 @@ public static class FloorProjectWriter
             return ReflectionClientText(submits);
         }
 
-        var text = new StringBuilder("// Hand-written floor for issue 20 target 2 (written by `catalog-floor`).\n#nullable enable\nusing System.Net.Http;\nusing System.Net.Http.Json;\nusing System.Text.Json;\nusing System.Text.Json.Serialization;\nusing System.Text.Json.Serialization.Metadata;\nusing System.Threading;\nusing System.Threading.Tasks;\n\nnamespace Floor;\n\n");
-        text.Append("public sealed record JobAccepted([property: JsonPropertyName(\"jobId\")] string JobId, [property: JsonPropertyName(\"status\")] string? Status);\n\n");
-        text.Append("public sealed record JobState([property: JsonPropertyName(\"id\")] string Id, [property: JsonPropertyName(\"status\")] string Status, [property: JsonPropertyName(\"progress\")] int? Progress, [property: JsonPropertyName(\"result\")] JsonElement? Result, [property: JsonPropertyName(\"error\")] JsonElement? Error);\n\n");
+        var text = ClientPreamble(reflection: false);
         text.Append("[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]\n[JsonSerializable(typeof(JobAccepted))]\n[JsonSerializable(typeof(JobState))]\n");
         foreach (var record in records)
         {
