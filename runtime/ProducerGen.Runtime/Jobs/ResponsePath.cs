@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace ProducerGen;
@@ -11,6 +12,8 @@ namespace ProducerGen;
 /// </summary>
 internal sealed class ResponsePath
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly Segment[] _segments;
 
     private ResponsePath(string text, Segment[] segments)
@@ -45,7 +48,7 @@ internal sealed class ResponsePath
                 throw new ArgumentException($"'{text}' is not a response path: write member names joined by '.', each optionally followed by [n], e.g. 'data.images[0].url'.", paramName);
             }
 
-            segments.Add(new Segment(name, -1));
+            segments.Add(new Segment(name, Utf8Name(name), -1));
             var rest = bracket < 0 ? string.Empty : part[bracket..];
             while (rest.Length > 0)
             {
@@ -55,7 +58,7 @@ internal sealed class ResponsePath
                     throw new ArgumentException($"'{text}' is not a response path: an index is written [n] with a whole number n, e.g. 'images[0]'.", paramName);
                 }
 
-                segments.Add(new Segment(null, index));
+                segments.Add(new Segment(null, null, index));
                 rest = rest[(close + 1)..];
             }
         }
@@ -71,7 +74,7 @@ internal sealed class ResponsePath
         {
             if (segment.Name is { } name)
             {
-                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(name, out value))
+                if (value.ValueKind != JsonValueKind.Object || !(segment.Utf8Name is { } utf8 ? value.TryGetProperty(utf8, out value) : value.TryGetProperty(name, out value)))
                 {
                     return false;
                 }
@@ -110,5 +113,19 @@ internal sealed class ResponsePath
     /// <inheritdoc/>
     public override string ToString() => Text;
 
-    private readonly record struct Segment(string? Name, int Index);
+    // The name's UTF-8 bytes, encoded once: TryGetProperty(string) transcodes the name on every lookup of every answer. Null for a
+    // name that is not valid UTF-16 (a lone surrogate), which keeps the string lookup and its error.
+    private static byte[]? Utf8Name(string name)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(name);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private readonly record struct Segment(string? Name, byte[]? Utf8Name, int Index);
 }
