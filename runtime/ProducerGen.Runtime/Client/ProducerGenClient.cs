@@ -149,7 +149,7 @@ public class ProducerGenClient : IDisposable
         {
             // Without a query string the target is the model's fixed path: its method, URI and operation texts are built once per client.
             var path = QueryString.Append(model.Path, request);
-            var target = ReferenceEquals(path, model.Path) ? _transport.Target(model.Method, model.Path) : null;
+            var target = ReferenceEquals(path, model.Path) ? _transport.Target(model) : null;
             var response = target is not null
                 ? await _transport.SendAsync(target, body.Bytes, idempotencyKey, timeout, cancellationToken, headers, body.ContentType).ConfigureAwait(false)
                 : await _transport.SendAsync(ApiTransport.Method(model.Method), path, body.Bytes, idempotencyKey, timeout, cancellationToken, headers, body.ContentType).ConfigureAwait(false);

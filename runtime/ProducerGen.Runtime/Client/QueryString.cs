@@ -13,6 +13,11 @@ internal static class QueryString
     /// </summary>
     public static string Append(string path, IGenerationRequest? request, IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
+        if (request is not IQueryParameters && extra is null)
+        {
+            return path; // the usual submit: no list to fill and find empty
+        }
+
         var parameters = new List<KeyValuePair<string, string>>();
         if (request is IQueryParameters withQuery)
         {

@@ -28,6 +28,14 @@ internal sealed class ApiTransport
     // built once (bounded by the schema; paths with a query string or a job id are not cached).
     private readonly ConcurrentDictionary<(string Method, string Path), SendTarget> _targets = new();
 
+    // The same targets by model: a generated model's description is one static instance, so finding it by reference skips hashing
+    // two strings per submit. Bounded, since nothing stops a caller from building descriptions per call; past the bound the
+    // (method, path) cache above still answers.
+    private const int MaxModelTargets = 1024;
+
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private readonly ConcurrentDictionary<ModelDescription, SendTarget> _modelTargets = new(ReferenceEqualityComparer.Instance);
+
     // Reason phrases redacted before ("Accepted", "OK", ...): scanning one for every form of the key took ~1 µs per call. Bounded,
     // since a server chooses its phrases; the redactor is deterministic, so a cached result is the one it would compute.
     private const int MaxCachedReasons = 32;
@@ -79,6 +87,23 @@ internal sealed class ApiTransport
             var uri = transport.BuildUri(key.Path);
             return new SendTarget(Method(key.Method), uri, $"{key.Method} {uri.AbsolutePath}", $"{key.Method} {key.Path}");
         }, this);
+
+    /// <summary>The cached target of a model's submit path: <see cref="Target(string, string)"/>, found by the description's reference.</summary>
+    public SendTarget Target(ModelDescription model)
+    {
+        if (_modelTargets.TryGetValue(model, out var known))
+        {
+            return known;
+        }
+
+        var target = Target(model.Method, model.Path);
+        if (_modelTargets.Count < MaxModelTargets)
+        {
+            _modelTargets.TryAdd(model, target);
+        }
+
+        return target;
+    }
 
     /// <summary>The shared <see cref="HttpMethod"/> instance for the usual methods (equal to a new one, without allocating it).</summary>
     public static HttpMethod Method(string method) => method switch
@@ -312,7 +337,7 @@ internal sealed class ApiTransport
                 transport.AddAuthentication(request);
             }
 
-            request.Headers.UserAgent.Add(UserAgent.Value);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Text); // constant text: no typed header collection per request
             request.Headers.TryAddWithoutValidation("Accept", "application/json"); // a constant: no header value object per request
             if (idempotencyKey is not null && transport.Api.IdempotencyHeader is { } idempotencyHeader)
             {
@@ -334,9 +359,15 @@ internal sealed class ApiTransport
             {
                 // The same bytes every attempt: a retry resends the whole body, files and all.
                 request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = bodyContentType is null
-                    ? new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" }
-                    : MediaTypeHeaderValue.Parse(bodyContentType);
+                if (bodyContentType is null)
+                {
+                    // A constant: no MediaTypeHeaderValue and charset parameter objects per request (read back, it parses as before).
+                    request.Content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
+                }
+                else
+                {
+                    request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(bodyContentType);
+                }
             }
 
             return request;

@@ -10,6 +10,9 @@ internal static class UserAgent
 
     public static ProductInfoHeaderValue Value { get; } = new("ProducerGen", Version);
 
+    /// <summary><see cref="Value"/> as header text, added without validation: no typed header collection per request.</summary>
+    public static string Text { get; } = Value.ToString();
+
     private static string ReadVersion()
     {
         var assembly = typeof(UserAgent).Assembly;

@@ -22,8 +22,8 @@ public class SubmitTests
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("https://api.apiframe.test/v2/music/generate", request.Uri.ToString());
         Assert.Equal(TestApi.Key, request.Header("X-API-Key"));
-        Assert.StartsWith("ProducerGen/", request.Header("User-Agent"));
-        Assert.StartsWith("application/json", request.Header("Content-Type"));
+        Assert.Matches(@"^ProducerGen/\d+\.\d+\.\d+\S*$", request.Header("User-Agent")); // sent as text, read back as the product token
+        Assert.Equal("application/json; charset=utf-8", request.Header("Content-Type"));
         var key = request.Header("Idempotency-Key");
         Assert.False(string.IsNullOrEmpty(key));
         Assert.Equal(key, handle.IdempotencyKey);
