@@ -33,6 +33,10 @@ namespace ProducerGen;
 /// than 1 σ past the average (or 1.5 × the job's age, for a job already older than that), so an early slow trend cannot overshoot.
 /// </para>
 /// <para>
+/// For a short job (the minimum pause at least a tenth of the average) the first pause is 1.8 × the hazard rule's: no poll can
+/// follow an early first reading sooner than the minimum pause, so that reading is worth little.
+/// </para>
+/// <para>
 /// Without an average completion time and without a progress trend the policy backs off geometrically from the minimum.
 /// Results are kept within [<see cref="PollContext.MinPollInterval"/>, <see cref="PollContext.MaxPollInterval"/>].
 /// </para>
@@ -53,6 +57,8 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     private const double OvershootTrigger = 2.0;    // a trend end this many σ past the average is not trusted in one step...
     private const double OvershootLook = 1.0;       // ...the poll goes no later than this many σ past the average...
     private const double OvershootGrowth = 1.5;     // ...or, for a job already older than that, this many times its age
+    private const double ShortJobShare = 0.1;       // a job whose average is at most ten minimum pauses is "short"...
+    private const double ShortFirstStretch = 1.8;   // ...and its first pause is this much longer than the hazard rule's
 
     /// <summary>Creates the policy.</summary>
     /// <param name="priorSpread">The spread (σ of the logarithm) of job durations around the average; 0.35 puts 95% of 45 s jobs within about 23–89 s.</param>
@@ -129,6 +135,13 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         while (pause < max && pause * pause * Hazard(elapsed + pause, mu, sigma) < twiceCost)
         {
             pause *= GrowthPerStep;
+        }
+
+        if (context.PollCount == 0 && min / expected >= ShortJobShare)
+        {
+            // A short job (the minimum pause a tenth of its average or more): no poll can follow an early reading sooner than
+            // the minimum, so an early first reading buys little; take it later (issue 20: 6 s jobs, 1 s minimum).
+            pause *= ShortFirstStretch;
         }
 
         return Clamp(pause, min, max);

@@ -192,7 +192,7 @@ internal static class WaitingSimulation
 
         var sorted = delays.Order().ToArray();
         var row = new Row(name, policy is FixedIntervalPolicy or ExponentialBackoffPolicy ? null : progress, durations.Length, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))], sorted[^1], workload);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload,-4} {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.00} s  p95 {row.P95Delay:0.00} s  polls: {string.Join(' ', polls.GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"))}  delays over 1.5 s: {delays.Count(d => d > 1.5)} (sum {delays.Where(d => d > 1.5).Sum():0.0} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workload,-4} {name,-34} progress={(progress ? "yes" : "no "),-3}  {row.MeanPolls,6:0.00} polls/job  mean delay {row.MeanDelay:0.000} s  p95 {row.P95Delay:0.00} s  polls: {string.Join(' ', polls.GroupBy(p => p).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}"))}  delays over 1.5 s: {delays.Count(d => d > 1.5)} (sum {delays.Where(d => d > 1.5).Sum():0.0} s)"));
         return row;
     }
 

@@ -86,6 +86,30 @@ public class PollingPolicyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_short_jobs_first_pause_is_longer_than_the_hazard_rules_and_a_long_jobs_is_not()
+    {
+        // 6 s average, 1 s minimum (a sixth of the job): before any poll the pause is 1.8 × what the hazard rule gives at the
+        // same age once a poll has been made. 45 s average, same minimum (a forty-fifth): no stretch.
+        var shortJob = new PollContext("j", "QUEUED", null, TimeSpan.Zero, 0, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        var first = AdaptivePollingPolicy.Default.NextDelay(shortJob).TotalSeconds;
+        var hazard = AdaptivePollingPolicy.Default.NextDelay(shortJob with { PollCount = 1 }).TotalSeconds;
+        output.WriteLine($"6 s job: first pause {first:0.00} s, hazard rule {hazard:0.00} s");
+        Assert.Equal(1.8 * hazard, first, 6);
+
+        var longJob = shortJob with { AverageCompletion = TimeSpan.FromSeconds(45) };
+        Assert.Equal(AdaptivePollingPolicy.Default.NextDelay(longJob with { PollCount = 1 }), AdaptivePollingPolicy.Default.NextDelay(longJob));
+
+        // A minimum of a tenth of the average is short; just under it is not.
+        var tenth = shortJob with { AverageCompletion = TimeSpan.FromSeconds(10) };
+        Assert.Equal(1.8 * AdaptivePollingPolicy.Default.NextDelay(tenth with { PollCount = 1 }).TotalSeconds, AdaptivePollingPolicy.Default.NextDelay(tenth).TotalSeconds, 6);
+        var longer = shortJob with { AverageCompletion = TimeSpan.FromSeconds(10.5) };
+        Assert.Equal(AdaptivePollingPolicy.Default.NextDelay(longer with { PollCount = 1 }), AdaptivePollingPolicy.Default.NextDelay(longer));
+
+        // The maximum still caps the stretched pause.
+        Assert.Equal(TimeSpan.FromSeconds(2), AdaptivePollingPolicy.Default.NextDelay(shortJob with { MaxPollInterval = TimeSpan.FromSeconds(2) }));
+    }
+
+    [Fact]
     public void Progress_that_goes_backwards_restarts_the_trend()
     {
         var readings = new[]
