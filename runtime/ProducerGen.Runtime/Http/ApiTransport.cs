@@ -146,9 +146,8 @@ internal sealed class ApiTransport
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false); // before the pipeline: queued requests hold no attempt state
         }
 
-        var state = new AttemptState(this, method, uri, body, bodyContentType, idempotencyKey, headers, authenticate, timeout);
+        var state = new AttemptState(this, method, uri, operation, body, bodyContentType, idempotencyKey, headers, authenticate, timeout);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
         if (replaySafe is { } safe)
         {
             context.Properties.Set(RetryPipelineFactory.ReplaySafeKey, safe);
@@ -160,7 +159,7 @@ internal sealed class ApiTransport
         }
         try
         {
-            using var response = await _pipeline.ExecuteAsync(static (ctx, s) => s.SendAttemptAsync(ctx.CancellationToken), context, state).ConfigureAwait(false);
+            using var response = await _pipeline.ExecuteAsync(static (ctx, s) => s.SendAttemptAsync(ctx), context, state).ConfigureAwait(false);
             // The attempt buffered the body already: take its bytes rather than copying them once more.
             var bytes = response.Content is BoundedContent.Buffered buffered ? buffered.Bytes : await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
             return new ApiResponse(
@@ -254,7 +253,7 @@ internal sealed class ApiTransport
     }
 
     // timeout: the per-call attempt timeout, or null for the options' one.
-    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate, TimeSpan? timeout)
+    private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, string operation, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate, TimeSpan? timeout)
     {
         private int _attempts;
 
@@ -266,8 +265,9 @@ internal sealed class ApiTransport
         // The attempt's timeout covers sending, the headers and buffering the body. The options' timeout shares a token source among
         // attempts that start close together (AttemptDeadlines); a per-call one gets its own. A timeout surfaces as Polly's
         // TimeoutRejectedException, as it did when Polly's timeout strategy ran it, so retries, errors and telemetry see the same.
-        public async ValueTask<HttpResponseMessage> SendAttemptAsync(CancellationToken cancellationToken)
+        public async ValueTask<HttpResponseMessage> SendAttemptAsync(ResilienceContext context)
         {
+            var cancellationToken = context.CancellationToken;
             Interlocked.Increment(ref _attempts);
             var limit = timeout ?? transport.Options.RequestTimeout;
             CancellationTokenSource? own = null;
@@ -305,6 +305,11 @@ internal sealed class ApiTransport
                 {
                     // Only the bytes are read from the buffered content (SendAsync above), never its headers: they are not copied.
                     await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, token, copyContentHeaders: false).ConfigureAwait(false);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        NameOperation(context); // an answer the retry strategy may retry
+                    }
+
                     return response;
                 }
                 catch
@@ -312,6 +317,10 @@ internal sealed class ApiTransport
                     response.Dispose();
                     throw;
                 }
+            }
+            catch (Exception) when (NameOperation(context))
+            {
+                throw; // not reached: the filter only names the operation for a retry's log
             }
             catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -322,6 +331,14 @@ internal sealed class ApiTransport
                 linked?.Dispose();
                 own?.Dispose();
             }
+        }
+
+        // The retry strategy's log and the Retry-After cap's name the operation; only an attempt that failed puts it in the context,
+        // so a request answered first time writes no property (the pooled context clears them on return).
+        private bool NameOperation(ResilienceContext context)
+        {
+            context.Properties.Set(RetryPipelineFactory.OperationKey, operation);
+            return false;
         }
 
         private HttpRequestMessage CreateRequest()

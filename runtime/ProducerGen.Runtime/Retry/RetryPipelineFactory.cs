@@ -59,6 +59,11 @@ internal static class RetryPipelineFactory
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, RetryOptions retry, TimeProvider timeProvider, ILogger logger)
     {
+        if (outcome.Exception is null && (outcome.Result is not { } answered || !TransientFailures.IsTransientStatus((int)answered.StatusCode)))
+        {
+            return false; // the usual answer: decided before any property lookup
+        }
+
         var replaySafe = context.Properties.GetValue(ReplaySafeKey, true);
         if (outcome.Exception is { } exception)
         {
