@@ -32,9 +32,10 @@ internal sealed class ApiTransport
     // two strings per submit. Bounded, since nothing stops a caller from building descriptions per call; past the bound the
     // (method, path) cache above still answers.
     private const int MaxModelTargets = 1024;
-
-    private const string JsonContentType = "application/json; charset=utf-8";
     private readonly ConcurrentDictionary<ModelDescription, SendTarget> _modelTargets = new(ReferenceEqualityComparer.Instance);
+
+    // A JSON body's type, added as text: no MediaTypeHeaderValue per request.
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     // Reason phrases redacted before ("Accepted", "OK", ...): scanning one for every form of the key took ~1 µs per call. Bounded,
     // since a server chooses its phrases; the redactor is deterministic, so a cached result is the one it would compute.
