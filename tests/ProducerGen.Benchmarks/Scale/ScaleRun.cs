@@ -5,6 +5,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Apiframe;
@@ -32,33 +33,24 @@ internal static class ScaleRun
         }
 
         var jobs = (int)DoubleOption(args, "--jobs", 1000);
-        if (args.Contains("--client-process"))
+        var floor = args.Contains("--floor");
+        if (args.Contains("--client-process") || floor && !args.Contains("--client-at"))
         {
-            return RunClientInChildProcess(jobs, timeScale);
+            return RunClientInChildProcess(jobs, timeScale, floor);
         }
 
         var clientAt = Array.IndexOf(args, "--client-at") is var at and >= 0 ? new Uri(args[at + 1]) : null;
         Uri? emulatorAddress = null;
         using var emulator = clientAt is null ? StartEmulatorProcess(timeScale, out emulatorAddress) : null;
         var baseAddress = clientAt ?? emulatorAddress!;
+        var clientName = floor ? "the hand-written floor client (FloorScaleClient)" : "one ApiframeClient";
         Console.WriteLine(emulator is null
-            ? $"Scale (client-only process {Environment.ProcessId}): {jobs} concurrent Producer jobs, one ApiframeClient, emulator at {baseAddress}, time scale {timeScale}."
-            : $"Scale: {jobs} concurrent Producer jobs, one ApiframeClient, emulator (child process {emulator.Id}) at {baseAddress}, time scale {timeScale} (a 45 s job takes ~{45 * timeScale:0.#} s ±15 %).");
+            ? $"Scale (client-only process {Environment.ProcessId}): {jobs} concurrent Producer jobs, {clientName}, emulator at {baseAddress}, time scale {timeScale}."
+            : $"Scale: {jobs} concurrent Producer jobs, {clientName}, emulator (child process {emulator.Id}) at {baseAddress}, time scale {timeScale} (a 45 s job takes ~{45 * timeScale:0.#} s ±15 %).");
 
         var polls = new ConcurrentDictionary<long, int>();
         var clock = Stopwatch.StartNew();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == ProducerGenTelemetry.Name && instrument.Name == "producergen.polls")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => polls.AddOrUpdate(clock.ElapsedMilliseconds / 1000, (int)value, (_, n) => n + (int)value));
-        listener.Start();
+        void CountPolls(int value) => polls.AddOrUpdate(clock.ElapsedMilliseconds / 1000, value, (_, n) => n + value);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -67,11 +59,9 @@ internal static class ScaleRun
         var (heapBefore, workingSetBefore, threadsBefore) = (GC.GetTotalMemory(true), process.WorkingSet64, process.Threads.Count);
         var rssBefore = ReadRss();
 
-        var options = new ApiframeClientOptions { ApiKey = EmulatorOptions.DefaultApiKey, BaseAddress = baseAddress };
-        options.Waiting.AverageCompletion = TimeSpan.FromSeconds(45 * timeScale); // the client knows the emulator runs jobs faster
-        options.Waiting.MinPollInterval = TimeSpan.FromSeconds(Math.Min(1.0, timeScale));
-        options.Waiting.MaxWait = TimeSpan.FromMinutes(5);
-        using var client = new ApiframeClient(options);
+        // Built in methods of their own, so the floor's process never loads ProducerGen's assemblies (the JIT loads what a method names).
+        var (runJob, client) = floor ? FloorJobs(baseAddress, timeScale, CountPolls) : GeneratedJobs(baseAddress, timeScale, CountPolls);
+        using var clientLifetime = client;
 
         long peakHeap = 0, peakWorkingSet = 0, peakCommitted = 0, peakRssAnon = 0, peakRssFile = 0;
         int peakThreads = 0, peakPoolThreads = 0;
@@ -100,24 +90,11 @@ internal static class ScaleRun
         });
 
         var started = clock.Elapsed;
-        var results = await Task.WhenAll(Enumerable.Range(0, jobs).Select(async i =>
-        {
-            var request = new ProducerRequest($"scale test track {i}") { Params = new ProducerParams { Seed = $"scale-{i}", Weirdness = 0.05 * (i % 21) } };
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                var result = await client.Producer.GenerateAsync(request);
-                return (Ok: result.Tracks.Count > 0, Seconds: watch.Elapsed.TotalSeconds, Error: (string?)null);
-            }
-            catch (ProducerGenException exception)
-            {
-                return (Ok: false, Seconds: watch.Elapsed.TotalSeconds, Error: exception.GetType().Name + ": " + exception.Message);
-            }
-        }));
+        var results = await Task.WhenAll(Enumerable.Range(0, jobs).Select(runJob));
         var wall = clock.Elapsed - started;
         await sampling.CancelAsync();
         await sampler;
-        listener.Dispose();
+        clientLifetime.Dispose(); // the generated client's meter listener stops counting here
 
         var emulatorRequests = emulator is null ? "(reported by the parent)" : StopEmulator(emulator);
         var completed = results.Count(r => r.Ok);
@@ -143,16 +120,84 @@ internal static class ScaleRun
         return completed == jobs ? 0 : 1;
     }
 
+    private static (Func<int, Task<(bool Ok, double Seconds, string? Error)>> RunJob, IDisposable Client) GeneratedJobs(Uri baseAddress, double timeScale, Action<int> countPolls)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ProducerGenTelemetry.Name && instrument.Name == "producergen.polls")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => countPolls((int)value));
+        listener.Start();
+        var options = new ApiframeClientOptions { ApiKey = EmulatorOptions.DefaultApiKey, BaseAddress = baseAddress };
+        options.Waiting.AverageCompletion = TimeSpan.FromSeconds(45 * timeScale); // the client knows the emulator runs jobs faster
+        options.Waiting.MinPollInterval = TimeSpan.FromSeconds(Math.Min(1.0, timeScale));
+        options.Waiting.MaxWait = TimeSpan.FromMinutes(5);
+        var client = new ApiframeClient(options);
+        async Task<(bool Ok, double Seconds, string? Error)> RunJob(int i)
+        {
+            var request = new ProducerRequest($"scale test track {i}") { Params = new ProducerParams { Seed = $"scale-{i}", Weirdness = 0.05 * (i % 21) } };
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var result = await client.Producer.GenerateAsync(request);
+                return (result.Tracks.Count > 0, watch.Elapsed.TotalSeconds, null);
+            }
+            catch (ProducerGenException exception)
+            {
+                return (false, watch.Elapsed.TotalSeconds, exception.GetType().Name + ": " + exception.Message);
+            }
+        }
+
+        return (RunJob, new Disposables(client, listener));
+    }
+
+    private static (Func<int, Task<(bool Ok, double Seconds, string? Error)>> RunJob, IDisposable Client) FloorJobs(Uri baseAddress, double timeScale, Action<int> countPolls)
+    {
+        // DefaultApiKey is a constant: the compiler copies it in, so the floor's process does not load the emulator's assembly for it.
+        var client = new FloorScaleClient(baseAddress, EmulatorOptions.DefaultApiKey, TimeSpan.FromSeconds(45 * timeScale), connections: 100, () => countPolls(1));
+        async Task<(bool Ok, double Seconds, string? Error)> RunJob(int i)
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                return (await client.RunJobAsync(i), watch.Elapsed.TotalSeconds, null);
+            }
+            catch (HttpRequestException exception)
+            {
+                return (false, watch.Elapsed.TotalSeconds, exception.GetType().Name + ": " + exception.Message);
+            }
+        }
+
+        return (RunJob, client);
+    }
+
+    private sealed class Disposables(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
+    }
+
     /// <summary>
     /// <c>--client-process</c>: the emulator in one child and the measured client in another, started with only <c>--client-at</c>,
     /// so the client's process holds nothing of the host but the sampling (no <see cref="Process.Start(ProcessStartInfo)"/>, no
     /// redirected pipes): tells how much of the figure the benchmark host adds.
     /// </summary>
-    private static int RunClientInChildProcess(int jobs, double timeScale)
+    private static int RunClientInChildProcess(int jobs, double timeScale, bool floor)
     {
         using var emulator = StartEmulatorProcess(timeScale, out var baseAddress);
         var self = Environment.ProcessPath!;
-        var arguments = string.Create(CultureInfo.InvariantCulture, $"scale --client-at {baseAddress} --jobs {jobs} --time-scale {timeScale}");
+        var arguments = string.Create(CultureInfo.InvariantCulture, $"scale --client-at {baseAddress} --jobs {jobs} --time-scale {timeScale}{(floor ? " --floor" : string.Empty)}");
         if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
             arguments = $"\"{typeof(ScaleRun).Assembly.Location}\" {arguments}";
