@@ -17,7 +17,8 @@ namespace ProducerGen.Benchmarks.Scale;
 /// <c>-- scale</c>: N concurrent Producer jobs (<c>--jobs</c>, default 1,000; issue 20 reports 10,000 too) through one generated <see cref="ApiframeClient"/> against the emulator on
 /// loopback. The emulator runs in a child process (this program with <c>scale --emulator</c>) so the client's memory and threads are
 /// measured alone. Samples the client's GC heap, working set and thread count every 100 ms; counts polls per second with the runtime's
-/// <c>producergen.polls</c> counter, and prints the kernel's peak resident set (<c>VmHWM</c>). <c>--client-process</c> runs the client in a child of its own.
+/// <c>producergen.polls</c> counter, and prints the kernel's peak resident set (<c>VmHWM</c>). <c>--client-process</c> runs the client in a child of its own; <c>--floor</c> runs the same jobs through the hand-written
+/// <see cref="FloorScaleClient"/> instead (always in a child of its own), the baseline the figures are read against.
 /// </summary>
 internal static class ScaleRun
 {
