@@ -155,7 +155,7 @@ internal sealed partial class SchemaReader
     /// <summary>One <c>{seconds}</c>, no other brace, and a valid header value once the seconds are in.</summary>
     private static bool IsHoldValue(string value)
     {
-        const string placeholder = "{seconds}";
+        const string placeholder = HoldSpec.SecondsPlaceholder;
         var at = value.IndexOf(placeholder, StringComparison.Ordinal);
         if (at < 0)
         {

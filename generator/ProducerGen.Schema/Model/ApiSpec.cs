@@ -80,7 +80,17 @@ public sealed record JobsSpec(
 /// <param name="Value">Its value, holding <c>{seconds}</c> once (<c>wait={seconds}</c>).</param>
 /// <param name="MaxSeconds">The longest hold the service grants, in whole seconds.</param>
 /// <param name="HeaderRange">Where the header's name is written, for diagnostics that compare it with the API's other headers.</param>
-public sealed record HoldSpec(string Header, string Value, int MaxSeconds, SourceRange HeaderRange = default);
+public sealed record HoldSpec(string Header, string Value, int MaxSeconds, SourceRange HeaderRange = default)
+{
+    /// <summary>The placeholder <see cref="Value"/> holds once, replaced by the seconds asked for.</summary>
+    public const string SecondsPlaceholder = "{seconds}";
+
+    /// <summary>The value's text before <see cref="SecondsPlaceholder"/> (<c>wait=</c>).</summary>
+    public string ValuePrefix => Value.Substring(0, Value.IndexOf(SecondsPlaceholder, System.StringComparison.Ordinal));
+
+    /// <summary>The value's text after <see cref="SecondsPlaceholder"/>.</summary>
+    public string ValueSuffix => Value.Substring(ValuePrefix.Length + SecondsPlaceholder.Length);
+}
 
 /// <summary>Where the job's facts are in the API's answers (every member null or false is the v1 default).</summary>
 /// <param name="IdPath">The path of the id in the submit answer and job bodies, or null for the v1 lookup.</param>

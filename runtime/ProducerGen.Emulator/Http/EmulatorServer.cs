@@ -559,8 +559,7 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
             return null;
         }
 
-        var at = hold.Value.IndexOf("{seconds}", StringComparison.Ordinal);
-        var (prefix, suffix) = (hold.Value[..at], hold.Value[(at + "{seconds}".Length)..]);
+        var (prefix, suffix) = (hold.ValuePrefix, hold.ValueSuffix);
         var text = values.ToString().Trim();
         if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || text.Length <= prefix.Length + suffix.Length
             || !int.TryParse(text.AsSpan(prefix.Length, text.Length - prefix.Length - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)

@@ -95,7 +95,6 @@ internal static class ScaleRun
         var wall = clock.Elapsed - started;
         await sampling.CancelAsync();
         await sampler;
-        clientLifetime.Dispose(); // the generated client's meter listener stops counting here
 
         var emulatorRequests = emulator is null ? "(reported by the parent)" : StopEmulator(emulator);
         var completed = results.Count(r => r.Ok);
