@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using ProducerGen.Tests.Shared;
 
 namespace ProducerGen.Emulator.Tests;
 
@@ -141,6 +142,7 @@ internal sealed class TestEmulator : IAsyncDisposable
 
             Time.Advance(step);
             await Task.Delay(5);
+            await ThreadPoolSettling.SettleAsync();
         }
 
         Assert.Fail("The condition never held.");

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
+using ProducerGen.Tests.Shared;
 
 namespace ProducerGen.Runtime.Tests;
 
@@ -29,6 +30,7 @@ public static class TimeDriver
             // Give thread-pool continuations a chance to run and register their next timer before time moves.
             await Task.Delay(1);
             await Task.Yield();
+            await ThreadPoolSettling.SettleAsync();
 
             if (task.IsCompleted)
             {

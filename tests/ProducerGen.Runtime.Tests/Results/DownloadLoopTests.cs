@@ -78,10 +78,11 @@ public sealed class DownloadLoopTests
         var stalled = await Assert.ThrowsAsync<DownloadStalledException>(() => time.DriveAsync(client.DownloadAsync(new Uri("https://cdn.test/a.mp3"), destination)));
 
         Assert.Equal(3 * Chunk, stalled.BytesReceived);
-        // Fake time from the stalled read's start, not the download's: the 100 ms-step driver runs ahead while a loaded machine
-        // schedules the download's continuations late, which is slack after the timeout, never before it.
-        var waited = time.GetUtcNow() - body.StalledAt;
-        Assert.InRange(waited.TotalSeconds, 2, 3);
+        // Fake time from the stalled read's start to the moment its token was cancelled, both read inside the fake clock's own
+        // callbacks: the 100 ms-step driver keeps advancing while a loaded machine runs the download's continuations late, so the
+        // clock at the assertion says nothing about when the timer fired (CI once read 3.3 s here).
+        var waited = body.CancelledAt - body.StalledAt;
+        Assert.InRange(waited.TotalSeconds, 2, 2.1); // the timeout, at the driver's step
     }
 
     /// <summary>A memory stream whose every write takes <c>perWrite</c> of fake time.</summary>
@@ -97,10 +98,12 @@ public sealed class DownloadLoopTests
         }
     }
 
-    /// <summary>Serves its bytes, then never answers again until cancelled; notes the fake time the stall began.</summary>
+    /// <summary>Serves its bytes, then never answers again until cancelled; notes the fake times the stall began and was cancelled.</summary>
     private sealed class StallingStream(byte[] bytes, FakeTimeProvider time) : MemoryStream(bytes)
     {
         public DateTimeOffset StalledAt { get; private set; }
+
+        public DateTimeOffset CancelledAt { get; private set; }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -108,6 +111,9 @@ public sealed class DownloadLoopTests
             if (read == 0)
             {
                 StalledAt = time.GetUtcNow();
+                // Runs synchronously inside the fake clock's Advance, when the idle timer fires, so it reads the clock at that moment. Not
+                // disposed: the cancelled delay's continuations run inline and would unregister it before it runs.
+                _ = cancellationToken.Register(() => CancelledAt = time.GetUtcNow());
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
