@@ -1,6 +1,8 @@
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ProducerGen.Emulator.Tests;
 
@@ -54,6 +56,19 @@ public sealed class HeldSubmissionTests
     }
 
     [Fact]
+    public async Task A_timer_waking_before_the_jobs_end_does_not_answer_it_pending()
+    {
+        // The system timer runs at millisecond grain on another clock than GetUtcNow and can wake just before the end: the held
+        // answer must still be the finished job (a loaded run of the Replicate end-to-end test counted a poll after its hold).
+        await using var t = await TestEmulator.StartAsync(o => { o.SchemaYaml = Schema(); o.JobDuration = TimeSpan.FromSeconds(4); }, time => new EarlyTimers(time));
+
+        var (_, body) = await AnswerAsync(t, PostHeldAsync(t, "wait=10"));
+
+        Assert.Equal("COMPLETED", body.GetProperty("status").GetString());
+        Assert.Equal(1, t.Stats.HeldSubmissions);
+    }
+
+    [Fact]
     public async Task A_job_longer_than_the_hold_is_answered_pending_when_the_hold_ends()
     {
         await using var t = await TestEmulator.StartAsync(o => { o.SchemaYaml = Schema(); o.JobDuration = TimeSpan.FromSeconds(30); });
@@ -90,5 +105,25 @@ public sealed class HeldSubmissionTests
         Assert.Equal("QUEUED", document.RootElement.GetProperty("status").GetString());
         Assert.True(document.RootElement.TryGetProperty("jobId", out _));
         Assert.Equal(0, t.Stats.HeldSubmissions);
+    }
+
+    /// <summary>
+    /// The fake clock, with every timer longer than <see cref="Early"/> waking that much early: a millisecond in life, 300 ms here so
+    /// the test's 250 ms clock steps show it.
+    /// </summary>
+    private sealed class EarlyTimers(FakeTimeProvider time) : TimeProvider
+    {
+        private static readonly TimeSpan Early = TimeSpan.FromMilliseconds(300);
+
+        public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+        public override long GetTimestamp() => time.GetTimestamp();
+
+        public override long TimestampFrequency => time.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => time.LocalTimeZone;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+            => time.CreateTimer(callback, state, dueTime > Early ? dueTime - Early : dueTime, period);
     }
 }

@@ -32,10 +32,12 @@ internal sealed class TestEmulator : IAsyncDisposable
 
     public EmulatorStats Stats => Emulator.Stats;
 
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    /// <param name="configure">Sets the emulator's options.</param>
+    /// <param name="clock">Wraps the fake clock the emulator is given (the test still drives <see cref="Time"/>).</param>
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Func<FakeTimeProvider, TimeProvider>? clock = null)
     {
         var time = new FakeTimeProvider(Start);
-        var options = new EmulatorOptions { TimeProvider = time, DurationJitter = 0 };
+        var options = new EmulatorOptions { TimeProvider = clock is null ? time : clock(time), DurationJitter = 0 };
         configure?.Invoke(options);
         var emulator = await ApiEmulator.StartAsync(options);
         return new TestEmulator(emulator, time);

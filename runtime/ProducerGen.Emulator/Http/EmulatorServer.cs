@@ -570,18 +570,23 @@ internal sealed partial class EmulatorServer : IAsyncDisposable
         return TimeSpan.FromSeconds(Math.Min(seconds, hold.MaxSeconds)) * Math.Max(0, _options.TimeScale);
     }
 
+    private static readonly TimeSpan MinHoldStep = TimeSpan.FromMilliseconds(1);
+
     /// <summary>A held submission: answered once the job is terminal or the hold has passed (on the emulator's clock), with the job as a poll would answer it.</summary>
     private async Task HoldAsync(HttpContext ctx, EmulatedJob job, TimeSpan hold)
     {
         var now = _time.GetUtcNow();
         var until = job.EndsAt < now + hold ? job.EndsAt : now + hold;
         Stats.Held();
-        if (until > now)
+        var at = now;
+        while (at < until)
         {
-            await Task.Delay(until - now, _time, ctx.RequestAborted).ConfigureAwait(false);
+            // Until the emulator's clock reads the end, not only until the timer fires: the system timer runs on another clock, at
+            // millisecond grain, and can wake a little before the job's end, and the answer would then say 'processing' (a poll more).
+            await Task.Delay(until - at > MinHoldStep ? until - at : MinHoldStep, _time, ctx.RequestAborted).ConfigureAwait(false);
+            at = _time.GetUtcNow();
         }
 
-        var at = _time.GetUtcNow();
         var state = job.Snapshot(at);
         if (!_answers.IsV1)
         {
