@@ -140,4 +140,27 @@ public class AcceptedAnswerTests
 
         Assert.Contains("another host", exception.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"status":"QUEUED","jobId":"j-1"}""", true)]
+    [InlineData("""{"data":{"jobId":"j-1"}}""", true)] // read off the bytes, found missing: the caller then parses for the error
+    [InlineData("""{"jobId":"j-1","status":"QUEUED"} and text after""", true)]
+    [InlineData("""{"jobId":"j-1","status":"QUEU""", false)]
+    [InlineData("""{"jobId":"j-1","extra":[1,2}""", false)]
+    [InlineData("""[{"jobId":"j-1"}]""", false)]
+    [InlineData("", false)]
+    public void The_usual_answer_is_read_off_its_bytes_and_anything_doubtful_is_left_to_the_document(string json, bool scanned)
+    {
+        Assert.Equal(scanned, TestApi.Api.JobReader.TryReadAccepted(System.Text.Encoding.UTF8.GetBytes(json), out _, out _, out _, out _));
+    }
+
+    [Fact]
+    public void A_shape_with_an_indexed_path_is_left_to_the_document()
+    {
+        var api = ShapedApis.Create(new JobShape { IdPath = "data[1].id" });
+        Assert.False(api.JobReader.TryReadAccepted("""{"data":[{"id":"a"},{"id":"b"}]}"""u8, out _, out _, out _, out _));
+        var nested = ShapedApis.Create(new JobShape { IdPath = "data.taskId", StatusPath = "data.state", StatusUrlPath = "links.status" });
+        Assert.True(nested.JobReader.TryReadAccepted("""{"links":{"status":"https://a.test/s"},"data":{"state":"s","taskId":"t"}}"""u8, out var id, out var status, out var statusUrl, out var resultUrl));
+        Assert.Equal(("t", "s", "https://a.test/s", (string?)null), (id, status, statusUrl, resultUrl));
+    }
 }
