@@ -549,6 +549,16 @@ public class ProducerGenClient : IDisposable
     private (string Id, string Status, Uri? StatusUrl, Uri? ResultUrl) ReadAccepted(ApiResponse response, string operation, HeldAnswer? held = null)
     {
         var reader = Api.JobReader;
+
+        // The usual answer is read off its bytes; a held one (which may be the whole job), one without an id, or one the scan does not
+        // read as the document would, is parsed below and gives the same values or the same errors as always.
+        if (held is null && reader.TryReadAccepted(response.Body, out var scannedId, out var scannedStatus, out var statusText, out var resultText) && !string.IsNullOrWhiteSpace(scannedId))
+        {
+            CheckUsableId(response, operation, scannedId);
+            var status = (reader.Shape.StatusSource == JobStatusSource.Body ? scannedStatus : null) ?? FirstStatus;
+            return (scannedId, status, ApiLink(JobReader.Url(statusText), response, operation), ApiLink(JobReader.Url(resultText), response, operation));
+        }
+
         try
         {
             // Everything read here is copied out (strings, URIs) before the document is disposed.
@@ -559,14 +569,8 @@ public class ProducerGenClient : IDisposable
                 var id = reader.ReadSubmittedId(root);
                 if (!string.IsNullOrWhiteSpace(id))
                 {
-                    if (!JobIds.IsUsable(Api, id))
-                    {
-                        // '..' or 'a/b' would send every later poll to another path (GET /v2/ for '..').
-                        throw ApiErrorFactory.Malformed(response, operation, "the job id it returned cannot name a job in a URL path (it is '.' or '..', or holds '/', '\\', '?', '#' or control characters)", _transport.Secret);
-                    }
-
-                    var status = (reader.Shape.StatusSource == JobStatusSource.Body ? reader.ReadStatus(root) : null)
-                        ?? (Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED");
+                    CheckUsableId(response, operation, id);
+                    var status = (reader.Shape.StatusSource == JobStatusSource.Body ? reader.ReadStatus(root) : null) ?? FirstStatus;
                     if (held is not null && Api.IsTerminalStatus(status))
                     {
                         // The held answer is the job itself, done: read it as a poll would, so no poll is needed.
@@ -584,6 +588,18 @@ public class ProducerGenClient : IDisposable
         {
             // InvalidOperationException: a member that is not valid UTF-8 cannot be read as text.
             throw ApiErrorFactory.Malformed(response, operation, $"the body is not valid JSON ({exception.Message})", _transport.Secret, exception);
+        }
+    }
+
+    // A submit's status when the answer names none.
+    private string FirstStatus => Api.PendingStatuses.Count > 0 ? Api.PendingStatuses[0] : "QUEUED";
+
+    private void CheckUsableId(ApiResponse response, string operation, string id)
+    {
+        if (!JobIds.IsUsable(Api, id))
+        {
+            // '..' or 'a/b' would send every later poll to another path (GET /v2/ for '..').
+            throw ApiErrorFactory.Malformed(response, operation, "the job id it returned cannot name a job in a URL path (it is '.' or '..', or holds '/', '\\', '?', '#' or control characters)", _transport.Secret);
         }
     }
 

@@ -161,8 +161,8 @@ internal sealed class ApiTransport
         try
         {
             using var response = await _pipeline.ExecuteAsync(static (ctx, s) => s.SendAttemptAsync(ctx), context, state).ConfigureAwait(false);
-            // The attempt buffered the body already: take its bytes rather than copying them once more.
-            var bytes = response.Content is BoundedContent.Buffered buffered ? buffered.Bytes : await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
+            // The attempt that answered read the body already: take its bytes (a response the pipeline made itself is read here).
+            var bytes = state.BodyOf(response) ?? await response.Content.ReadAsByteArrayAsync(CancellationToken.None).ConfigureAwait(false);
             return new ApiResponse(
                 (int)response.StatusCode,
                 RedactReason(response.ReasonPhrase),
@@ -257,8 +257,15 @@ internal sealed class ApiTransport
     private sealed class AttemptState(ApiTransport transport, HttpMethod method, Uri uri, string operation, byte[]? body, string? bodyContentType, string? idempotencyKey, IEnumerable<KeyValuePair<string, string>>? headers, bool authenticate, TimeSpan? timeout)
     {
         private int _attempts;
+        // The last attempt's response and the body it read (attempts run one after another: the retry pipeline does not hedge).
+        private HttpResponseMessage? _answered;
+        private byte[]? _answeredBody;
 
         public int Attempts => Volatile.Read(ref _attempts);
+
+        /// <summary>The body an attempt read for <paramref name="response"/>, or null when no attempt answered with it.</summary>
+        public byte[]? BodyOf(HttpResponseMessage response)
+            => ReferenceEquals(_answered, response) ? _answeredBody : null;
 
         /// <summary>Shared by every attempt's request, so requests a retrying handler adds are counted too.</summary>
         public WireRequestCount WireRequests { get; } = new();
@@ -304,8 +311,9 @@ internal sealed class ApiTransport
                 var response = await transport._http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 try
                 {
-                    // Only the bytes are read from the buffered content (SendAsync above), never its headers: they are not copied.
-                    await BoundedContent.BufferAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, token, copyContentHeaders: false).ConfigureAwait(false);
+                    // Only the bytes are kept, with the response they came from; nothing reads the content again.
+                    var bytes = await BoundedContent.ReadAsync(response, transport.Options.MaxResponseBodyBytes, transport._apiKey, token).ConfigureAwait(false);
+                    (_answered, _answeredBody) = (response, bytes);
                     if (!response.IsSuccessStatusCode)
                     {
                         NameOperation(context); // an answer the retry strategy may retry

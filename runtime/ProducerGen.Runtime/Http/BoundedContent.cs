@@ -18,34 +18,13 @@ internal static class BoundedContent
     public static Task BufferAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
         => BufferAsync(response, limit, secret: null, cancellationToken);
 
-    /// <summary>
-    /// As <see cref="BufferAsync(HttpResponseMessage, int, CancellationToken)"/>; <paramref name="secret"/> is redacted from the request id
-    /// of the error. <paramref name="copyContentHeaders"/>: false where nothing reads the buffered content's headers (the transport takes
-    /// only its bytes), which saves copying every content header of every answer.
-    /// </summary>
-    public static async Task BufferAsync(HttpResponseMessage response, int limit, string? secret, CancellationToken cancellationToken, bool copyContentHeaders = true)
+    /// <summary>As <see cref="BufferAsync(HttpResponseMessage, int, CancellationToken)"/>; <paramref name="secret"/> is redacted from the request id of the error.</summary>
+    public static async Task BufferAsync(HttpResponseMessage response, int limit, string? secret, CancellationToken cancellationToken)
     {
         var original = response.Content;
-        if (original is null)
-        {
-            response.Content = new ByteArrayContent([]);
-            return;
-        }
-
-        if (original.Headers.ContentLength > limit)
-        {
-            throw TooLarge(response, limit, secret);
-        }
-
-        byte[] bytes;
-        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            bytes = await ReadAsync(stream, limit, response, secret, cancellationToken).ConfigureAwait(false);
-        }
-
-        var buffered = new Buffered(bytes);
-        if (copyContentHeaders)
+        var bytes = await ReadAsync(response, limit, secret, cancellationToken).ConfigureAwait(false);
+        var buffered = new ByteArrayContent(bytes);
+        if (original is not null)
         {
             // The values as received (NonValidated, no parsing and no string[] per header); one value is added as a plain string.
             foreach (var (name, values) in original.Headers.NonValidated)
@@ -58,64 +37,79 @@ internal static class BoundedContent
         }
 
         response.Content = buffered;
-        original.Dispose();
+        original?.Dispose();
     }
 
-    /// <summary>The buffered body, whose bytes the transport takes as they are instead of copying them out again.</summary>
-    internal sealed class Buffered(byte[] bytes) : ByteArrayContent(bytes)
+    /// <summary>
+    /// Reads the whole body, at most <paramref name="limit"/> bytes, and returns it; the content stays on the response, read (the
+    /// transport takes the bytes, so no replacement content is built per answer). <paramref name="secret"/> is redacted from the
+    /// request id of the error.
+    /// </summary>
+    public static async ValueTask<byte[]> ReadAsync(HttpResponseMessage response, int limit, string? secret, CancellationToken cancellationToken)
     {
-        public byte[] Bytes { get; } = bytes;
-    }
-
-    private static async ValueTask<byte[]> ReadAsync(Stream stream, int limit, HttpResponseMessage response, string? secret, CancellationToken cancellationToken)
-    {
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        var content = response.Content;
+        if (content is null)
         {
-            // Most API answers fit the rented chunk: they are copied out once, with no MemoryStream; only a bigger body spills into one.
-            var filled = 0;
-            while (filled < chunk.Length)
+            return [];
+        }
+
+        if (content.Headers.ContentLength > limit)
+        {
+            throw TooLarge(response, limit, secret);
+        }
+
+        // One async method from the stream to the bytes: on a socket, where reads do not complete at once, each layer is a box.
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                var read = await stream.ReadAsync(chunk.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
+                // Most API answers fit the rented chunk: they are copied out once, with no MemoryStream; only a bigger body spills into one.
+                var filled = 0;
+                while (filled < chunk.Length)
                 {
-                    if (filled > limit)
+                    var read = await stream.ReadAsync(chunk.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
                     {
-                        throw TooLarge(response, limit, secret);
+                        if (filled > limit)
+                        {
+                            throw TooLarge(response, limit, secret);
+                        }
+
+                        return chunk.AsSpan(0, filled).ToArray();
                     }
 
-                    return chunk.AsSpan(0, filled).ToArray();
+                    filled += read;
                 }
 
-                filled += read;
-            }
-
-            if (filled > limit)
-            {
-                throw TooLarge(response, limit, secret);
-            }
-
-            using var buffer = new MemoryStream();
-            buffer.Write(chunk, 0, filled);
-            while (true)
-            {
-                var read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return buffer.ToArray();
-                }
-
-                if (buffer.Length + read > limit)
+                if (filled > limit)
                 {
                     throw TooLarge(response, limit, secret);
                 }
 
-                buffer.Write(chunk, 0, read);
+                using var buffer = new MemoryStream();
+                buffer.Write(chunk, 0, filled);
+                while (true)
+                {
+                    var read = await stream.ReadAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return buffer.ToArray();
+                    }
+
+                    if (buffer.Length + read > limit)
+                    {
+                        throw TooLarge(response, limit, secret);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class JobReader
     private readonly ResponsePath? _completedAt;
     private readonly ResponsePath? _statusUrl;
     private readonly ResponsePath? _resultUrl;
+    private readonly AcceptedAnswerScan? _acceptedScan; // null when a path it reads has an index
 
     public JobReader(JobShape shape, string idField)
     {
@@ -43,6 +44,9 @@ internal sealed class JobReader
         _completedAt = Optional(shape.CompletedAtPath, nameof(JobShape.CompletedAtPath));
         _statusUrl = Optional(shape.StatusUrlPath, nameof(JobShape.StatusUrlPath));
         _resultUrl = Optional(shape.ResultUrlPath, nameof(JobShape.ResultUrlPath));
+        _acceptedScan = _id is { } id
+            ? AcceptedAnswerScan.Create([id, _status, _statusUrl, _resultUrl])
+            : AcceptedAnswerScan.Create([_v1SubmitIds[0], _v1SubmitIds[1], _v1SubmitIds[2], _status, _statusUrl, _resultUrl]);
         CheckRoute(shape.ResultRoute, nameof(JobShape.ResultRoute));
         CheckRoute(shape.ContentRoute, nameof(JobShape.ContentRoute));
     }
@@ -54,6 +58,29 @@ internal sealed class JobReader
 
     /// <summary>Whether the shape names the id's path (then a job body without an id is the job asked for).</summary>
     public bool HasIdPath => _id is not null;
+
+    /// <summary>
+    /// Reads a submit's answer straight off its bytes (<see cref="AcceptedAnswerScan"/>): the id as <see cref="ReadSubmittedId"/>, the
+    /// status as <see cref="ReadStatus"/> (whatever the status source) and the link texts; false where the parsed document must read it.
+    /// </summary>
+    public bool TryReadAccepted(ReadOnlySpan<byte> body, out string? id, out string? status, out string? statusUrl, out string? resultUrl)
+    {
+        id = status = statusUrl = resultUrl = null;
+        var texts = default(AcceptedAnswerScan.Texts);
+        if (_acceptedScan is not { } scan || !scan.TryRead(body, texts))
+        {
+            return false;
+        }
+
+        var ids = _id is null ? _v1SubmitIds.Length : 1;
+        for (var i = 0; i < ids && id is null; i++)
+        {
+            id = texts[i];
+        }
+
+        (status, statusUrl, resultUrl) = (texts[ids], texts[ids + 1], texts[ids + 2]);
+        return true;
+    }
 
     public string? ReadSubmittedId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1SubmitIds, root);
 
@@ -234,8 +261,11 @@ internal sealed class JobReader
         return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date) ? date : null;
     }
 
-    private static Uri? ReadUrl(ResponsePath? path, JsonElement root)
-        => path?.ReadText(root) is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+    private static Uri? ReadUrl(ResponsePath? path, JsonElement root) => Url(path?.ReadText(root));
+
+    /// <summary>An absolute http(s) URL from a link's text, else null.</summary>
+    public static Uri? Url(string? text)
+        => text is not null && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 
     private static string? First(ResponsePath[] paths, JsonElement root)
     {

@@ -20,10 +20,17 @@ internal sealed class ResponsePath
     {
         Text = text;
         _segments = segments;
+        Utf8Members = MembersOnly(segments);
     }
 
     /// <summary>The path as written.</summary>
     public string Text { get; }
+
+    /// <summary>
+    /// The member names' UTF-8 bytes, root first, when the path is member names only (no index, not <c>$</c>, every name encodable);
+    /// otherwise null. <see cref="AcceptedAnswerScan"/> reads such paths off the bytes.
+    /// </summary>
+    public byte[][]? Utf8Members { get; }
 
     /// <summary>Whether the path is <c>$</c>, the whole body.</summary>
     public bool IsRoot => _segments.Length == 0;
@@ -125,6 +132,27 @@ internal sealed class ResponsePath
         {
             return null;
         }
+    }
+
+    private static byte[][]? MembersOnly(Segment[] segments)
+    {
+        if (segments.Length == 0)
+        {
+            return null;
+        }
+
+        var names = new byte[segments.Length][];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i].Utf8Name is not { } name)
+            {
+                return null;
+            }
+
+            names[i] = name;
+        }
+
+        return names;
     }
 
     private readonly record struct Segment(string? Name, byte[]? Utf8Name, int Index);
