@@ -19,18 +19,11 @@ internal static class Program
             return 2;
         }
 
-        var jobs = (int)Option(args, "--jobs", 1000);
-        var timeScale = Option(args, "--time-scale", 0.3);
+        var jobs = (int)ScaleClientRun.Option(args, "--jobs", 1000);
+        var timeScale = ScaleClientRun.Option(args, "--time-scale", 0.3);
         var apiKey = Array.IndexOf(args, "--api-key") is var k and >= 0 && k + 1 < args.Length ? args[k + 1] : string.Empty;
         var floor = Array.IndexOf(args, "--floor") >= 0;
-        var clientName = floor ? "the hand-written floor client (FloorScaleClient)" : "one ApiframeClient";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale (Native AOT client process {Environment.ProcessId}): {jobs} concurrent Producer jobs, {clientName}, emulator at {baseAddress}, time scale {timeScale}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale (Native AOT client process {Environment.ProcessId}): {jobs} concurrent Producer jobs, {ScaleClientRun.ClientName(floor)}, emulator at {baseAddress}, time scale {timeScale}."));
         return await ScaleClientRun.RunAsync(baseAddress, apiKey, jobs, timeScale, floor, stopEmulator: null);
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -72,6 +72,8 @@ internal sealed class FloorScaleClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    // The request benchmark's FloorClient.SubmitAsync, for this DTO: that one takes the request path's DataAnnotations records,
+    // which ILC refuses, and is left as it is so the submit benchmark's floor does not change.
     private async Task<string> SubmitAsync(FloorScaleRequest request, CancellationToken cancellationToken)
     {
         // The schema's rules for the members set: prompt 1-5,000 characters, weirdness 0-1 in steps of 0.05 (seed has none).

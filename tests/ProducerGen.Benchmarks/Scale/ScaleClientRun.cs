@@ -24,6 +24,16 @@ internal static class ScaleClientRun
     /// <summary>Issue 20's target for 1,000 jobs (issue 9's was 100 MB).</summary>
     private const int TargetMegabytes = 60;
 
+    /// <summary>How the summary's first line names the client.</summary>
+    public static string ClientName(bool floor) => floor ? "the hand-written floor client (FloorScaleClient)" : "one ApiframeClient";
+
+    /// <summary>The number after <paramref name="name"/> in <paramref name="args"/>, or <paramref name="fallback"/>.</summary>
+    public static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
     /// <summary>Runs the jobs and prints the summary; 0 when every job completed.</summary>
     /// <param name="baseAddress">The emulator's address.</param>
     /// <param name="apiKey">The emulator's key.</param>

@@ -22,13 +22,13 @@ internal static class ScaleRun
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var timeScale = DoubleOption(args, "--time-scale", 0.3);
+        var timeScale = ScaleClientRun.Option(args, "--time-scale", 0.3);
         if (args.Contains("--emulator"))
         {
             return await HostEmulatorAsync(timeScale);
         }
 
-        var jobs = (int)DoubleOption(args, "--jobs", 1000);
+        var jobs = (int)ScaleClientRun.Option(args, "--jobs", 1000);
         var floor = args.Contains("--floor");
         if (args.Contains("--aot"))
         {
@@ -44,7 +44,7 @@ internal static class ScaleRun
         Uri? emulatorAddress = null;
         using var emulator = clientAt is null ? StartEmulatorProcess(timeScale, out emulatorAddress) : null;
         var baseAddress = clientAt ?? emulatorAddress!;
-        var clientName = floor ? "the hand-written floor client (FloorScaleClient)" : "one ApiframeClient";
+        var clientName = ScaleClientRun.ClientName(floor);
         Console.WriteLine(emulator is null
             ? $"Scale (client-only process {Environment.ProcessId}): {jobs} concurrent Producer jobs, {clientName}, emulator at {baseAddress}, time scale {timeScale}."
             : $"Scale: {jobs} concurrent Producer jobs, {clientName}, emulator (child process {emulator.Id}) at {baseAddress}, time scale {timeScale} (a 45 s job takes ~{45 * timeScale:0.#} s ±15 %).");
@@ -147,12 +147,5 @@ internal static class ScaleRun
         await Console.In.ReadToEndAsync(); // the parent closes stdin to stop us
         Console.WriteLine($"requests {emulator.Stats.Requests} over {emulator.Stats.Connections} connections");
         return 0;
-    }
-
-
-    private static double DoubleOption(string[] args, string name, double fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
