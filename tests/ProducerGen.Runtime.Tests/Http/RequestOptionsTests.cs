@@ -33,18 +33,30 @@ public class RequestOptionsTests
     public async Task A_positive_per_call_timeout_bounds_each_attempt()
     {
         var time = TestApi.NewTime();
-        var handler = new FakeHttpHandler(async (_, ct) =>
+        var cancelledAt = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
+        var handler = new FakeHttpHandler(async (request, ct) =>
         {
+            // Read inside the fake clock's Advance, when the attempt's timer fires: the clock after the call also counts the steps
+            // the driver took while a loaded machine ran the failure's continuations (CI once read 6.1 s for 5 s). Not disposed: the
+            // cancelled delay's continuation would unregister it before it runs.
+            _ = ct.Register(() => cancelledAt.Enqueue(time.GetUtcNow()));
             await Task.Delay(Timeout.InfiniteTimeSpan, ct);
             throw new InvalidOperationException("unreachable");
         }, time);
         using var client = TestApi.Client(handler, time, o => o.Retry.MaxRetries = 1);
-        var start = time.GetUtcNow();
 
         var exception = await Assert.ThrowsAsync<TransportException>(() => time.DriveAsync(client.SubmitAsync(TestApi.Producer, new TestRequest("x"), new RequestOptions { Timeout = TimeSpan.FromSeconds(2) })));
 
         Assert.True(exception.IsTimeout);
-        Assert.InRange((time.GetUtcNow() - start).TotalSeconds, 5, 6); // 2 s + 1 s backoff + 2 s
-        Assert.Equal(2, handler.Requests.Count);
+        var attempts = handler.RequestList;
+        Assert.Equal(2, attempts.Count);
+        var cancellations = cancelledAt.ToArray();
+        Assert.Equal(2, cancellations.Length);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.InRange((cancellations[i] - attempts[i].At).TotalSeconds, 2, 2.1); // the per-call timeout, at the driver's step
+        }
+
+        Assert.True(attempts[1].At - cancellations[0] >= TimeSpan.FromSeconds(1), "the retry waits out its backoff");
     }
 }

@@ -27,7 +27,7 @@ public static class TestApi
 
     public static readonly ModelDescription Producer = new("producer", "POST", "/v2/music/generate", TimeSpan.FromSeconds(45));
 
-    public static FakeTimeProvider NewTime() => new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public static TimerCountingTimeProvider NewTime() => new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public static ProducerGenClientOptions Options(TimeProvider time, Action<ProducerGenClientOptions>? configure = null)
     {

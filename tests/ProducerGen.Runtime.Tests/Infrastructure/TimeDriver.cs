@@ -25,12 +25,17 @@ public static class TimeDriver
         var increment = step ?? TimeSpan.FromMilliseconds(100);
         var max = limit ?? TimeSpan.FromHours(2);
         var advanced = TimeSpan.Zero;
+        var counting = time as TimerCountingTimeProvider;
+        var firedBefore = counting?.FiredTimers ?? 0;
         while (!task.IsCompleted)
         {
-            // Give thread-pool continuations a chance to run and register their next timer before time moves.
+            // Give thread-pool continuations a chance to run and register their next timer before time moves; after an advance that
+            // fired a timer, also the reaction already running (a first exception on a loaded machine takes tens of milliseconds).
             await Task.Delay(1);
             await Task.Yield();
-            await ThreadPoolSettling.SettleAsync();
+            var fired = counting?.FiredTimers ?? 0;
+            await ThreadPoolSettling.SettleAsync(untilWorkersIdle: fired != firedBefore);
+            firedBefore = fired;
 
             if (task.IsCompleted)
             {
