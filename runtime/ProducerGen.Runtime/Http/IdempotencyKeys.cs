@@ -10,7 +10,7 @@ internal static class IdempotencyKeys
     {
         if (callerKey is null)
         {
-            var key = Guid.NewGuid().ToString("N");
+            var key = RandomKeySource.NewUuid().ToString("N");
             return maxLength is { } max && key.Length > max ? key[..max] : key;
         }
 

@@ -109,7 +109,7 @@ public sealed class MultipartFormBuilder
     /// <exception cref="RequestValidationException">A file breaks its limits; nothing is sent.</exception>
     internal async Task<RequestBody> BuildAsync(CancellationToken cancellationToken)
     {
-        using var form = new MultipartFormDataContent("producergen-" + Guid.NewGuid().ToString("N"));
+        using var form = new MultipartFormDataContent("producergen-" + RandomKeySource.NewUuid().ToString("N"));
         var errors = new List<ValidationError>();
         foreach (var part in _parts)
         {

@@ -96,8 +96,11 @@ public sealed record FloorAccepted
 public sealed partial class FloorJsonContext : JsonSerializerContext;
 
 /// <summary>The hand-written submit: validate, serialize, POST with the key and a fresh idempotency key, read the 202.</summary>
-public sealed class FloorClient(HttpClient http, Uri baseAddress, string apiKey)
+/// <param name="newKey">Makes the idempotency key; by default <see cref="Guid.NewGuid"/>, as a hand-written client would.</param>
+public sealed class FloorClient(HttpClient http, Uri baseAddress, string apiKey, Func<string>? newKey = null)
 {
+    private readonly Func<string> _newKey = newKey ?? (static () => Guid.NewGuid().ToString("N"));
+
     private readonly Uri _generate = new(baseAddress, "/v2/music/generate");
 
     public async Task<FloorAccepted> SubmitAsync(HandProducerRequest request, CancellationToken cancellationToken = default)
@@ -106,7 +109,7 @@ public sealed class FloorClient(HttpClient http, Uri baseAddress, string apiKey)
         var body = JsonSerializer.SerializeToUtf8Bytes(request, HandWrittenJsonContext.Default.HandProducerRequest);
         using var message = new HttpRequestMessage(HttpMethod.Post, _generate);
         message.Headers.TryAddWithoutValidation("X-API-Key", apiKey);
-        message.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        message.Headers.TryAddWithoutValidation("Idempotency-Key", _newKey());
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+
+namespace ProducerGen.Runtime.Tests;
+
+/// <summary>Issue 20: idempotency keys come from the OS generator in batches; they must stay random v4 UUIDs, unique across threads.</summary>
+public class RandomKeySourceTests
+{
+    [Fact]
+    public void Every_key_is_a_version_4_uuid_of_the_rfc_variant()
+    {
+        for (var i = 0; i < 3 * RandomKeySource.KeysPerBatch; i++) // across batch refills
+        {
+            var text = RandomKeySource.NewUuid().ToString("D");
+            Assert.Equal('4', text[14]);
+            Assert.Contains(text[19], "89ab");
+        }
+    }
+
+    [Fact]
+    public void Keys_do_not_repeat_within_a_thread_or_across_threads()
+    {
+        var seen = new ConcurrentDictionary<Guid, byte>();
+        var duplicates = 0;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            for (var i = 0; i < 10 * RandomKeySource.KeysPerBatch; i++)
+            {
+                if (!seen.TryAdd(RandomKeySource.NewUuid(), 0))
+                {
+                    Interlocked.Increment(ref duplicates);
+                }
+            }
+        });
+
+        Assert.Equal(0, duplicates);
+        Assert.Equal(8 * 10 * RandomKeySource.KeysPerBatch, seen.Count);
+    }
+
+    [Fact]
+    public void The_bits_are_random_not_a_counter()
+    {
+        // 4,096 keys: every one of the 122 random bits is set in between 40 % and 60 % of them (a counter or a fixed batch fails this).
+        const int keys = 4096;
+        var ones = new int[128];
+        for (var k = 0; k < keys; k++)
+        {
+            var bytes = RandomKeySource.NewUuid().ToByteArray();
+            for (var bit = 0; bit < 128; bit++)
+            {
+                ones[bit] += (bytes[bit / 8] >> (bit % 8)) & 1;
+            }
+        }
+
+        var fixedBits = new HashSet<int> { 60, 61, 62, 63, 70, 71 }; // byte 7's high nibble (version) and byte 8's top two bits (variant)
+        for (var bit = 0; bit < 128; bit++)
+        {
+            if (!fixedBits.Contains(bit))
+            {
+                Assert.InRange(ones[bit], keys * 4 / 10, keys * 6 / 10);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_generated_idempotency_key_is_32_lower_case_hex_digits_and_honours_the_length_limit()
+    {
+        var key = IdempotencyKeys.Resolve(null, null);
+        Assert.Matches("^[0-9a-f]{32}$", key);
+        Assert.Equal(20, IdempotencyKeys.Resolve(null, 20).Length);
+    }
+}
