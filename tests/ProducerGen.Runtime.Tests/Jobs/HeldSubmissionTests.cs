@@ -229,6 +229,7 @@ public sealed class HeldSubmissionTests
                 var id = "p-" + Guid.NewGuid().ToString("N")[..8];
                 var created = DateTimeOffset.UtcNow;
                 _created[id] = created;
+                var answeredAt = created;
                 if (prefer is not null && prefer.StartsWith("wait=", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _held);
@@ -239,9 +240,13 @@ public sealed class HeldSubmissionTests
                     {
                         await Task.Delay(until - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(1), context.RequestAborted);
                     }
+
+                    // The answer is the job as of the moment the hold ended: on a loaded machine this continuation can run hundreds of
+                    // milliseconds later (CI once saw a 200 ms hold of a 600 ms job answer 'succeeded'), which is not what the server chose.
+                    answeredAt = until;
                 }
 
-                var status = StatusOf(id);
+                var status = StatusOf(id, answeredAt);
                 FirstAnswerStatus ??= status;
                 context.Response.StatusCode = StatusCodes.Status201Created;
                 await context.Response.WriteAsync(Body(id, status));
@@ -250,10 +255,10 @@ public sealed class HeldSubmissionTests
 
             Interlocked.Increment(ref _polls);
             var polled = context.Request.Path.Value!.Split('/').Last();
-            await context.Response.WriteAsync(Body(polled, StatusOf(polled)));
+            await context.Response.WriteAsync(Body(polled, StatusOf(polled, DateTimeOffset.UtcNow)));
         }
 
-        private string StatusOf(string id) => DateTimeOffset.UtcNow - _created[id] >= JobTakes ? FinalStatus : "processing";
+        private string StatusOf(string id, DateTimeOffset at) => at - _created[id] >= JobTakes ? FinalStatus : "processing";
 
         private string Body(string id, string status)
         {
