@@ -571,10 +571,17 @@ public class ProducerGenClient : IDisposable
                 {
                     CheckUsableId(response, operation, id);
                     var status = (reader.Shape.StatusSource == JobStatusSource.Body ? reader.ReadStatus(root) : null) ?? FirstStatus;
-                    if (held is not null && Api.IsTerminalStatus(status))
+                    if (held is not null && TryReadHeldJob(root, id, response.StatusCode) is { } job)
                     {
-                        // The held answer is the job itself, done: read it as a poll would, so no poll is needed.
-                        held.Job = TryReadHeldJob(root, id, response.StatusCode);
+                        if (Api.IsTerminalStatus(status))
+                        {
+                            // The held answer is the job itself, done: read it as a poll would, so no poll is needed.
+                            held.Job = job.IsPending ? null : job;
+                        }
+                        else if (job is { IsPending: true, Progress: { } reported })
+                        {
+                            held.PendingProgress = (reported, _transport.TimeProvider.GetUtcNow());
+                        }
                     }
 
                     return (id, status, ApiLink(reader.ReadStatusUrl(root), response, operation), ApiLink(reader.ReadResultUrl(root), response, operation));
@@ -603,13 +610,13 @@ public class ProducerGenClient : IDisposable
         }
     }
 
-    /// <summary>The job a terminal held answer holds, or null when it is not a job object for <paramref name="id"/> (then the wait polls for it).</summary>
+    /// <summary>The job a held answer holds, or null when it is not a job object for <paramref name="id"/> (then the wait polls for it).</summary>
     private Job? TryReadHeldJob(JsonElement root, string id, int statusCode)
     {
         try
         {
             var job = Job.Read(root, Api, expectedId: id, httpStatus: statusCode);
-            return string.Equals(job.Id, id, StringComparison.Ordinal) && !job.IsPending ? job : null;
+            return string.Equals(job.Id, id, StringComparison.Ordinal) ? job : null;
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {

@@ -33,6 +33,10 @@ namespace ProducerGen;
 /// than 1 σ past the average (or 1.5 × the job's age, for a job already older than that), so an early slow trend cannot overshoot.
 /// </para>
 /// <para>
+/// A reading that came before any poll (a held submission's answer, <see cref="PollContext.PollCount"/> 0) is followed no sooner than
+/// halfway to the end it predicts, so that the pair is far enough apart to aim the last poll with.
+/// </para>
+/// <para>
 /// For a short job (the minimum pause at least a tenth of the average) the first pause is 1.8 × the hazard rule's: no poll can
 /// follow an early first reading sooner than the minimum pause, so that reading is worth little.
 /// </para>
@@ -59,6 +63,7 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     private const double OvershootGrowth = 1.5;     // ...or, for a job already older than that, this many times its age
     private const double ShortJobShare = 0.1;       // a job whose average is at most ten minimum pauses is "short"...
     private const double ShortFirstStretch = 1.8;   // ...and its first pause is this much longer than the hazard rule's
+    private const double HandedReadingShare = 0.5;  // after a reading no poll took, the next comes no sooner than this share of the way to the end
 
     /// <summary>Creates the policy.</summary>
     /// <param name="priorSpread">The spread (σ of the logarithm) of job durations around the average; 0.35 puts 95% of 45 s jobs within about 23–89 s.</param>
@@ -127,7 +132,16 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
             // of a minimum pause ahead of it, so the trend it starts is long (precise) and leaves room to aim the last poll.
             // (The hazard rule below creeps up on the end in short steps: readings close together, a loose trend, more polls.)
             var early = Math.Exp(mu - (SecondLookSpread * sigma));
-            return Clamp(early - (SecondLookLead * min) - elapsed, min, max);
+            var secondLook = early - (SecondLookLead * min) - elapsed;
+            if (context.PollCount == 0)
+            {
+                // A reading the wait did not take itself (a held answer's, late in a long job): "a little before the earliest end"
+                // may be a minimum pause away, and two readings that close give a trend too loose to aim with (the 45 s held row's
+                // worst delays were 5-10 s). Halfway to the estimated end the pair is far enough apart.
+                secondLook = Math.Max(secondLook, HandedReadingShare * (Math.Exp(mu) - elapsed));
+            }
+
+            return Clamp(secondLook, min, max);
         }
 
         var twiceCost = 2.0 * costFraction * Math.Exp(mu);

@@ -1,3 +1,5 @@
+using System;
+
 namespace ProducerGen;
 
 /// <summary>
@@ -17,4 +19,10 @@ internal sealed class HeldAnswer(SubmissionHold hold, int seconds, long startedT
 
     /// <summary>The terminal job the held answer held, or <see langword="null"/> when the job was still pending (the wait polls).</summary>
     public Job? Job { get; set; }
+
+    /// <summary>
+    /// The progress a pending held answer reported, and when it arrived: the polling policy's first reading, so the wait after a
+    /// hold aims at the job's end from the start instead of learning its rate again (issue 20).
+    /// </summary>
+    public (int Progress, DateTimeOffset At)? PendingProgress { get; set; }
 }

@@ -329,6 +329,13 @@ public class JobsClient
         TimeSpan? retryAfter = null;
         var polls = 0;
         var readings = new List<ProgressReading>();
+        if (held?.PendingProgress is { } heldReading && originKnown)
+        {
+            // The held answer's progress is the first reading: the policy aims from it, as it would from a poll's.
+            readings.Add(new ProgressReading(Max(TimeSpan.Zero, heldReading.At - origin), heldReading.Progress));
+            lastProgress = heldReading.Progress;
+        }
+
         var unknownStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var pollNow = knownStatus is null || submittedAt is null || Api.IsTerminalStatus(knownStatus);
 

@@ -63,6 +63,25 @@ public sealed class HeldSubmissionTests
     }
 
     [Fact]
+    public async Task A_pending_held_answers_progress_is_the_policys_first_reading()
+    {
+        // 200 ms hold of a 600 ms job: the held answer says 'processing' at 33 %; the wait's first pause is planned from it.
+        await using var server = await HoldingServer.StartAsync(jobTakes: TimeSpan.FromMilliseconds(600), heldSecond: TimeSpan.FromMilliseconds(200.0 / 60), reportsProgress: true);
+        var policy = new RecordingPolicy(new FixedIntervalPolicy(TimeSpan.FromMilliseconds(20)));
+        using var client = server.Client(o => o.Waiting.PollingPolicy = policy);
+
+        var job = await client.SubmitAndWaitAsync(server.Model, new TestRequest("x"));
+
+        Assert.Equal("succeeded", job.Status);
+        var first = policy.Contexts.First();
+        Assert.Equal(0, first.PollCount);
+        Assert.Equal(33, first.Progress);
+        var reading = Assert.Single(first.Readings!);
+        Assert.Equal(33, reading.Progress);
+        Assert.True(reading.Elapsed >= TimeSpan.FromMilliseconds(150), $"read at {reading.Elapsed.TotalMilliseconds} ms of the job's age");
+    }
+
+    [Fact]
     public async Task A_job_that_fails_within_the_hold_throws_as_a_polled_one_does()
     {
         await using var server = await HoldingServer.StartAsync(jobTakes: TimeSpan.FromMilliseconds(50), finalStatus: "failed");
@@ -183,6 +202,8 @@ public sealed class HeldSubmissionTests
 
         public required string FinalStatus { get; init; }
 
+        public bool ReportsProgress { get; init; }
+
         public ModelDescription Model { get; } = new("held-" + Guid.NewGuid().ToString("N")[..10], "POST", "/v1/predictions", TimeSpan.FromSeconds(2));
 
         public ConcurrentQueue<string?> Prefer { get; } = new();
@@ -195,11 +216,11 @@ public sealed class HeldSubmissionTests
 
         public string? FirstAnswerStatus { get; private set; }
 
-        public static async Task<HoldingServer> StartAsync(TimeSpan jobTakes, TimeSpan? heldSecond = null, string finalStatus = "succeeded")
+        public static async Task<HoldingServer> StartAsync(TimeSpan jobTakes, TimeSpan? heldSecond = null, string finalStatus = "succeeded", bool reportsProgress = false)
         {
             HoldingServer? server = null;
             var app = await LoopbackServer.StartAsync(context => server!.HandleAsync(context));
-            server = new HoldingServer(app) { JobTakes = jobTakes, HeldSecond = heldSecond ?? TimeSpan.FromSeconds(1), FinalStatus = finalStatus };
+            server = new HoldingServer(app) { JobTakes = jobTakes, HeldSecond = heldSecond ?? TimeSpan.FromSeconds(1), FinalStatus = finalStatus, ReportsProgress = reportsProgress };
             return server;
         }
 
@@ -249,22 +270,39 @@ public sealed class HeldSubmissionTests
                 var status = StatusOf(id, answeredAt);
                 FirstAnswerStatus ??= status;
                 context.Response.StatusCode = StatusCodes.Status201Created;
-                await context.Response.WriteAsync(Body(id, status));
+                await context.Response.WriteAsync(Body(id, status, ProgressOf(id, answeredAt)));
                 return;
             }
 
             Interlocked.Increment(ref _polls);
             var polled = context.Request.Path.Value!.Split('/').Last();
-            await context.Response.WriteAsync(Body(polled, StatusOf(polled, DateTimeOffset.UtcNow)));
+            var now = DateTimeOffset.UtcNow;
+            await context.Response.WriteAsync(Body(polled, StatusOf(polled, now), ProgressOf(polled, now)));
         }
 
         private string StatusOf(string id, DateTimeOffset at) => at - _created[id] >= JobTakes ? FinalStatus : "processing";
 
-        private string Body(string id, string status)
+        private int? ProgressOf(string id, DateTimeOffset at)
+            => ReportsProgress ? (int)Math.Min(100, Math.Floor(100 * (at - _created[id]) / JobTakes)) : null;
+
+        private static string Body(string id, string status, int? progress)
         {
             var result = status == "succeeded" ? """{"url":"https://files.test/out.png"}""" : "null";
             var error = status == "failed" ? "\"the model refused\"" : "null";
-            return $$"""{"id":"{{id}}","status":"{{status}}","result":{{result}},"error":{{error}}}""";
+            var reported = progress is { } p ? $",\"progress\":{p}" : string.Empty;
+            return $$"""{"id":"{{id}}","status":"{{status}}","result":{{result}},"error":{{error}}{{reported}}}""";
+        }
+    }
+
+    /// <summary>Passes every pause through and keeps the context each was planned from.</summary>
+    private sealed class RecordingPolicy(IPollingPolicy inner) : IPollingPolicy
+    {
+        public ConcurrentQueue<PollContext> Contexts { get; } = new();
+
+        public TimeSpan NextDelay(PollContext context)
+        {
+            Contexts.Enqueue(context with { Readings = context.Readings?.ToArray() }); // the wait's list grows after this call
+            return inner.NextDelay(context);
         }
     }
 }

@@ -173,4 +173,30 @@ public class PollingPolicyTests(ITestOutputHelper output)
         Assert.Equal(1.842700793, AdaptivePollingPolicy.Erfc(-1), 6);
         Assert.Equal(2.209049699858544e-5, AdaptivePollingPolicy.Erfc(3), 9);
     }
+
+    [Fact]
+    public void After_a_reading_no_poll_took_the_next_comes_halfway_to_the_end_not_a_minimum_pause_later()
+    {
+        // A held answer at 60 s of a 45 s-average job reported 81 %: the end is ~10-14 s away. Taken by a poll, the same reading is
+        // followed a minimum pause later ("a little before the earliest end" is already past); handed over, halfway to the end.
+        var reading = new ProgressReading(TimeSpan.FromSeconds(60), 81);
+        var handed = new PollContext("j", "processing", 81, TimeSpan.FromSeconds(60), 0, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), [reading]);
+        var polled = handed with { PollCount = 1 };
+
+        var afterHanded = AdaptivePollingPolicy.Default.NextDelay(handed).TotalSeconds;
+        var afterPolled = AdaptivePollingPolicy.Default.NextDelay(polled).TotalSeconds;
+
+        Assert.Equal(1.0, afterPolled, 3);
+        Assert.InRange(afterHanded, 4, 8); // half of the 8-16 s the reading leaves, whichever way the prior pulls
+    }
+
+    [Fact]
+    public void A_handed_reading_early_in_the_job_keeps_the_usual_second_look()
+    {
+        // Early (20 % at 17 s), halfway to the end is sooner than the usual late second look: the usual one stands.
+        var reading = new ProgressReading(TimeSpan.FromSeconds(17), 20);
+        var handed = new PollContext("j", "processing", 20, TimeSpan.FromSeconds(17), 0, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), [reading]);
+
+        Assert.Equal(AdaptivePollingPolicy.Default.NextDelay(handed with { PollCount = 1 }), AdaptivePollingPolicy.Default.NextDelay(handed));
+    }
 }
