@@ -5,7 +5,7 @@ namespace ProducerGen;
 
 /// <summary>
 /// Random version-4 UUIDs from the operating system's cryptographic generator, fetched in batches. <see cref="Guid.NewGuid"/> asks
-/// the kernel for 16 bytes per call: on Linux that was one <c>read</c> of <c>/dev/urandom</c> per submission, about a quarter of a
+/// the kernel for 16 bytes per call: on Linux that was one <c>read</c> of <c>/dev/urandom</c> per submission, a quarter to a half of a
 /// submit's time (issue 20, profiled with perf). Same generator, same randomness, one system call per <see cref="KeysPerBatch"/> keys.
 /// </summary>
 internal static class RandomKeySource
