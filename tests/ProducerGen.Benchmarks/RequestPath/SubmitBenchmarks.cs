@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Apiframe;
 using BenchmarkDotNet.Attributes;
-using ProducerGen;
 
 namespace ProducerGen.Benchmarks.RequestPath;
 

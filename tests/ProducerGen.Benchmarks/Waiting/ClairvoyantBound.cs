@@ -12,15 +12,13 @@ namespace ProducerGen.Benchmarks.Waiting;
 /// </summary>
 internal static class ClairvoyantBound
 {
-    private const double QueuedFraction = 0.1; // as the simulated server (EmulatedJob.QueuedFraction)
-
     /// <summary>The mean detection delay, in seconds, of the clairvoyant three-poll schedule over <paramref name="durations"/>.</summary>
     public static double MeanDelay(IReadOnlyList<double> durations, double lead)
         => durations.Average(duration => Delay(duration, lead));
 
     private static double Delay(double duration, double lead)
     {
-        var queued = QueuedFraction * duration;
+        var queued = WaitingSimulation.EmulatorQueuedFraction * duration;
         var processing = duration - queued;
         var first = queued + (0.015 * processing);
         var second = duration - lead;

@@ -24,6 +24,9 @@ namespace ProducerGen.Benchmarks.Waiting;
 /// </summary>
 internal static class WaitingSimulation
 {
+    /// <summary>The share of a job's duration the simulated server reports it queued with progress 0 (<c>EmulatedJob.QueuedFraction</c>).</summary>
+    internal const double EmulatorQueuedFraction = 0.1;
+
     public sealed record Row(string Policy, bool? Progress, int Jobs, double MeanPolls, double MeanDelay, double P95Delay, double MaxDelay, string Workload = "45 s");
 
     public static async Task<int> RunAsync(string[] args)
@@ -93,8 +96,8 @@ internal static class WaitingSimulation
         Console.WriteLine("POST until the job is done or 60 s have passed, then answers with the job; requests/job counts the submission too.");
         var heldRows = new List<(Row Row, Row Unheld)>
         {
-            (await RunHeldAsync("adaptive + 60 s hold", shortJobs, progress: true, average: TimeSpan.FromSeconds(6), "6 s", holdSeconds: 60), shortRows[0]),
-            (await RunHeldAsync("adaptive + 60 s hold", durations.Select(d => new JobSpec(d, null)).ToArray(), progress: true, average: null, "45 s", holdSeconds: 60), rows[0]),
+            (await RunHeldAsync("adaptive + 60 s hold", adaptivePolicy, shortJobs, progress: true, average: TimeSpan.FromSeconds(6), "6 s", holdSeconds: 60), shortRows[0]),
+            (await RunHeldAsync("adaptive + 60 s hold", adaptivePolicy, durations.Select(d => new JobSpec(d, null)).ToArray(), progress: true, average: null, "45 s", holdSeconds: 60), rows[0]),
         };
         Console.WriteLine();
         Console.WriteLine("| workload | policy | requests/job (with the submission) | polls/job | mean delay | p95 delay | max delay |");
@@ -220,14 +223,14 @@ internal static class WaitingSimulation
     /// job is done or <paramref name="holdSeconds"/> have passed on the simulated clock and answers with the job; a job still running is
     /// polled by the adaptive policy as usual. The row's polls are the GETs after the held submission (the submission is not in them).
     /// </summary>
-    public static async Task<Row> RunHeldAsync(string name, IReadOnlyList<JobSpec> specs, bool progress, TimeSpan? average, string workload, int holdSeconds)
+    public static async Task<Row> RunHeldAsync(string name, IPollingPolicy policy, IReadOnlyList<JobSpec> specs, bool progress, TimeSpan? average, string workload, int holdSeconds)
     {
         var clock = new SimClock();
         var server = new SimServer(clock, progress) { HoldSeconds = holdSeconds };
         using var http = new HttpClient(server);
         var options = new ApiframeClientOptions { ApiKey = "afk_simulation", BaseAddress = new Uri("https://api.simulated.test"), TimeProvider = clock };
         options.Waiting.AverageCompletion = average;
-        options.Waiting.PollingPolicy = new SignallingPolicy(AdaptivePollingPolicy.Default, clock);
+        options.Waiting.PollingPolicy = new SignallingPolicy(policy, clock);
         var v1 = ApiframeClient.Description;
         var api = new ApiDescription(
             v1.Name, v1.DefaultBaseAddress, v1.AuthHeader, v1.AuthEnvironmentVariable, v1.IdempotencyHeader, v1.IdempotencyKeyMaxLength, v1.JobGetPath, v1.JobIdField,
@@ -414,7 +417,6 @@ internal static class WaitingSimulation
     /// </summary>
     private sealed class SimServer(TimeProvider clock, bool reportProgress) : HttpMessageHandler
     {
-        private const double QueuedFraction = 0.1; // EmulatedJob.QueuedFraction
         private int _next;
 
         public TimeSpan NextDuration { get; set; }
@@ -456,7 +458,7 @@ internal static class WaitingSimulation
         private string JobBody(SimJob job, DateTimeOffset now)
         {
             var elapsed = now - job.CreatedAt;
-            var queued = job.Duration * QueuedFraction;
+            var queued = job.Duration * EmulatorQueuedFraction;
             string status;
             int progress;
             if (elapsed >= job.Duration)
