@@ -37,6 +37,7 @@ internal static class ClientOptionsBinding
         Read(waitingSection, nameof(waiting.MinPollInterval), TimeSpanHint, ParseTimeSpan, value => waiting.MinPollInterval = value!.Value);
         Read(waitingSection, nameof(waiting.MaxPollInterval), TimeSpanHint, ParseTimeSpan, value => waiting.MaxPollInterval = value!.Value);
         Read(waitingSection, nameof(waiting.AverageCompletion), TimeSpanHint + " (empty for the model's)", ParseTimeSpan, value => waiting.AverageCompletion = value, nullable: true);
+        Read(waitingSection, nameof(waiting.LearnProgressCurve), "true or false", ParseBoolean, value => waiting.LearnProgressCurve = value!.Value);
     }
 
     private const string TimeSpanHint = "a time span such as 00:00:30";

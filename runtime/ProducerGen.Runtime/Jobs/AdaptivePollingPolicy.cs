@@ -33,6 +33,14 @@ namespace ProducerGen;
 /// than 1 σ past the average (or 1.5 × the job's age, for a job already older than that), so an early slow trend cannot overshoot.
 /// </para>
 /// <para>
+/// <b>With a learned progress curve</b> (<see cref="PollContext.Curve"/>: how this model's finished jobs reported progress against
+/// their duration, queue phase included) each processing report bounds the job's end; the reports of the wait together bound it
+/// tighter. Where those bounds are narrower than a tenth of the end, the next poll goes to the latest end they allow (never early
+/// if the job keeps to the curve), or a minimum pause before the earliest end when a report there would narrow the bounds by
+/// more than 0.4 requests' worth. Reports the curve cannot explain (the job outlived every end they allow) fall back to the
+/// rules below (issue 20: 45 s jobs 3.22 → 2.94 polls, 0.29 s).
+/// </para>
+/// <para>
 /// A reading that came before any poll (a held submission's answer, <see cref="PollContext.PollCount"/> 0) is followed no sooner than
 /// halfway to the end it predicts, so that the pair is far enough apart to aim the last poll with.
 /// </para>
@@ -64,6 +72,8 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     private const double ShortJobShare = 0.1;       // a job whose average is at most ten minimum pauses is "short"...
     private const double ShortFirstStretch = 1.8;   // ...and its first pause is this much longer than the hazard rule's
     private const double HandedReadingShare = 0.5;  // after a reading no poll took, the next comes no sooner than this share of the way to the end
+    private const double CurveTrustWidth = 0.1;     // a learned curve aims only where its bounds on the end are narrower than this share of it
+    private const double CurveRefineWeight = 0.4;   // a report before the end pays when it narrows the delay by 0.4 requests' worth (its bounds are hard)
 
     /// <summary>Creates the policy.</summary>
     /// <param name="priorSpread">The spread (σ of the logarithm) of job durations around the average; 0.35 puts 95% of 45 s jobs within about 23–89 s.</param>
@@ -95,6 +105,11 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         if (context.Progress >= 100)
         {
             return TimeSpan.FromSeconds(min); // finishing
+        }
+
+        if (context.Curve is { } curve && FromCurve(curve, context, elapsed, min) is { } fromCurve)
+        {
+            return Clamp(fromCurve, min, max);
         }
 
         if (Trend.Estimate(context.Readings) is { } estimate)
@@ -159,6 +174,32 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
         }
 
         return Clamp(pause, min, max);
+    }
+
+    /// <summary>
+    /// The pause given the model's learned progress curve, or <see langword="null"/> when it cannot aim: no processing report yet, reports
+    /// the curve cannot explain (the job outlived every end they allow, or they allow none), or bounds wider than
+    /// <see cref="CurveTrustWidth"/> of the job's age. Otherwise the next poll goes to the latest end the reports allow (never early
+    /// if the job follows the curve) or, when a report just before the earliest end would narrow that by more than a request is
+    /// worth, a minimum pause before the earliest end.
+    /// </summary>
+    private double? FromCurve(ProgressCurve curve, PollContext context, double elapsed, double min)
+    {
+        if (curve.EndBoundsSeconds(context.Readings) is not { } bounds || bounds.Latest <= elapsed || bounds.Latest - bounds.Earliest > CurveTrustWidth * bounds.Earliest)
+        {
+            return null;
+        }
+
+        var (earliest, latest) = bounds;
+        var average = context.AverageCompletion is { } a && a > TimeSpan.Zero ? a.TotalSeconds : 0.0;
+        var cost = PollCostFraction * Math.Max(average, latest);
+        var refineAt = earliest - min;
+        if (refineAt - elapsed >= min && (latest - earliest - curve.WidthNearEnd(latest)) / 2 > CurveRefineWeight * cost)
+        {
+            return refineAt - elapsed;
+        }
+
+        return latest - elapsed;
     }
 
     /// <summary>The pause given a completion estimate from the progress trend.</summary>

@@ -20,6 +20,15 @@ public sealed class JobWaitOptions
     /// <summary>The policy choosing each pause; <see langword="null"/> means <see cref="AdaptivePollingPolicy"/>.</summary>
     public IPollingPolicy? PollingPolicy { get; set; }
 
+    /// <summary>
+    /// Whether waits learn each model's <see cref="ProgressCurve"/> from the jobs they see finish and hand it to the policy
+    /// (<see cref="PollContext.Curve"/>). Default <see langword="true"/>. Every client built from these options shares what is learned.
+    /// </summary>
+    public bool LearnProgressCurve { get; set; } = true;
+
+    /// <summary>What waits learned of each model's progress curve; lives as long as these options (a typed client is transient, its options are not).</summary>
+    internal ProgressCurveLearner Curves { get; } = new();
+
     internal void Validate()
     {
         if (MaxWait <= TimeSpan.Zero)

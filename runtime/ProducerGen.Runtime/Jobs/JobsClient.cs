@@ -320,6 +320,7 @@ public class JobsClient
         var logger = _transport.Logger;
         // After a held submission the wait began when the submission left: the held time is already spent from MaxWait.
         var started = held?.StartedTimestamp ?? time.GetTimestamp();
+        var curveModel = options.LearnProgressCurve ? telemetry.Model : null; // the schema's model id, never the server's text
         var origin = submittedAt ?? time.GetUtcNow();
         var originKnown = submittedAt is not null;
 
@@ -350,7 +351,10 @@ public class JobsClient
                     throw TimedOut(id, waited, last);
                 }
 
-                var context = new PollContext(id, status, lastProgress, Max(TimeSpan.Zero, time.GetUtcNow() - origin), polls, average, options.MinPollInterval, options.MaxPollInterval, readings);
+                var context = new PollContext(id, status, lastProgress, Max(TimeSpan.Zero, time.GetUtcNow() - origin), polls, average, options.MinPollInterval, options.MaxPollInterval, readings)
+                {
+                    Curve = options.Curves.For(curveModel),
+                };
                 var delay = Clamp(policy.NextDelay(context), options.MinPollInterval, options.MaxPollInterval);
                 if (retryAfter is { } serverWait && serverWait > delay)
                 {
@@ -424,6 +428,11 @@ public class JobsClient
                 var duration = Max(TimeSpan.Zero, time.GetUtcNow() - origin);
                 Log.Completed(logger, id, job.Status, duration.TotalSeconds, polls);
                 RecordDuration(duration, job.Status, telemetry.Model);
+                if (job.IsSucceeded && job.CreatedAt is { } createdAt && job.CompletedAt is { } completedAt)
+                {
+                    options.Curves.Learn(curveModel, readings, completedAt - createdAt);
+                }
+
                 return job;
             }
 

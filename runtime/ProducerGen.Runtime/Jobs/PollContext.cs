@@ -21,4 +21,11 @@ public readonly record struct PollContext(
     TimeSpan? AverageCompletion,
     TimeSpan MinPollInterval,
     TimeSpan MaxPollInterval,
-    System.Collections.Generic.IReadOnlyList<ProgressReading>? Readings = null);
+    System.Collections.Generic.IReadOnlyList<ProgressReading>? Readings = null)
+{
+    /// <summary>
+    /// How this model's finished jobs reported progress against their duration (learned by the client's waits), or <see langword="null"/>
+    /// before enough jobs finished or when <see cref="JobWaitOptions.LearnProgressCurve"/> is off.
+    /// </summary>
+    public ProgressCurve? Curve { get; init; }
+}

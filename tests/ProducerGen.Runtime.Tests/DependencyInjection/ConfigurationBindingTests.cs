@@ -32,6 +32,7 @@ public class ConfigurationBindingTests
         ["Waiting:MinPollInterval"] = ("00:00:02", TimeSpan.FromSeconds(2)),
         ["Waiting:MaxPollInterval"] = ("00:00:20", TimeSpan.FromSeconds(20)),
         ["Waiting:AverageCompletion"] = ("00:01:30", TimeSpan.FromSeconds(90)),
+        ["Waiting:LearnProgressCurve"] = ("false", false),
     };
 
     // Objects only code can supply; configuration cannot name them.
