@@ -430,7 +430,7 @@ public class JobsClient
                 RecordDuration(duration, job.Status, telemetry.Model);
                 if (job.IsSucceeded && job.CreatedAt is { } createdAt && job.CompletedAt is { } completedAt)
                 {
-                    options.Curves.Learn(curveModel, readings, completedAt - createdAt);
+                    options.Curves.Learn(curveModel, readings, completedAt - createdAt, duration);
                 }
 
                 return job;

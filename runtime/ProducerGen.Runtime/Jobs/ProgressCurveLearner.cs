@@ -28,9 +28,10 @@ internal sealed class ProgressCurveLearner
     /// <param name="model">The model (the schema's id).</param>
     /// <param name="readings">The wait's reports, ages measured from the job's creation.</param>
     /// <param name="duration">The job's duration as the service reports it.</param>
-    public void Learn(string? model, IReadOnlyList<ProgressReading> readings, TimeSpan duration)
+    /// <param name="observedAge">The job's age when the wait saw it finished: a service claiming a longer duration is not believed.</param>
+    public void Learn(string? model, IReadOnlyList<ProgressReading> readings, TimeSpan duration, TimeSpan observedAge)
     {
-        if (model is null || duration <= TimeSpan.Zero || readings.Count == 0)
+        if (model is null || duration <= TimeSpan.Zero || readings.Count == 0 || duration.TotalSeconds > (observedAge.TotalSeconds * (1 + Tolerance)) + 1)
         {
             return;
         }

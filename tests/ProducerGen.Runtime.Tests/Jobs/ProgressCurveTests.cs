@@ -67,7 +67,7 @@ public class ProgressCurveTests
         {
             Assert.Null(learner.For("producer"));
             var duration = 30.0 + (7 * job);
-            learner.Learn("producer", ReadingsOf(duration, 0.1, 0.3, 0.9), TimeSpan.FromSeconds(duration));
+            learner.Learn("producer", ReadingsOf(duration, 0.1, 0.3, 0.9), TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(duration));
         }
 
         var curve = learner.For("producer")!;
@@ -86,22 +86,23 @@ public class ProgressCurveTests
         var random = new Random(3);
         for (var job = 0; job < 12; job++)
         {
-            learner.Learn("producer", ReadingsOf(40, 0.05 + (0.3 * random.NextDouble()), 0.5, 0.85), TimeSpan.FromSeconds(40));
+            learner.Learn("producer", ReadingsOf(40, 0.05 + (0.3 * random.NextDouble()), 0.5, 0.85), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(40));
         }
 
         Assert.InRange(learner.For("producer")!.Spread, 0.02, 0.5);
     }
 
     [Fact]
-    public void The_learner_ignores_jobs_whose_reports_come_after_their_end_and_models_beyond_its_bound()
+    public void The_learner_ignores_durations_the_reports_or_the_wait_contradict_and_models_beyond_its_bound()
     {
         var learner = new ProgressCurveLearner();
         for (var job = 0; job < 10; job++)
         {
             // A service whose completedAt lies before its reports: its times are not the job's.
-            learner.Learn("producer", [new(TimeSpan.FromSeconds(20), 40), new(TimeSpan.FromSeconds(50), 90)], TimeSpan.FromSeconds(30));
-            learner.Learn("producer", [new(TimeSpan.FromSeconds(5), 0)], TimeSpan.FromSeconds(30)); // no processing report
-            learner.Learn("producer", ReadingsOf(30, 0.1, 0.5), TimeSpan.Zero);
+            learner.Learn("producer", [new(TimeSpan.FromSeconds(20), 40), new(TimeSpan.FromSeconds(50), 90)], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+            learner.Learn("producer", [new(TimeSpan.FromSeconds(5), 0)], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)); // no processing report
+            learner.Learn("producer", ReadingsOf(30, 0.1, 0.5), TimeSpan.Zero, TimeSpan.FromSeconds(30));
+            learner.Learn("producer", ReadingsOf(30, 0.1, 0.5, 0.9), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(31)); // claims ten times what the wait saw
         }
 
         Assert.Null(learner.For("producer"));
@@ -110,7 +111,7 @@ public class ProgressCurveTests
         {
             for (var job = 0; job < ProgressCurveLearner.MinimumJobs; job++)
             {
-                learner.Learn($"m{model}", ReadingsOf(30, 0.1, 0.3, 0.9), TimeSpan.FromSeconds(30));
+                learner.Learn($"m{model}", ReadingsOf(30, 0.1, 0.3, 0.9), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
             }
         }
 
@@ -124,12 +125,12 @@ public class ProgressCurveTests
         var learner = new ProgressCurveLearner();
         for (var job = 0; job < 20; job++)
         {
-            learner.Learn("producer", ReadingsOf(40, 0.1, 0.3, 0.9), TimeSpan.FromSeconds(40));
+            learner.Learn("producer", ReadingsOf(40, 0.1, 0.3, 0.9), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(40));
         }
 
         for (var job = 0; job < 60; job++)
         {
-            learner.Learn("producer", ReadingsOf(40, 0.3, 0.5, 0.9), TimeSpan.FromSeconds(40));
+            learner.Learn("producer", ReadingsOf(40, 0.3, 0.5, 0.9), TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(40));
         }
 
         Assert.InRange(learner.For("producer")!.QueuedShare, 0.27, 0.31);
