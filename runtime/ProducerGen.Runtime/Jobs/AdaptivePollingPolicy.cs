@@ -180,8 +180,8 @@ public sealed class AdaptivePollingPolicy : IPollingPolicy
     /// The pause given the model's learned progress curve, or <see langword="null"/> when it cannot aim: no processing report yet, reports
     /// the curve cannot explain (the job outlived every end they allow, or they allow none), or bounds wider than
     /// <see cref="CurveTrustWidth"/> of the job's age. Otherwise the next poll goes to the latest end the reports allow (never early
-    /// if the job follows the curve) or, when a report just before the earliest end would narrow that by more than a request is
-    /// worth, a minimum pause before the earliest end.
+    /// if the job follows the curve) or, when a report just before the earliest end would narrow that by more than
+    /// <see cref="CurveRefineWeight"/> requests' worth, a minimum pause before the earliest end.
     /// </summary>
     private double? FromCurve(ProgressCurve curve, PollContext context, double elapsed, double min)
     {

@@ -293,16 +293,4 @@ public sealed class HeldSubmissionTests
             return $$"""{"id":"{{id}}","status":"{{status}}","result":{{result}},"error":{{error}}{{reported}}}""";
         }
     }
-
-    /// <summary>Passes every pause through and keeps the context each was planned from.</summary>
-    private sealed class RecordingPolicy(IPollingPolicy inner) : IPollingPolicy
-    {
-        public ConcurrentQueue<PollContext> Contexts { get; } = new();
-
-        public TimeSpan NextDelay(PollContext context)
-        {
-            Contexts.Enqueue(context with { Readings = context.Readings?.ToArray() }); // the wait's list grows after this call
-            return inner.NextDelay(context);
-        }
-    }
 }

@@ -110,16 +110,4 @@ public class ProgressCurveWaitTests
             return Responses.Json(HttpStatusCode.OK, $$"""{"id":"job-{{_next}}","status":"{{status}}","model":"producer","progress":{{progress}},"error":null,"creditCost":5,"webhookStatus":null,"createdAt":"{{_createdAt.ToString("O", CultureInfo.InvariantCulture)}}","completedAt":{{completed}},"result":{{result}}}""");
         }
     }
-
-    /// <summary>Passes every pause through and keeps the context each was planned from.</summary>
-    private sealed class RecordingPolicy(IPollingPolicy inner) : IPollingPolicy
-    {
-        public ConcurrentQueue<PollContext> Contexts { get; } = new();
-
-        public TimeSpan NextDelay(PollContext context)
-        {
-            Contexts.Enqueue(context with { Readings = context.Readings?.ToArray() });
-            return inner.NextDelay(context);
-        }
-    }
 }
