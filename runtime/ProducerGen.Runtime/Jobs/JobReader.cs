@@ -2,21 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Threading;
 
 namespace ProducerGen;
 
 /// <summary>A <see cref="JobShape"/> with its paths parsed once: reads ids, statuses, progress, results and errors from answers.</summary>
 internal sealed class JobReader
 {
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
-
     private readonly ResponsePath? _id;
     private readonly ResponsePath[] _v1SubmitIds;
     private readonly ResponsePath[] _v1JobIds;
     private readonly ResponsePath _status;
     private readonly ResponsePath? _progress;
-    private readonly Regex? _progressPattern;
+    private readonly ProgressPattern? _progressPattern; // its own type, so a shape without one never loads the regex engine
     private readonly ResponsePath? _result;
     private readonly ResponsePath? _error;
     private readonly ResponsePath? _errorCode;
@@ -26,6 +24,7 @@ internal sealed class JobReader
     private readonly ResponsePath? _statusUrl;
     private readonly ResponsePath? _resultUrl;
     private readonly AcceptedAnswerScan? _acceptedScan; // null when a path it reads has an index
+    private string? _lastModel;
 
     public JobReader(JobShape shape, string idField)
     {
@@ -35,7 +34,7 @@ internal sealed class JobReader
         _v1JobIds = [Member(idField), Member("id"), Member("jobId")];
         _status = ResponsePath.Parse(shape.StatusPath, nameof(JobShape.StatusPath));
         _progress = Optional(shape.ProgressPath, nameof(JobShape.ProgressPath));
-        _progressPattern = shape.ProgressPattern is { } pattern ? Compile(pattern) : null;
+        _progressPattern = shape.ProgressPattern is { } pattern ? ProgressPattern.Parse(pattern) : null;
         _result = Optional(shape.ResultPath, nameof(JobShape.ResultPath));
         _error = Optional(shape.ErrorPath, nameof(JobShape.ErrorPath));
         _errorCode = Optional(shape.ErrorCodePath, nameof(JobShape.ErrorCodePath));
@@ -84,15 +83,29 @@ internal sealed class JobReader
 
     public string? ReadSubmittedId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1SubmitIds, root);
 
-    public string? ReadJobId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1JobIds, root);
+    /// <summary>The job's id; the instance of <paramref name="expectedId"/> when it is that text (a poll's usual answer).</summary>
+    public string? ReadJobId(JsonElement root, string? expectedId = null)
+        => _id is { } path ? path.ReadText(root, new ReadOnlySpan<string?>(in expectedId)) : First(_v1JobIds, root, expectedId);
 
-    public string? ReadStatus(JsonElement root) => _status.ReadText(root);
+    /// <summary>The status; the instance of one of <paramref name="knownStatuses"/> when it is that text.</summary>
+    public string? ReadStatus(JsonElement root, ReadOnlySpan<string?> knownStatuses = default) => _status.ReadText(root, knownStatuses);
 
     public string StatusDescription => Shape.StatusSource == JobStatusSource.HttpStatus ? "HTTP status" : $"'{_status.Text}'";
 
     public Uri? ReadStatusUrl(JsonElement root) => ReadUrl(_statusUrl, root);
 
-    public string ReadModel(JsonElement root) => _model?.ReadText(root) ?? string.Empty;
+    /// <summary>The model, or empty; the instance read last time when it is the same text (a wait reads the same model every poll).</summary>
+    public string ReadModel(JsonElement root)
+    {
+        var last = Volatile.Read(ref _lastModel);
+        var model = _model?.ReadText(root, new ReadOnlySpan<string?>(in last));
+        if (model is not null && !ReferenceEquals(model, last))
+        {
+            Volatile.Write(ref _lastModel, model); // a race keeps either text: both are right
+        }
+
+        return model ?? string.Empty;
+    }
 
     public DateTimeOffset? ReadCreatedAt(JsonElement root) => ReadDate(_createdAt, root);
 
@@ -110,7 +123,7 @@ internal sealed class JobReader
         double? number;
         if (_progressPattern is { } pattern)
         {
-            number = value.ValueKind == JsonValueKind.String ? LastPercentage(pattern, value.GetString()) : null;
+            number = value.ValueKind == JsonValueKind.String ? pattern.LastPercentage(value.GetString()) : null;
         }
         else
         {
@@ -181,7 +194,8 @@ internal sealed class JobReader
         return value.Clone();
     }
 
-    private static double? ParseNumber(string? text)
+    /// <summary>A number, or a number followed by '%', in invariant culture; null when the text is neither.</summary>
+    internal static double? ParseNumber(string? text)
     {
         var trimmed = text.AsSpan().Trim();
         if (trimmed.EndsWith("%", StringComparison.Ordinal))
@@ -190,42 +204,6 @@ internal sealed class JobReader
         }
 
         return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-    }
-
-    private static double? LastPercentage(Regex pattern, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            double? last = null;
-            foreach (Match match in pattern.Matches(text))
-            {
-                var group = match.Groups.Count > 1 ? match.Groups[1].Value : match.Value;
-                last = ParseNumber(group) ?? last;
-            }
-
-            return last;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null; // a pathological log is no progress, not a failed poll
-        }
-    }
-
-    private static Regex Compile(string pattern)
-    {
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new ArgumentException($"The progress pattern '{pattern}' is not a regular expression: {exception.Message}", nameof(JobShape.ProgressPattern), exception);
-        }
     }
 
     /// <summary>ISO 8601 text (an offset-less time is UTC), or a number of Unix seconds (OpenAI's <c>created_at</c>) or milliseconds (kie.ai's <c>createTime</c>).</summary>
@@ -267,11 +245,11 @@ internal sealed class JobReader
     public static Uri? Url(string? text)
         => text is not null && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 
-    private static string? First(ResponsePath[] paths, JsonElement root)
+    private static string? First(ResponsePath[] paths, JsonElement root, string? expected = null)
     {
         foreach (var path in paths)
         {
-            if (path.ReadText(root) is { } text)
+            if (path.ReadText(root, new ReadOnlySpan<string?>(in expected)) is { } text)
             {
                 return text;
             }

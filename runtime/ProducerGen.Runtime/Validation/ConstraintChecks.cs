@@ -18,7 +18,6 @@ namespace ProducerGen;
 public static class ConstraintChecks
 {
     private const int MaxShownTextLength = 60;
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     /// <summary>Adds an error when a required member is <see langword="null"/> (or an empty string).</summary>
     /// <param name="errors">The list to add to.</param>
@@ -158,7 +157,7 @@ public static class ConstraintChecks
             return;
         }
 
-        var regex = Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        var regex = CompiledPatterns.For(pattern);
         bool matches;
         try
         {
@@ -332,5 +331,14 @@ public static class ConstraintChecks
         }
 
         return builder.Append('"').ToString();
+    }
+
+    // Its own class, so that initializing ConstraintChecks (which the JIT may do when it recompiles a hot range check) does not load the
+    // regex engine for requests that have no pattern (issue 20 target 4: resident memory every process paid for nothing).
+    private static class CompiledPatterns
+    {
+        private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+
+        public static Regex For(string pattern) => Cache.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
     }
 }

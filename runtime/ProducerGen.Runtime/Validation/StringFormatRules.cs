@@ -13,21 +13,6 @@ internal static class StringFormatRules
     /// <summary>The format names in the order of the runtime's <c>StringFormat</c> members after <c>None</c>.</summary>
     public static readonly string[] Names = { "uuid", "date-time", "uri", "email" };
 
-    // RFC 3339 section 5.6 date-time: the offset is required, 'T' and 'Z' may be lower case, seconds may have a fraction.
-    private static readonly Regex DateTimeShape = new(
-        @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$",
-        RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
-
-    // RFC 3986 scheme, then anything Uri accepts as absolute; the scheme check keeps "/path" (a file URI on Unix) out.
-    private static readonly Regex SchemeShape = new(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    // The pragmatic address shape services check: one '@', no spaces, a dot in the domain, no empty labels.
-    private static readonly Regex EmailShape = new(
-        @"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$",
-        RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
-
     /// <summary>Whether <paramref name="value"/> has the format named <paramref name="format"/>; an unknown name accepts anything.</summary>
     public static bool IsValid(string format, string value)
     {
@@ -36,12 +21,12 @@ internal static class StringFormatRules
             case "uuid":
                 return value.Length == 36 && Guid.TryParseExact(value, "D", out _);
             case "date-time":
-                return DateTimeShape.IsMatch(value)
+                return Patterns.DateTimeShape.IsMatch(value)
                     && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
             case "uri":
-                return SchemeShape.IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _);
+                return Patterns.SchemeShape.IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _);
             case "email":
-                return value.Length <= 254 && EmailShape.IsMatch(value);
+                return value.Length <= 254 && Patterns.EmailShape.IsMatch(value);
             default:
                 return true;
         }
@@ -56,4 +41,24 @@ internal static class StringFormatRules
         "email" => "an e-mail address (e.g. name@example.com)",
         _ => "format " + format,
     };
+
+    // The patterns in a class of their own: initializing the class above (the JIT may, when it recompiles a hot validator that reads
+    // Names) then does not build three regexes, and load the regex engine, for requests with no value of these formats (issue 20 target 4).
+    private static class Patterns
+    {
+        // RFC 3339 section 5.6 date-time: the offset is required, 'T' and 'Z' may be lower case, seconds may have a fraction.
+        public static readonly Regex DateTimeShape = new(
+            @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
+        // RFC 3986 scheme, then anything Uri accepts as absolute; the scheme check keeps "/path" (a file URI on Unix) out.
+        public static readonly Regex SchemeShape = new(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        // The pragmatic address shape services check: one '@', no spaces, a dot in the domain, no empty labels.
+        public static readonly Regex EmailShape = new(
+            @"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 
 namespace ProducerGen.Runtime.Tests;
 
@@ -68,5 +69,50 @@ public class RandomKeySourceTests
         var key = IdempotencyKeys.Resolve(null, null);
         Assert.Matches("^[0-9a-f]{32}$", key);
         Assert.Equal(20, IdempotencyKeys.Resolve(null, 20).Length);
+    }
+
+    [Fact]
+    public void On_linux_the_batches_come_from_the_kernel_device_not_through_openssl()
+    {
+        // RandomNumberGenerator goes through libcrypto on Linux, which a plain-HTTP client would otherwise never map (issue 20 target 4).
+        Assert.Equal(OperatingSystem.IsLinux() ? "/dev/urandom" : "RandomNumberGenerator", RandomKeySource.Source);
+    }
+
+    [Fact]
+    public void A_device_that_gives_nothing_falls_back_to_the_platform_generator()
+    {
+        var empty = Path.GetTempFileName(); // reads return 0 bytes, as a device that stopped answering would
+        try
+        {
+            using var handle = File.OpenHandle(empty);
+            var first = new byte[64];
+            var second = new byte[64];
+            RandomKeySource.Fill(first, handle);
+            RandomKeySource.Fill(second, handle);
+            Assert.NotEqual(new byte[64], first);
+            Assert.NotEqual(first, second);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public void A_closed_device_handle_falls_back_to_the_platform_generator()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var handle = File.OpenHandle(file);
+            handle.Dispose();
+            var buffer = new byte[64];
+            RandomKeySource.Fill(buffer, handle);
+            Assert.NotEqual(new byte[64], buffer);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
