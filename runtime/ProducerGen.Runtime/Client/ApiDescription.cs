@@ -120,7 +120,6 @@ public sealed class ApiDescription
         PendingStatuses = pendingStatuses.ToArray();
         SucceededStatuses = succeededStatuses.ToArray();
         FailedStatuses = failedStatuses.ToArray();
-        StatusTexts = [.. PendingStatuses, .. SucceededStatuses, .. FailedStatuses];
         WebhookSignatureHeader = string.IsNullOrWhiteSpace(webhookSignatureHeader) ? null : webhookSignatureHeader;
         WebhookEventHeader = string.IsNullOrWhiteSpace(webhookEventHeader) ? null : webhookEventHeader;
         SubmissionHold = submissionHold;
@@ -206,9 +205,6 @@ public sealed class ApiDescription
         get => _errorReader?.Shape ?? ErrorShape.Default;
         init => _errorReader = new ErrorReader(value ?? throw new ArgumentNullException(nameof(value)));
     }
-
-    /// <summary>Every declared status, for reading a poll's status as the declared instance (no string per poll).</summary>
-    internal string?[] StatusTexts { get; }
 
     internal JobReader JobReader => _jobReader ??= new JobReader(JobShape.Default, JobIdField);
 

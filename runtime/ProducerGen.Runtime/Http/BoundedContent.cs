@@ -12,20 +12,7 @@ namespace ProducerGen;
 internal static class BoundedContent
 {
     public static string? RequestId(HttpResponseMessage response)
-    {
-        // As received (NonValidated): the first value without parsing the header store or a string[] (a poll reads it every time).
-        if (!response.Headers.NonValidated.TryGetValues("x-request-id", out var values))
-        {
-            return null;
-        }
-
-        foreach (var value in values)
-        {
-            return value;
-        }
-
-        return null;
-    }
+        => response.Headers.TryGetValues("x-request-id", out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>Reads the whole body (at most <paramref name="limit"/> bytes) and replaces the content with the buffered bytes.</summary>
     public static Task BufferAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)

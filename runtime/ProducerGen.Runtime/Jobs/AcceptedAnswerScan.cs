@@ -8,7 +8,7 @@ namespace ProducerGen;
 /// <summary>
 /// Reads the texts at a few member-only paths (<c>jobId</c>, <c>data.taskId</c>) of a submit's accepted answer in one pass of a
 /// <see cref="Utf8JsonReader"/> over its bytes, where a <see cref="JsonDocument"/> would build a metadata table for the whole body
-/// first (the larger part of reading a 202). It gives what <see cref="ResponsePath.ReadText(System.Text.Json.JsonElement)"/> gives on the parsed document: the
+/// first (the larger part of reading a 202). It gives what <see cref="ResponsePath.ReadText"/> gives on the parsed document: the
 /// last of duplicate members wins at every level, escaped names match, a number is its JSON text. Anything else it does not claim
 /// to read the same way — a body that is not a valid JSON object up to its end, a string that is not valid UTF-8 — makes
 /// <see cref="TryRead"/> return false, and the caller reads the document as before, errors and all.

@@ -142,7 +142,7 @@ public sealed class Job
         // One clone of the whole answer; every value read below lives inside it, so keeping them costs nothing more.
         json = json.Clone();
         var reader = api.JobReader;
-        var id = reader.ReadJobId(json, expectedId);
+        var id = reader.ReadJobId(json);
         if (id is null)
         {
             id = reader.HasIdPath ? expectedId : null;
@@ -154,7 +154,7 @@ public sealed class Job
 
         var status = reader.Shape.StatusSource == JobStatusSource.HttpStatus
             ? httpStatus?.ToString(CultureInfo.InvariantCulture) ?? throw new JsonException($"Job {id}'s status is its poll's HTTP status, which a job read from JSON alone does not have.")
-            : reader.ReadStatus(json, api.StatusTexts) ?? throw new JsonException($"Job {id} has no {reader.StatusDescription} member.");
+            : reader.ReadStatus(json) ?? throw new JsonException($"Job {id} has no {reader.StatusDescription} member.");
         var (error, errorCode) = reader.ReadError(json);
         return new Job(api, id, status, reader.ReadModel(json))
         {

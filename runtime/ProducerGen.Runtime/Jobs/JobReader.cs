@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using System.Threading;
 
 namespace ProducerGen;
 
@@ -24,7 +23,6 @@ internal sealed class JobReader
     private readonly ResponsePath? _statusUrl;
     private readonly ResponsePath? _resultUrl;
     private readonly AcceptedAnswerScan? _acceptedScan; // null when a path it reads has an index
-    private string? _lastModel;
 
     public JobReader(JobShape shape, string idField)
     {
@@ -83,29 +81,15 @@ internal sealed class JobReader
 
     public string? ReadSubmittedId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1SubmitIds, root);
 
-    /// <summary>The job's id; the instance of <paramref name="expectedId"/> when it is that text (a poll's usual answer).</summary>
-    public string? ReadJobId(JsonElement root, string? expectedId = null)
-        => _id is { } path ? path.ReadText(root, new ReadOnlySpan<string?>(in expectedId)) : First(_v1JobIds, root, expectedId);
+    public string? ReadJobId(JsonElement root) => _id is { } path ? path.ReadText(root) : First(_v1JobIds, root);
 
-    /// <summary>The status; the instance of one of <paramref name="knownStatuses"/> when it is that text.</summary>
-    public string? ReadStatus(JsonElement root, ReadOnlySpan<string?> knownStatuses = default) => _status.ReadText(root, knownStatuses);
+    public string? ReadStatus(JsonElement root) => _status.ReadText(root);
 
     public string StatusDescription => Shape.StatusSource == JobStatusSource.HttpStatus ? "HTTP status" : $"'{_status.Text}'";
 
     public Uri? ReadStatusUrl(JsonElement root) => ReadUrl(_statusUrl, root);
 
-    /// <summary>The model, or empty; the instance read last time when it is the same text (a wait reads the same model every poll).</summary>
-    public string ReadModel(JsonElement root)
-    {
-        var last = Volatile.Read(ref _lastModel);
-        var model = _model?.ReadText(root, new ReadOnlySpan<string?>(in last));
-        if (model is not null && !ReferenceEquals(model, last))
-        {
-            Volatile.Write(ref _lastModel, model); // a race keeps either text: both are right
-        }
-
-        return model ?? string.Empty;
-    }
+    public string ReadModel(JsonElement root) => _model?.ReadText(root) ?? string.Empty;
 
     public DateTimeOffset? ReadCreatedAt(JsonElement root) => ReadDate(_createdAt, root);
 
@@ -245,11 +229,11 @@ internal sealed class JobReader
     public static Uri? Url(string? text)
         => text is not null && Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
 
-    private static string? First(ResponsePath[] paths, JsonElement root, string? expected = null)
+    private static string? First(ResponsePath[] paths, JsonElement root)
     {
         foreach (var path in paths)
         {
-            if (path.ReadText(root, new ReadOnlySpan<string?>(in expected)) is { } text)
+            if (path.ReadText(root) is { } text)
             {
                 return text;
             }

@@ -154,30 +154,10 @@ public class JobsClient
     /// the submit answer handed one over, else at the job route; then, once it succeeded, its result from the result endpoint
     /// and its content URLs, where the API's <see cref="JobShape"/> names them.
     /// </summary>
-    internal Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null)
-        => GetCoreAsync(id, StatusTarget(id, statusUrl), resultUrl, cancellationToken);
-
-    /// <summary>
-    /// Where a poll of job <paramref name="id"/> is sent: <paramref name="statusUrl"/> when the submit answer handed one over, else the
-    /// job route. A wait builds it once, so its polls build no URI and no operation text (issue 20 target 4: per-poll allocations).
-    /// </summary>
-    private SendTarget StatusTarget(string id, Uri? statusUrl)
-    {
-        if (statusUrl is not null)
-        {
-            // The operation names the link's path redacted: it is server text.
-            return new SendTarget(HttpMethod.Get, statusUrl, $"GET {statusUrl.AbsolutePath}", ApiErrorFactory.Redact($"GET {statusUrl.PathAndQuery}", _transport.Redactor)!);
-        }
-
-        var path = JobIds.Path(Api, id);
-        var uri = _transport.BuildUri(path);
-        return new SendTarget(HttpMethod.Get, uri, $"GET {uri.AbsolutePath}", $"GET {path}");
-    }
-
-    private async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, SendTarget status, Uri? resultUrl, CancellationToken cancellationToken)
+    internal async Task<(Job Job, TimeSpan? RetryAfter)> GetCoreAsync(string id, CancellationToken cancellationToken, Uri? statusUrl = null, Uri? resultUrl = null)
     {
         var shape = Api.JobShape;
-        var (response, operation) = await ReadAsync(status, cancellationToken).ConfigureAwait(false);
+        var (response, operation) = await ReadAsync(statusUrl, statusUrl is null ? JobIds.Path(Api, id) : null, cancellationToken).ConfigureAwait(false);
 
         Job job;
         try
@@ -237,14 +217,6 @@ public class JobsClient
         var operation = link is not null ? ApiErrorFactory.Redact($"GET {link.PathAndQuery}", _transport.Redactor)! : $"GET {path}";
         _transport.ThrowIfFailed(response, operation);
         return (response, operation);
-    }
-
-    /// <summary>GET of a target built once (see <see cref="StatusTarget"/>); the typed error of a failed answer is thrown.</summary>
-    private async Task<(ApiResponse Response, string Operation)> ReadAsync(SendTarget target, CancellationToken cancellationToken)
-    {
-        var response = await _transport.SendAsync(target, body: null, idempotencyKey: null, timeout: null, cancellationToken).ConfigureAwait(false);
-        _transport.ThrowIfFailed(response, target.Display);
-        return (response, target.Display);
     }
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
@@ -365,9 +337,7 @@ public class JobsClient
             lastProgress = heldReading.Progress;
         }
 
-        var statusTarget = StatusTarget(id, statusUrl);
-        using var budget = new WaitBudget(time, started, options.MaxWait, cancellationToken);
-        HashSet<string>? unknownStatuses = null; // logged once each; most waits never see one
+        var unknownStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var pollNow = knownStatus is null || submittedAt is null || Api.IsTerminalStatus(knownStatus);
 
         while (true)
@@ -405,7 +375,7 @@ public class JobsClient
                 activity?.SetTag(TelemetryNames.JobId, ApiErrorFactory.Redact(id, _transport.Redactor));
                 try
                 {
-                    (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, statusTarget, resultUrl, budget, cancellationToken).ConfigureAwait(false);
+                    (job, retryAfter) = await PollWithinBudgetAsync(id, options, started, last, statusUrl, resultUrl, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (CountFailedPoll(telemetry, polls + 1) || SpanFailure.Record(activity, exception, _transport.Redactor))
                 {
@@ -429,7 +399,7 @@ public class JobsClient
                 originKnown = true;
             }
 
-            if (!job.HasKnownStatus && (unknownStatuses ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(job.Status))
+            if (!job.HasKnownStatus && unknownStatuses.Add(job.Status))
             {
                 Log.UnknownStatus(logger, id, job.Status);
             }
@@ -478,18 +448,21 @@ public class JobsClient
     /// <see cref="LastLookAllowance"/> so the last look at the deadline can answer. When the budget ends first,
     /// the outcome is <see cref="JobTimeoutException"/> (the job may still be running), not the poll's transport error.
     /// </summary>
-    private async Task<(Job Job, TimeSpan? RetryAfter)> PollWithinBudgetAsync(string id, JobWaitOptions options, long started, Job? last, SendTarget status, Uri? resultUrl, WaitBudget waitBudget, CancellationToken cancellationToken)
+    private async Task<(Job Job, TimeSpan? RetryAfter)> PollWithinBudgetAsync(string id, JobWaitOptions options, long started, Job? last, Uri? statusUrl, Uri? resultUrl, CancellationToken cancellationToken)
     {
         var time = _transport.TimeProvider;
-        using var budget = waitBudget.ForPoll();
+        var remaining = options.MaxWait - time.GetElapsedTime(started);
+        var budget = remaining > LastLookAllowance ? remaining : LastLookAllowance;
+        using var budgetCts = new CancellationTokenSource(budget < MaxTimerDelay ? budget : MaxTimerDelay, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetCts.Token);
         try
         {
-            return await GetCoreAsync(id, status, resultUrl, budget.Token).ConfigureAwait(false);
+            return await GetCoreAsync(id, linked.Token, statusUrl, resultUrl).ConfigureAwait(false);
         }
         catch (Exception exception) when (
             exception is OperationCanceledException or TransportException
             && !cancellationToken.IsCancellationRequested
-            && (budget.RanOut || time.GetElapsedTime(started) >= options.MaxWait))
+            && (budgetCts.IsCancellationRequested || time.GetElapsedTime(started) >= options.MaxWait))
         {
             throw TimedOut(id, time.GetElapsedTime(started), last, exception);
         }

@@ -100,28 +100,11 @@ internal sealed class ResponsePath
     }
 
     /// <summary>The value at this path as text: a string as is, a number or boolean as its JSON text; otherwise null.</summary>
-    public string? ReadText(JsonElement root) => ReadText(root, known: default);
-
-    /// <summary>
-    /// As <see cref="ReadText(JsonElement)"/>, but a string equal (ordinal) to one of <paramref name="known"/> comes back as that
-    /// instance: a poll's id, status and model are the same texts every time, and reading them anew was a string each per poll.
-    /// </summary>
-    public string? ReadText(JsonElement root, ReadOnlySpan<string?> known)
+    public string? ReadText(JsonElement root)
     {
         if (!TryGet(root, out var value))
         {
             return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            foreach (var text in known)
-            {
-                if (text is not null && value.ValueEquals(text))
-                {
-                    return text;
-                }
-            }
         }
 
         return value.ValueKind switch
