@@ -7,7 +7,7 @@ namespace ProducerGen.Benchmarks;
 
 /// <summary>
 /// <c>ProducerGen.Benchmarks.AotClient BASE-ADDRESS --api-key KEY [--jobs N] [--time-scale T] [--floor]</c>: the scale benchmark's
-/// client against an emulator already listening, started by <c>ProducerGen.Benchmarks -- scale --aot</c>.
+/// client against an emulator already listening, started by <c>ProducerGen.Benchmarks -- scale --aot</c> (or <c>--trimmed</c>).
 /// </summary>
 internal static class Program
 {
@@ -23,7 +23,7 @@ internal static class Program
         var timeScale = ScaleClientRun.Option(args, "--time-scale", 0.3);
         var apiKey = Array.IndexOf(args, "--api-key") is var k and >= 0 && k + 1 < args.Length ? args[k + 1] : string.Empty;
         var floor = Array.IndexOf(args, "--floor") >= 0;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale (Native AOT client process {Environment.ProcessId}): {jobs} concurrent Producer jobs, {ScaleClientRun.ClientName(floor)}, emulator at {baseAddress}, time scale {timeScale}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale ({(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "Native AOT")} client process {Environment.ProcessId}): {jobs} concurrent Producer jobs, {ScaleClientRun.ClientName(floor)}, emulator at {baseAddress}, time scale {timeScale}."));
         return await ScaleClientRun.RunAsync(baseAddress, apiKey, jobs, timeScale, floor, stopEmulator: null);
     }
 }

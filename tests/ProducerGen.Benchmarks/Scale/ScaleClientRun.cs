@@ -53,6 +53,7 @@ internal static class ScaleClientRun
         process.Refresh();
         var (heapBefore, workingSetBefore, threadsBefore) = (GC.GetTotalMemory(true), process.WorkingSet64, process.Threads.Count);
         var rssBefore = ReadRss();
+        var (allocatedBefore, gen0Before, gen2Before) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
 
         // Built in methods of their own, so the floor's process never loads ProducerGen's assemblies (the JIT loads what a method names).
         var (runJob, client) = floor ? FloorJobs(baseAddress, apiKey, timeScale, CountPolls) : GeneratedJobs(baseAddress, apiKey, timeScale, CountPolls);
@@ -87,6 +88,8 @@ internal static class ScaleClientRun
         var started = clock.Elapsed;
         var results = await Task.WhenAll(Enumerable.Range(0, jobs).Select(runJob));
         var wall = clock.Elapsed - started;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore; // the sampler's share is a few KB a second
+        var (gen0s, gen2s) = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
         await sampling.CancelAsync();
         await sampler;
 
@@ -109,6 +112,7 @@ internal static class ScaleClientRun
         var (anonBefore, fileBefore) = rssBefore;
         Console.WriteLine(string.Create(inv, $"client GC committed: peak {peakCommitted / 1048576.0:0.0} MB; RSS split (/proc/self/status): anonymous {anonBefore / 1048576.0:0.0} MB before, peak {peakRssAnon / 1048576.0:0.0} MB; file-backed (mapped assemblies, code) {fileBefore / 1048576.0:0.0} MB before, peak {peakRssFile / 1048576.0:0.0} MB"));
         Console.WriteLine(string.Create(inv, $"peak resident set as the kernel counts it (VmHWM, not sampled): {ReadStatusKilobytes("VmHWM:") / 1024.0:0.0} MB"));
+        Console.WriteLine(string.Create(inv, $"allocated: {allocated / 1048576.0:0.0} MB in all, {allocated / 1024.0 / jobs:0.0} KB per job, {allocated / Math.Max(1.0, totalPolls + jobs):0} B per request (submission or poll); {gen0s} gen-0 collections, {gen2s} gen-2"));
         Console.WriteLine(string.Create(inv, $"client threads: {threadsBefore} before, peak {peakThreads} (thread-pool threads peak {peakPoolThreads})"));
         Console.WriteLine(string.Create(inv, $"polls: {totalPolls} ({(double)totalPolls / jobs:0.00} per job), peak {peakPollsPerSecond} polls/s (1 s buckets of the producergen.polls counter); emulator served {emulatorRequests} (submissions + polls)"));
         return completed == jobs ? 0 : 1;

@@ -15,8 +15,8 @@ namespace ProducerGen.Benchmarks.Scale;
 /// child process (this program with <c>scale --emulator</c>) so the client's memory and threads are measured alone.
 /// <c>--client-process</c> runs the client in a child of its own; <c>--floor</c> runs the same jobs through the hand-written
 /// <see cref="FloorScaleClient"/> instead (always in a child of its own), the baseline the figures are read against; <c>--aot</c> runs
-/// either in <c>ProducerGen.Benchmarks.AotClient</c> published as Native AOT (published first when missing, or with
-/// <c>--republish</c>).
+/// either in <c>ProducerGen.Benchmarks.AotClient</c> published as Native AOT, <c>--trimmed</c> in the same program published
+/// self-contained and trimmed under the JIT (published first when missing, or with <c>--republish</c>).
 /// </summary>
 internal static class ScaleRun
 {
@@ -30,9 +30,9 @@ internal static class ScaleRun
 
         var jobs = (int)ScaleClientRun.Option(args, "--jobs", 1000);
         var floor = args.Contains("--floor");
-        if (args.Contains("--aot"))
+        if (args.Contains("--aot") || args.Contains("--trimmed"))
         {
-            return RunAotClient(jobs, timeScale, floor, republish: args.Contains("--republish"));
+            return RunPublishedClient(jobs, timeScale, floor, trimmed: args.Contains("--trimmed"), republish: args.Contains("--republish"));
         }
 
         if (args.Contains("--client-process") || floor && !args.Contains("--client-at"))
@@ -54,24 +54,27 @@ internal static class ScaleRun
     }
 
     /// <summary>
-    /// <c>--aot</c>: the emulator in a child, the measured client in <c>ProducerGen.Benchmarks.AotClient</c> published as Native AOT (no
-    /// JIT, no IL or JIT-compiled code pages: what a memory-bound deployment ships). Publishes it first when its binary is missing, or
-    /// with <c>--republish</c> (after a change to the runtime or the generator).
+    /// <c>--aot</c> and <c>--trimmed</c>: the emulator in a child, the measured client in <c>ProducerGen.Benchmarks.AotClient</c>
+    /// published the way a memory-bound deployment ships it. <c>--aot</c>: Native AOT (no JIT, no IL or JIT-compiled code pages).
+    /// <c>--trimmed</c>: self-contained and trimmed, still under the JIT (only the IL the app reaches is mapped; the trimmed framework
+    /// carries no ReadyToRun code, so everything it runs is JIT-compiled). Publishes first when the binary is missing, or with
+    /// <c>--republish</c> (after a change to the runtime or the generator).
     /// </summary>
-    private static int RunAotClient(int jobs, double timeScale, bool floor, bool republish)
+    private static int RunPublishedClient(int jobs, double timeScale, bool floor, bool trimmed, bool republish)
     {
         var project = Path.Combine(Repository.Root, "tests", "ProducerGen.Benchmarks.AotClient", "ProducerGen.Benchmarks.AotClient.csproj");
-        var output = Path.Combine(Repository.Root, "tests", "ProducerGen.Benchmarks.AotClient", "bin", "aot");
+        var (kind, folder, property) = trimmed ? ("trimmed self-contained", "trimmed", "TrimClientPublish") : ("Native AOT", "aot", "AotClientPublish");
+        var output = Path.Combine(Repository.Root, "tests", "ProducerGen.Benchmarks.AotClient", "bin", folder);
         var binary = Path.Combine(output, "ProducerGen.Benchmarks.AotClient");
         if (republish || !File.Exists(binary))
         {
-            var publish = $"publish \"{project}\" -c Release -r linux-x64 -p:AotClientPublish=true -o \"{output}\"";
-            Console.WriteLine($"Publishing the Native AOT client (once): dotnet {publish}");
+            var publish = $"publish \"{project}\" -c Release -r linux-x64 -p:{property}=true -o \"{output}\"";
+            Console.WriteLine($"Publishing the {kind} client (once): dotnet {publish}");
             using var publishing = Process.Start(new ProcessStartInfo("dotnet", publish) { UseShellExecute = false })!;
             publishing.WaitForExit();
             if (publishing.ExitCode != 0 || !File.Exists(binary))
             {
-                Console.Error.WriteLine($"Publishing the Native AOT client failed (exit {publishing.ExitCode}); it needs clang (or clang-14) and zlib's headers.");
+                Console.Error.WriteLine($"Publishing the {kind} client failed (exit {publishing.ExitCode}){(trimmed ? "." : "; it needs clang (or clang-14) and zlib's headers.")}");
                 return 2;
             }
         }
