@@ -87,20 +87,34 @@ internal static class RandomKeySource
         }
     }
 
-    private static SafeFileHandle? OpenKernelDevice()
+    /// <summary>
+    /// The kernel's device at <paramref name="path"/>, or null off Linux or when it is not a random device: a regular file planted at
+    /// the path (a chroot, a container image) would hand out the same bytes at offset 0 every time, which would be the same keys.
+    /// </summary>
+    internal static SafeFileHandle? OpenKernelDevice(string path = KernelDevice)
     {
         if (!OperatingSystem.IsLinux())
         {
             return null;
         }
 
+        SafeFileHandle? handle = null;
         try
         {
-            return File.OpenHandle(KernelDevice, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            Span<byte> first = stackalloc byte[GuidBytes];
+            Span<byte> second = stackalloc byte[GuidBytes];
+            if (RandomAccess.GetLength(handle) == 0 && TryRead(handle, first) && TryRead(handle, second) && !first.SequenceEqual(second))
+            {
+                return handle; // a device: no length, and two reads that differ
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return null; // a sandbox without the device: the platform's generator
+            // a sandbox without the device: the platform's generator
         }
+
+        handle?.Dispose();
+        return null;
     }
 }

@@ -115,4 +115,27 @@ public class RandomKeySourceTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void A_regular_file_planted_where_the_device_should_be_is_refused()
+    {
+        // Read at offset 0, a file would give the same bytes, so the same keys, every time.
+        var planted = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(planted, new byte[4096]);
+            Assert.Null(RandomKeySource.OpenKernelDevice(planted));
+            File.WriteAllBytes(planted, System.Security.Cryptography.RandomNumberGenerator.GetBytes(4096));
+            Assert.Null(RandomKeySource.OpenKernelDevice(planted));
+            Assert.Null(RandomKeySource.OpenKernelDevice(planted + ".missing"));
+        }
+        finally
+        {
+            File.Delete(planted);
+        }
+
+        using var device = RandomKeySource.OpenKernelDevice();
+        Assert.Equal(OperatingSystem.IsLinux(), device is not null);
+    }
 }
+
