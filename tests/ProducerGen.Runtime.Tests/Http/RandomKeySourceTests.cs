@@ -79,63 +79,55 @@ public class RandomKeySourceTests
     }
 
     [Fact]
-    public void A_device_that_gives_nothing_falls_back_to_the_platform_generator()
+    public void A_device_that_gives_nothing_falls_back_to_the_platform_generator() => WithTempFile(empty =>
     {
-        var empty = Path.GetTempFileName(); // reads return 0 bytes, as a device that stopped answering would
-        try
-        {
-            using var handle = File.OpenHandle(empty);
-            var first = new byte[64];
-            var second = new byte[64];
-            RandomKeySource.Fill(first, handle);
-            RandomKeySource.Fill(second, handle);
-            Assert.NotEqual(new byte[64], first);
-            Assert.NotEqual(first, second);
-        }
-        finally
-        {
-            File.Delete(empty);
-        }
-    }
+        // The file is empty: reads return 0 bytes, as a device that stopped answering would.
+        using var handle = File.OpenHandle(empty);
+        var first = new byte[64];
+        var second = new byte[64];
+        RandomKeySource.Fill(first, handle);
+        RandomKeySource.Fill(second, handle);
+        Assert.NotEqual(new byte[64], first);
+        Assert.NotEqual(first, second);
+    });
 
     [Fact]
-    public void A_closed_device_handle_falls_back_to_the_platform_generator()
+    public void A_closed_device_handle_falls_back_to_the_platform_generator() => WithTempFile(file =>
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            var handle = File.OpenHandle(file);
-            handle.Dispose();
-            var buffer = new byte[64];
-            RandomKeySource.Fill(buffer, handle);
-            Assert.NotEqual(new byte[64], buffer);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+        var handle = File.OpenHandle(file);
+        handle.Dispose();
+        var buffer = new byte[64];
+        RandomKeySource.Fill(buffer, handle);
+        Assert.NotEqual(new byte[64], buffer);
+    });
 
     [Fact]
     public void A_regular_file_planted_where_the_device_should_be_is_refused()
     {
         // Read at offset 0, a file would give the same bytes, so the same keys, every time.
-        var planted = Path.GetTempFileName();
-        try
+        WithTempFile(planted =>
         {
             File.WriteAllBytes(planted, new byte[4096]);
             Assert.Null(RandomKeySource.OpenKernelDevice(planted));
             File.WriteAllBytes(planted, System.Security.Cryptography.RandomNumberGenerator.GetBytes(4096));
             Assert.Null(RandomKeySource.OpenKernelDevice(planted));
             Assert.Null(RandomKeySource.OpenKernelDevice(planted + ".missing"));
-        }
-        finally
-        {
-            File.Delete(planted);
-        }
+        });
 
         using var device = RandomKeySource.OpenKernelDevice();
         Assert.Equal(OperatingSystem.IsLinux(), device is not null);
     }
-}
 
+    private static void WithTempFile(Action<string> test)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            test(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
